@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * The environment a function runs with, read once at module load and failing fast: a missing variable
+ * is a deployment mistake, found on the first cold start instead of on the first request that needs it.
+ * The CDK stack sets these per function; the local runtime sets the same names for its in-process
+ * handlers.
+ */
+const Env = z.object({
+  TABLE_NAME: z.string().min(1),
+  /** Only set locally: DynamoDB Local's endpoint. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  /** Only set locally: the local SQS endpoint (its queue URLs use host names that do not resolve). */
+  SQS_ENDPOINT: z.url().optional(),
+  NOTIFICATIES_QUEUE_URL: z.string().min(1).optional(),
+  /** Bearer token verification: the issuer, the accepted audiences/client ids and the JWKS. */
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  JWKS_URL: z.url().optional(),
+  /** Comma-separated origins allowed by CORS. */
+  CORS_ALLOWED_ORIGINS: z.string().default(''),
+  /** 'ses' in AWS; 'bestand' writes each mail as a JSON file into MAIL_OUTBOX_DIR (local). */
+  MAIL_ADAPTER: z.enum(['ses', 'bestand']).default('ses'),
+  MAIL_AFZENDER: z.string().default('noreply@werkcoop.nl'),
+  MAIL_OUTBOX_DIR: z.string().optional(),
+});
+export type Env = z.infer<typeof Env>;
+
+let cached: Env | undefined;
+
+/** Parsed on first use (module load of the function that needs it) and kept for the container's life. */
+export const env = (): Env => {
+  if (!cached) {
+    const parsed = Env.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`werkcoop: environment incomplete (${problems}). Set these in the stack or the local runtime.`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+};
+
+export const requireEnv = <K extends keyof Env>(key: K): NonNullable<Env[K]> => {
+  const value = env()[key];
+  if (value === undefined || value === '') throw new Error(`werkcoop: environment variable ${String(key)} is not set.`);
+  return value as NonNullable<Env[K]>;
+};

@@ -1,0 +1,67 @@
+/**
+ * The one definition of the queues and their consumers. The CDK stateful stack creates each queue with
+ * its DLQ from this; the stateless stack wires the consumer; the local runtime creates the same queues
+ * in the local SQS and polls them with Lambda's semantics.
+ */
+export interface QueueDefinition {
+  /** Logical name, also the local queue name and the suffix of the deployed one. */
+  readonly name: string;
+  /** Environment variable through which functions receive the queue URL. */
+  readonly urlEnv: string;
+  /** Consumer module (exports `handler`), relative to the project root. */
+  readonly consumer: string;
+  readonly consumerTimeoutSeconds: number;
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+  /** Deliveries before a message moves to the DLQ. */
+  readonly maxReceiveCount: number;
+  /** Caps concurrent consumer batches so a burst cannot overrun the table or the mail provider. */
+  readonly maxConcurrency: number;
+}
+
+export const queueDefinitions = {
+  notificaties: {
+    name: 'notificaties',
+    urlEnv: 'NOTIFICATIES_QUEUE_URL',
+    consumer: 'functions/consumers/notificatie-versturen.ts',
+    consumerTimeoutSeconds: 20,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    maxReceiveCount: 5,
+    maxConcurrency: 5,
+  },
+} as const satisfies Record<string, QueueDefinition>;
+
+export type QueueName = keyof typeof queueDefinitions;
+
+/** AWS advises at least 6× the consumer's timeout, so a batch retried by Lambda is not redelivered meanwhile. */
+export const visibilityTimeoutSeconds = (q: QueueDefinition): number => q.consumerTimeoutSeconds * 6;
+
+/** DLQs keep messages for the maximum 14 days so a re-drive after a long weekend still finds them. */
+export const DLQ_RETENTION_SECONDS = 14 * 24 * 3600;
+export const dlqName = (q: QueueDefinition): string => `${q.name}-dlq`;
+
+/**
+ * Stream consumers of the table (DynamoDB Streams → Lambda event source mapping). The filter is applied
+ * by the event source mapping in AWS and by the local runtime's stream poller alike.
+ */
+export interface StreamConsumerDefinition {
+  readonly name: string;
+  readonly handler: string;
+  readonly batchSize: number;
+  readonly timeoutSeconds: number;
+  readonly maxRetryAttempts: number;
+  /** Only records of these event names whose new image has one of these entity types. */
+  readonly filter: { readonly eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[]; readonly entities: readonly string[] };
+}
+
+export const streamConsumers = {
+  outboxDoorsturen: {
+    name: 'outbox-doorsturen',
+    handler: 'functions/streams/outbox-doorsturen.ts',
+    batchSize: 100,
+    timeoutSeconds: 30,
+    maxRetryAttempts: 10,
+    filter: { eventNames: ['INSERT'], entities: ['Notificatie'] },
+  },
+} as const satisfies Record<string, StreamConsumerDefinition>;

@@ -1,0 +1,23 @@
+/**
+ * The one table definition. Read by the CDK stateful stack, the local runtime and the test setup, so
+ * the keys, indexes, TTL attribute and stream that run locally are the ones that deploy.
+ */
+export const tableDefinition = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  globalSecondaryIndexes: [
+    // Collections listed by kind and state (leden by status, …): gsi1pk names the collection,
+    // gsi1sk orders it (status#aangemaaktOp#id) so one Query with begins_with filters by status.
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  ],
+  /** Epoch seconds. DynamoDB Local never expires items: reads that care filter on it. */
+  timeToLiveAttribute: 'verlooptOp',
+  /** The outbox is forwarded from the stream; only new images are needed for that. */
+  streamViewType: 'NEW_IMAGE',
+} as const;
+
+export type TableDefinition = typeof tableDefinition;
+export type IndexName = (typeof tableDefinition.globalSecondaryIndexes)[number]['indexName'];
+
+/** Every item carries its entity type in this attribute; every read is parsed against it. */
+export const ENTITY_ATTRIBUTE = 'entiteit';
