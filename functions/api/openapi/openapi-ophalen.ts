@@ -1,0 +1,8 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { buildOpenApiDocument } from '../../../shared/openapi/document';
+import { routes } from '../../../shared/routes/manifest';
+
+/** Generated once per container: the document only changes with a deployment. */
+const document = buildOpenApiDocument();
+
+export const handler = httpHandler(routes.openapiOphalen, async () => ({ status: 200, body: document }));
