@@ -7,7 +7,7 @@ import { z } from 'zod';
  * handlers.
  */
 const Env = z.object({
-  TABLE_NAME: z.string().min(1),
+  TABLE_NAME: z.string().min(1).optional(),
   /** Only set locally: DynamoDB Local's endpoint. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   /** Only set locally: the local SQS endpoint (its queue URLs use host names that do not resolve). */

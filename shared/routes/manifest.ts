@@ -16,12 +16,12 @@ import { route, type RouteDefinition } from './route';
 /** Small bodies: everything werkcoop accepts is a form's worth of JSON. */
 const KLEIN = 16 * 1024;
 
-const lidOperatie = (
+const lidOperatie = <B extends z.ZodType>(
   operationId: string,
   segment: string,
   summary: string,
   roles: RouteDefinition['roles'],
-  body: z.ZodType | undefined,
+  body: B | undefined,
   handler: string,
 ) =>
   route({

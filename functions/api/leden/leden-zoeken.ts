@@ -1,0 +1,12 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { volgendePagina } from '../../../shared/http/paginering';
+import { routes } from '../../../shared/routes/manifest';
+import { leden } from './leden';
+
+export const handler = httpHandler(routes.ledenZoeken, async ({ principal, query }) => {
+  const pagina = await leden.zoeken(principal, query);
+  return {
+    status: 200,
+    body: { leden: pagina.items, volgendePagina: volgendePagina('/v1/leden', { status: query.status, pageSize: query.pageSize }, pagina.cursor) },
+  };
+});

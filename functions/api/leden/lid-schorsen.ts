@@ -1,0 +1,8 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { routes } from '../../../shared/routes/manifest';
+import { leden } from './leden';
+
+export const handler = httpHandler(routes.lidSchorsen, async ({ principal, params, body, ifMatch }) => {
+  const lid = await leden.statusWijzigen(principal, params.lidId, 'schorsen', { reden: body.reden, ifMatch });
+  return { status: 200, body: lid, versie: lid.versie };
+});

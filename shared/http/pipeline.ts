@@ -1,0 +1,68 @@
+import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { env } from '../config/env';
+import { logger } from '../observability/logger';
+import { API_VERSION } from './api-version';
+import { naarProblem, problemBody } from './problem';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResponse = APIGatewayProxyStructuredResultV2 & { headers: Record<string, string | number | boolean> };
+
+/**
+ * Headers every answer carries, errors included. middy's security-headers middleware only sets
+ * X-Frame-Options and the CSP on HTML responses; an API must send them on every response (ADR), so
+ * they are set here, together with API-Version and no-store (responses may hold personal data).
+ */
+const apiHeaders = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => {
+  const zet = (request: middy.Request<HttpEvent, HttpResponse>) => {
+    if (!request.response) return;
+    request.response.headers = {
+      ...request.response.headers,
+      'API-Version': API_VERSION,
+      'Cache-Control': 'no-store',
+      'X-Frame-Options': 'DENY',
+      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+    };
+  };
+  return { after: zet, onError: zet };
+};
+
+/** Every thrown error becomes problem+json; 5xx are logged with their cause and shown generically. */
+const problemErrors = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
+  onError: (request) => {
+    const problem = naarProblem(request.error);
+    if (problem.status >= 500) logger.error('Onverwachte fout', { error: request.error as Error });
+    else logger.info('Verzoek geweigerd', { status: problem.status, title: problem.title });
+    request.response = {
+      statusCode: problem.status,
+      headers: { 'Content-Type': 'application/problem+json', ...problem.extra.headers },
+      body: problemBody(problem, request.event.rawPath),
+    };
+  },
+});
+
+/**
+ * The shared HTTP pipeline of every API function. Order matters: onError runs in reverse, so the problem
+ * mapper creates the response first and the header middlewares then decorate it.
+ */
+export const httpPipeline = (fn: (event: HttpEvent, context: Context) => Promise<HttpResponse>) =>
+  middy<HttpEvent, HttpResponse>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpHeaderNormalizer())
+    .use(
+      httpCors({
+        origins: env().CORS_ALLOWED_ORIGINS.split(',').filter(Boolean),
+        headers: 'Authorization,Content-Type,If-Match',
+        exposeHeaders: 'API-Version,ETag,Location',
+        methods: 'GET,POST,PATCH,OPTIONS',
+        maxAge: 600,
+      }),
+    )
+    .use(httpSecurityHeaders())
+    .use(apiHeaders())
+    .use(problemErrors())
+    .handler(fn);

@@ -1,0 +1,28 @@
+import type { Principal } from '../auth/rollen';
+import { logger } from '../observability/logger';
+
+/**
+ * Every read or write of personal data is logged with its processing activity, after the fields of
+ * Logius' "Logboek Dataverwerkingen" (activity, actor, data subject, status). A contact person's name and
+ * e-mail are personal data, so the leden use cases log here. The queryable processing log (issue #5)
+ * builds on these same calls.
+ */
+export type Verwerkingsactiviteit =
+  | 'lidAanvraagOntvangen'
+  | 'lidInzien'
+  | 'ledenZoeken'
+  | 'lidWijzigen'
+  | 'lidStatusWijzigen'
+  | 'lidGeschiedenisInzien'
+  | 'notificatieVersturen';
+
+export const logVerwerking = (v: {
+  activiteit: Verwerkingsactiviteit;
+  door: Principal | { rol: 'publiek' | 'systeem'; subject: string };
+  betrokkenen: readonly string[];
+  status: 'gelukt' | 'geweigerd';
+}): void => {
+  logger.info('verwerking', {
+    verwerking: { activiteit: v.activiteit, rol: v.door.rol, subject: v.door.subject, betrokkenen: v.betrokkenen, status: v.status },
+  });
+};

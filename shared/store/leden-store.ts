@@ -1,0 +1,116 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { DomeinFout } from '../domain/fouten';
+import type { LidMutatie } from '../domain/leden';
+import { Lid, LidGebeurtenis } from '../schemas/leden';
+import type { LedenStore } from '../use-cases/poorten';
+import { leesCursor, maakCursor } from './cursor';
+import { dynamo, tabel } from './dynamodb';
+import { notificatieItem } from './notificaties-store';
+import { sleutels } from './sleutels';
+
+const sleutelVelden = { pk: z.string(), sk: z.string() };
+// Items are parsed on every read: a query can never hand back another entity's items as a lid.
+const LidItem = Lid.extend({ ...sleutelVelden, entiteit: z.literal('Lid'), gsi1pk: z.string(), gsi1sk: z.string() });
+const GebeurtenisItem = LidGebeurtenis.extend({ ...sleutelVelden, entiteit: z.literal('LidGebeurtenis') });
+
+const naarLid = (item: unknown): Lid => {
+  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _g, gsi1sk: _gs, ...lid } = LidItem.parse(item);
+  return lid;
+};
+const naarGebeurtenis = (item: unknown): LidGebeurtenis => {
+  const { pk: _pk, sk: _sk, entiteit: _e, ...g } = GebeurtenisItem.parse(item);
+  return g;
+};
+
+const lidItem = (lid: Lid) => ({
+  ...sleutels.lid(lid.id),
+  ...sleutels.ledenIndex(lid.status, lid.aangemaaktOp, lid.id),
+  entiteit: 'Lid',
+  ...lid,
+});
+const gebeurtenisItem = (g: LidGebeurtenis) => ({ ...sleutels.lidGebeurtenis(g.lidId, g.versie), entiteit: 'LidGebeurtenis', ...g });
+
+const geweigerd = (error: unknown, index: number): boolean =>
+  error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+
+export const dynamoLedenStore = (): LedenStore => ({
+  async haal(lidId) {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.lid(lidId), ConsistentRead: true }));
+    return Item ? naarLid(Item) : undefined;
+  },
+
+  async zoek({ status, pageSize, cursor }) {
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tabel(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: status ? 'gsi1pk = :p AND begins_with(gsi1sk, :s)' : 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': sleutels.ledenPartitie, ...(status ? { ':s': sleutels.ledenMetStatus(status) } : {}) },
+        Limit: pageSize,
+        ExclusiveStartKey: leesCursor(cursor),
+      }),
+    );
+    return { items: (r.Items ?? []).map(naarLid), cursor: maakCursor(r.LastEvaluatedKey) };
+  },
+
+  async gebeurtenissen(lidId, { pageSize, cursor }) {
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tabel(),
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':p': sleutels.lid(lidId).pk, ':s': sleutels.lidGebeurtenissenPrefix },
+        Limit: pageSize,
+        ExclusiveStartKey: leesCursor(cursor),
+      }),
+    );
+    return { items: (r.Items ?? []).map(naarGebeurtenis), cursor: maakCursor(r.LastEvaluatedKey) };
+  },
+
+  async voegToe({ lid, gebeurtenis }) {
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tabel(), Item: { ...sleutels.kvk(lid.kvkNummer), entiteit: 'KvkRegistratie', kvkNummer: lid.kvkNummer, lidId: lid.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: tabel(), Item: lidItem(lid), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: tabel(), Item: gebeurtenisItem(gebeurtenis), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (geweigerd(error, 0))
+        throw new DomeinFout('conflict', `Voor KvK-nummer ${lid.kvkNummer} loopt al een aanvraag of is al een lidmaatschap.`);
+      throw error;
+    }
+  },
+
+  async pasToe({ lid, gebeurtenis, notificatie, kvkVrijgeven, verwachteVersie }) {
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tabel(),
+                Item: lidItem(lid),
+                ConditionExpression: 'versie = :verwacht',
+                ExpressionAttributeValues: { ':verwacht': verwachteVersie },
+              },
+            },
+            { Put: { TableName: tabel(), Item: gebeurtenisItem(gebeurtenis), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...(notificatie ? [{ Put: { TableName: tabel(), Item: notificatieItem(notificatie), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+            ...(kvkVrijgeven
+              ? [{ Delete: { TableName: tabel(), Key: sleutels.kvk(lid.kvkNummer), ConditionExpression: 'lidId = :lid', ExpressionAttributeValues: { ':lid': lid.id } } }]
+              : []),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (geweigerd(error, 0) || geweigerd(error, 1))
+        throw new DomeinFout('verouderd', 'Het lid is intussen door een ander gewijzigd. Haal het opnieuw op en probeer het nog eens.');
+      throw error;
+    }
+  },
+});
