@@ -1,0 +1,68 @@
+import type { IncomingMessage } from 'node:http';
+import { ROLLEN, type Rol } from '../../shared/auth/rollen';
+import { gatewayError, jsonResponse, type HttpResponse } from './api-gateway';
+import type { LocalIssuer } from './issuer';
+import type { MailOutbox } from './mail-outbox';
+import { UnknownQueueError } from './sqs-poller';
+
+/**
+ * Endpoints that exist only locally, under /local: never in the route manifest, never deployed.
+ * In AWS their counterparts are Cognito (tokens, JWKS), SES (mail) and the SQS console (redrive).
+ */
+export interface LocalEndpointDeps {
+  readonly issuer: () => LocalIssuer;
+  readonly outbox: MailOutbox;
+  readonly redriveDlq: (queue: string) => Promise<number>;
+  readonly overview: () => unknown;
+}
+
+const TOKEN_LIFETIME_SECONDS = 3600;
+
+const parseJson = (body: Buffer): unknown => {
+  try {
+    return body.length ? JSON.parse(body.toString('utf8')) : {};
+  } catch {
+    return undefined;
+  }
+};
+
+export const localEndpoints =
+  (deps: LocalEndpointDeps) =>
+  async (req: IncomingMessage, path: string, body: Buffer): Promise<HttpResponse | undefined> => {
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && (path === '/local' || path === '/local/')) return jsonResponse(200, deps.overview());
+    if (method === 'GET' && path === '/local/jwks.json') return jsonResponse(200, deps.issuer().jwks());
+
+    if (method === 'POST' && path === '/local/tokens') {
+      const input = parseJson(body) as { rol?: unknown; tenant?: unknown; subject?: unknown } | undefined;
+      const rol = input?.rol;
+      if (typeof rol !== 'string' || !ROLLEN.includes(rol as Rol)) {
+        return gatewayError(400, `give {"rol": one of ${ROLLEN.join(', ')}, "tenant": gemeente code, lid id or partner id}`);
+      }
+      try {
+        const accessToken = await deps.issuer().mintToken({
+          rol: rol as Rol,
+          ...(typeof input?.tenant === 'string' ? { tenant: input.tenant } : {}),
+          ...(typeof input?.subject === 'string' ? { subject: input.subject } : {}),
+          expiresIn: TOKEN_LIFETIME_SECONDS,
+        });
+        return jsonResponse(200, { access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS });
+      } catch (error) {
+        return gatewayError(400, (error as Error).message);
+      }
+    }
+
+    if (method === 'GET' && path === '/local/mail') return jsonResponse(200, { mails: deps.outbox.list() });
+
+    const redrive = /^\/local\/dlq\/([^/]+)\/redrive$/.exec(path);
+    if (method === 'POST' && redrive?.[1]) {
+      const queue = decodeURIComponent(redrive[1]);
+      try {
+        return jsonResponse(200, { queue, redriven: await deps.redriveDlq(queue) });
+      } catch (error) {
+        if (error instanceof UnknownQueueError) return gatewayError(404, error.message);
+        throw error;
+      }
+    }
+    return undefined;
+  };
