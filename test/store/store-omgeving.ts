@@ -1,0 +1,25 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
+import { createTestTable, testEngines } from '../support/engines';
+
+/**
+ * Points the store modules at a fresh table in the run's DynamoDB Local. Must run before the first
+ * store call: the environment is read once per process, as in Lambda.
+ */
+export const storeOmgeving = async (): Promise<{ tableName: string; mailDir: string }> => {
+  const tableName = await createTestTable();
+  const mailDir = mkdtempSync(join(tmpdir(), 'werkcoop-mail-'));
+  Object.assign(process.env, {
+    TABLE_NAME: tableName,
+    DYNAMODB_ENDPOINT: testEngines().dynamodbEndpoint,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    MAIL_ADAPTER: 'bestand',
+    MAIL_OUTBOX_DIR: mailDir,
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+  });
+  return { tableName, mailDir };
+};
