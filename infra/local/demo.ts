@@ -76,34 +76,28 @@ export const loadDemoData = async ({ baseUrl, mintToken, log }: DemoDeps): Promi
   const fail = (what: string, r: { status: number; json: unknown }) =>
     new Error(`demo: ${what} answered ${r.status}: ${JSON.stringify(r.json)}`);
 
-  /** The lid with this KvK number, from the coordinator's list (used when it exists already). */
-  const findByKvk = async (kvkNummer: string): Promise<LidAntwoord | undefined> => {
-    let path: string | null = '/v1/leden?pageSize=100';
-    while (path) {
-      const r = await call('GET', path, undefined, admin);
-      if (r.status !== 200) throw fail('GET /v1/leden', r);
-      const page = r.json as { leden: LidAntwoord[]; volgendePagina: string | null };
-      const found = page.leden.find((l) => l.kvkNummer === kvkNummer);
-      if (found) return found;
-      path = page.volgendePagina;
-    }
-    return undefined;
-  };
+  /** Every lid by KvK number, from the coordinator's list: a rerun finds what an earlier run made. */
+  const bestaande = new Map<string, LidAntwoord>();
+  for (let path: string | null = '/v1/leden?pageSize=100'; path; ) {
+    const r = await call('GET', path, undefined, admin);
+    if (r.status !== 200) throw fail('GET /v1/leden', r);
+    const page = r.json as { leden: LidAntwoord[]; volgendePagina: string | null };
+    for (const lid of page.leden) if (!bestaande.has(lid.kvkNummer)) bestaande.set(lid.kvkNummer, lid);
+    path = page.volgendePagina;
+  }
 
   const leden: LidAntwoord[] = [];
   for (const aanvraag of aanvragen) {
-    const r = await call('POST', '/v1/leden', aanvraag);
-    if (r.status === 201) {
-      leden.push(r.json as LidAntwoord);
-      log(`aangevraagd: ${aanvraag.naam}`);
-    } else if (r.status === 409) {
-      const existing = await findByKvk(aanvraag.kvkNummer);
-      if (!existing) throw fail(`POST /v1/leden (${aanvraag.kvkNummer})`, r);
+    const existing = bestaande.get(aanvraag.kvkNummer);
+    if (existing) {
       leden.push(existing);
-      log(`bestond al: ${aanvraag.naam}`);
-    } else {
-      throw fail('POST /v1/leden', r);
+      log(`bestond al: ${aanvraag.naam} (${existing.status})`);
+      continue;
     }
+    const r = await call('POST', '/v1/leden', aanvraag);
+    if (r.status !== 201) throw fail('POST /v1/leden', r);
+    leden.push(r.json as LidAntwoord);
+    log(`aangevraagd: ${aanvraag.naam}`);
   }
 
   /** A status change; 409 means it was done on an earlier run (or the lid is past it): fine for a demo. */

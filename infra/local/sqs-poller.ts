@@ -114,6 +114,8 @@ export const startSqsPoller = (options: SqsPollerOptions): SqsPoller => {
   const holding = new Map<string, number>(options.queues.map((q) => [q.name, 0]));
   // Failed message id → when it becomes visible again, per queue.
   const waitingOut = new Map<string, Map<string, number>>(options.queues.map((q) => [q.name, new Map()]));
+  // The visibility timeout runs from the receive, not from the end of the batch.
+  const receivedUntil = new Map<string, number>();
   const hold = (queue: LocalQueue, n: number) => holding.set(queue.name, (holding.get(queue.name) ?? 0) + n);
 
   const receive = async (queue: LocalQueue, max: number, wait: number): Promise<Message[]> => {
@@ -128,7 +130,11 @@ export const startSqsPoller = (options: SqsPollerOptions): SqsPoller => {
       { abortSignal: abort.signal },
     );
     hold(queue, Messages.length);
-    for (const m of Messages) waitingOut.get(queue.name)?.delete(m.MessageId ?? '');
+    const visibleAgainAt = Date.now() + queue.visibilityTimeoutSeconds * 1000;
+    for (const m of Messages) {
+      waitingOut.get(queue.name)?.delete(m.MessageId ?? '');
+      receivedUntil.set(m.MessageId ?? '', visibleAgainAt);
+    }
     return Messages;
   };
 
@@ -171,8 +177,10 @@ export const startSqsPoller = (options: SqsPollerOptions): SqsPoller => {
       );
       for (const f of result.Failed ?? []) log.error(`${queue.name}: delete failed: ${f.Message ?? f.Code}`);
     }
-    const visibleAgainAt = Date.now() + queue.visibilityTimeoutSeconds * 1000;
-    for (const id of failed) waitingOut.get(queue.name)?.set(id, visibleAgainAt);
+    for (const id of ids) {
+      if (failed.has(id)) waitingOut.get(queue.name)?.set(id, receivedUntil.get(id) ?? 0);
+      receivedUntil.delete(id);
+    }
     log.info(
       `${queue.name}: batch of ${records.length} → ${succeeded.length} done, ${failed.size} back after ${queue.visibilityTimeoutSeconds} s (${describeCommands(outcome.scope.dynamodbCommands)})`,
     );
