@@ -18,9 +18,17 @@ const definition = {
   maxConcurrency: 1,
 };
 
+/** A second queue that keeps the batching window, with a visibility timeout that outlasts it. */
+const windowed = { ...definition, name: 'gebundeld', urlEnv: 'GEBUNDELD_QUEUE_URL', maxBatchingWindowSeconds: 1, batchSize: 5 };
+
 let rt: LocalRuntime;
 beforeAll(async () => {
-  rt = await startTestRuntime({ routes: [], queues: [definition], streamConsumers: [], visibilityTimeoutSeconds: () => 1 });
+  rt = await startTestRuntime({
+    routes: [],
+    queues: [definition, windowed],
+    streamConsumers: [],
+    visibilityTimeoutSeconds: (q) => (q.name === windowed.name ? 10 : 1),
+  });
 });
 afterAll(() => rt?.stop());
 beforeEach(() => {
@@ -58,6 +66,15 @@ describe('SQS deliveries', () => {
       attributes: { ApproximateReceiveCount: '1' },
       md5OfBody: expect.stringMatching(/^[0-9a-f]{32}$/),
     });
+  });
+
+  it('waits up to the batching window to fill a batch', async () => {
+    for (const id of ['w1', 'w2', 'w3']) {
+      await rt.sqs.client.send(new SendMessageCommand({ QueueUrl: rt.queueUrl('gebundeld'), MessageBody: JSON.stringify({ id }) }));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    await rt.queueDeliveries.drain();
+    expect(queueFixture().batches.map((b) => b.map((d) => d.id))).toEqual([['w1', 'w2', 'w3']]);
   });
 
   it('passes message attributes in the record', async () => {
