@@ -8,6 +8,25 @@ import type { Principal } from './rollen';
  */
 export const toegang = {
   lid: (p: Principal, lidId: string): boolean => p.rol === 'coopAdmin' || (p.rol === 'werkgever' && p.lidId === lidId),
+
+  gemeente: (p: Principal, code: string): boolean => p.rol === 'coopAdmin' || (p.rol === 'gemeente' && p.gemeente === code),
+
+  /** A referral is the gemeente's: its own staff and the coordinators. Employers see candidates only through matching. */
+  verwijzing: (p: Principal, v: { gemeente: string }): boolean => p.rol === 'coopAdmin' || (p.rol === 'gemeente' && p.gemeente === v.gemeente),
+
+  /** Places hold no personal data: members see their own, gemeenten (who refer to them) and coordinators all. */
+  werkplek: (p: Principal, w: { lidId: string }): boolean =>
+    p.rol === 'coopAdmin' || p.rol === 'gemeente' || (p.rol === 'werkgever' && p.lidId === w.lidId),
+  werkplekBeheren: (p: Principal, w: { lidId: string }): boolean => p.rol === 'coopAdmin' || (p.rol === 'werkgever' && p.lidId === w.lidId),
+
+  /** Exactly: its member, its referral's gemeente, its assigned jobcoach organisation, the coordinators. */
+  plaatsing: (p: Principal, pl: { lidId: string; gemeente: string; jobcoachPartnerId?: string | undefined }): boolean =>
+    p.rol === 'coopAdmin' ||
+    (p.rol === 'werkgever' && p.lidId === pl.lidId) ||
+    (p.rol === 'gemeente' && p.gemeente === pl.gemeente) ||
+    (p.rol === 'regiopartner' && pl.jobcoachPartnerId !== undefined && p.partnerId === pl.jobcoachPartnerId),
+
+  partner: (p: Principal, partnerId: string): boolean => p.rol === 'coopAdmin' || (p.rol === 'regiopartner' && p.partnerId === partnerId),
 } as const;
 
 export const vereisToegang = (zichtbaar: boolean, wat: string): void => {

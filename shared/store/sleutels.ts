@@ -1,18 +1,78 @@
 /**
- * Every single-table key is built here and nowhere else. The layout (one line per access pattern):
+ * Every single-table key is built here and nowhere else. The layout, one line per access pattern:
  *
- *   Lid                 pk LID#<lidId>          sk LID                 gsi1 LEDEN / <status>#<aangemaaktOp>#<lidId>
- *   LidGebeurtenis      pk LID#<lidId>          sk GEBEURTENIS#<versie, 10 digits>
- *   KvkRegistratie      pk KVK#<kvkNummer>      sk KVK                 (uniqueness of open applications and members)
- *   Notificatie         pk NOTIFICATIE#<id>     sk NOTIFICATIE         (outbox; TTL verlooptOp)
+ *   item                  pk / sk                                   gsi1 (lists)                                   gsi2 / gsi3
+ *   Lid                   LID#<id> / LID                            LEDEN / <status>#<aangemaaktOp>#<id>
+ *   LidGebeurtenis        LID#<id> / GEBEURTENIS#<versie:10>
+ *   KvkRegistratie        KVK#<kvk> / KVK                           (uniqueness of open applications and members)
+ *   Notificatie           NOTIFICATIE#<id> / NOTIFICATIE            (outbox; TTL verlooptOp)
+ *   Gemeente              GEMEENTE#<code> / GEMEENTE                GEMEENTEN / <code>
+ *   Regiopartner          PARTNER#<id> / PARTNER                    PARTNERS / <status>#<id>
+ *   Verwijzing            VERWIJZING#<id> / VERWIJZING              VERWIJZINGEN#<gemeente> / <status>#<aangemaaktOp>#<id>
+ *                                                                                                                  gsi3 VERWIJZINGEN / <status>#<aangemaaktOp>#<id> (coordinators: all)
+ *   VerwijzingGebeurtenis VERWIJZING#<id> / GEBEURTENIS#<versie:10>
+ *   Zoekprofiel           VERWIJZING#<id> / ZOEKPROFIEL#<werksoort>                                                gsi2 KANDIDATEN#<regio>#<werksoort> / <verwijzingId>
+ *                         (only while the referral is bemiddelbaar and consented: a sparse index of placeable candidates)
+ *   Werkplek              WERKPLEK#<id> / WERKPLEK                  WERKPLEKKEN#<lidId> / <status>#<aangemaaktOp>#<id>
+ *                                                                                                                  gsi2 WERKPLEKKEN#<regio>#<werksoort> / <werkplekId> (only while open with a free place)
+ *                                                                                                                  gsi3 WERKPLEKKEN / <status>#<aangemaaktOp>#<id> (coordinators: all)
+ *   Plaatsing             PLAATSING#<id> / PLAATSING                PLAATSINGEN#LID#<lidId> / <aangemaaktOp>#<id>
+ *                                                                                                                  gsi2 PLAATSINGEN#GEMEENTE#<gm> / <aangemaaktOp>#<id>
+ *                                                                                                                  gsi3 PLAATSINGEN#PARTNER#<partnerId> / <aangemaaktOp>#<id> (when a jobcoach is assigned)
+ *   PlaatsingGebeurtenis  PLAATSING#<id> / GEBEURTENIS#<versie:10>
+ *   Ontwikkeldoel         PLAATSING#<id> / DOEL#<doelId>
+ *   Begeleidingsnotitie   PLAATSING#<id> / NOTITIE#<datum>#<notitieId>
+ *   VerwijzingPlaatsing   VERWIJZING#<id> / PLAATSING#<plaatsingId>  (a referral's placements; one open placement per pair)
  */
+const versieSk = (versie: number) => `GEBEURTENIS#${String(versie).padStart(10, '0')}`;
+const lijst = (status: string, aangemaaktOp: string, id: string) => `${status}#${aangemaaktOp}#${id}`;
+
 export const sleutels = {
   lid: (lidId: string) => ({ pk: `LID#${lidId}`, sk: 'LID' }),
-  ledenIndex: (status: string, aangemaaktOp: string, lidId: string) => ({ gsi1pk: 'LEDEN', gsi1sk: `${status}#${aangemaaktOp}#${lidId}` }),
+  ledenIndex: (status: string, aangemaaktOp: string, lidId: string) => ({ gsi1pk: 'LEDEN', gsi1sk: lijst(status, aangemaaktOp, lidId) }),
   ledenPartitie: 'LEDEN',
   ledenMetStatus: (status: string) => `${status}#`,
-  lidGebeurtenis: (lidId: string, versie: number) => ({ pk: `LID#${lidId}`, sk: `GEBEURTENIS#${String(versie).padStart(10, '0')}` }),
+  lidGebeurtenis: (lidId: string, versie: number) => ({ pk: `LID#${lidId}`, sk: versieSk(versie) }),
   lidGebeurtenissenPrefix: 'GEBEURTENIS#',
   kvk: (kvkNummer: string) => ({ pk: `KVK#${kvkNummer}`, sk: 'KVK' }),
   notificatie: (id: string) => ({ pk: `NOTIFICATIE#${id}`, sk: 'NOTIFICATIE' }),
+
+  gemeente: (code: string) => ({ pk: `GEMEENTE#${code}`, sk: 'GEMEENTE' }),
+  gemeentenIndex: (code: string) => ({ gsi1pk: 'GEMEENTEN', gsi1sk: code }),
+  gemeentenPartitie: 'GEMEENTEN',
+
+  partner: (partnerId: string) => ({ pk: `PARTNER#${partnerId}`, sk: 'PARTNER' }),
+  partnersIndex: (status: string, partnerId: string) => ({ gsi1pk: 'PARTNERS', gsi1sk: `${status}#${partnerId}` }),
+  partnersPartitie: 'PARTNERS',
+
+  verwijzing: (id: string) => ({ pk: `VERWIJZING#${id}`, sk: 'VERWIJZING' }),
+  verwijzingenPerGemeente: (gemeente: string, status: string, aangemaaktOp: string, id: string) => ({
+    gsi1pk: `VERWIJZINGEN#${gemeente}`,
+    gsi1sk: lijst(status, aangemaaktOp, id),
+  }),
+  verwijzingenPerGemeentePartitie: (gemeente: string) => `VERWIJZINGEN#${gemeente}`,
+  verwijzingenAlle: (status: string, aangemaaktOp: string, id: string) => ({ gsi3pk: 'VERWIJZINGEN', gsi3sk: lijst(status, aangemaaktOp, id) }),
+  verwijzingenAllePartitie: 'VERWIJZINGEN',
+  verwijzingGebeurtenis: (id: string, versie: number) => ({ pk: `VERWIJZING#${id}`, sk: versieSk(versie) }),
+  zoekprofiel: (verwijzingId: string, werksoort: string) => ({ pk: `VERWIJZING#${verwijzingId}`, sk: `ZOEKPROFIEL#${werksoort}` }),
+  zoekprofielPrefix: 'ZOEKPROFIEL#',
+  kandidatenIndex: (regio: string, werksoort: string, verwijzingId: string) => ({ gsi2pk: `KANDIDATEN#${regio}#${werksoort}`, gsi2sk: verwijzingId }),
+  kandidatenPartitie: (regio: string, werksoort: string) => `KANDIDATEN#${regio}#${werksoort}`,
+  verwijzingPlaatsing: (verwijzingId: string, plaatsingId: string) => ({ pk: `VERWIJZING#${verwijzingId}`, sk: `PLAATSING#${plaatsingId}` }),
+
+  werkplek: (id: string) => ({ pk: `WERKPLEK#${id}`, sk: 'WERKPLEK' }),
+  werkplekkenPerLid: (lidId: string, status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: `WERKPLEKKEN#${lidId}`, gsi1sk: lijst(status, aangemaaktOp, id) }),
+  werkplekkenPerLidPartitie: (lidId: string) => `WERKPLEKKEN#${lidId}`,
+  werkplekkenAlle: (status: string, aangemaaktOp: string, id: string) => ({ gsi3pk: 'WERKPLEKKEN', gsi3sk: lijst(status, aangemaaktOp, id) }),
+  werkplekkenAllePartitie: 'WERKPLEKKEN',
+  openWerkplekkenIndex: (regio: string, werksoort: string, werkplekId: string) => ({ gsi2pk: `WERKPLEKKEN#${regio}#${werksoort}`, gsi2sk: werkplekId }),
+  openWerkplekkenPartitie: (regio: string, werksoort: string) => `WERKPLEKKEN#${regio}#${werksoort}`,
+
+  plaatsing: (id: string) => ({ pk: `PLAATSING#${id}`, sk: 'PLAATSING' }),
+  plaatsingenPerLid: (lidId: string, aangemaaktOp: string, id: string) => ({ gsi1pk: `PLAATSINGEN#LID#${lidId}`, gsi1sk: `${aangemaaktOp}#${id}` }),
+  plaatsingenPerGemeente: (gemeente: string, aangemaaktOp: string, id: string) => ({ gsi2pk: `PLAATSINGEN#GEMEENTE#${gemeente}`, gsi2sk: `${aangemaaktOp}#${id}` }),
+  plaatsingenPerPartner: (partnerId: string, aangemaaktOp: string, id: string) => ({ gsi3pk: `PLAATSINGEN#PARTNER#${partnerId}`, gsi3sk: `${aangemaaktOp}#${id}` }),
+  plaatsingGebeurtenis: (id: string, versie: number) => ({ pk: `PLAATSING#${id}`, sk: versieSk(versie) }),
+  ontwikkeldoel: (plaatsingId: string, doelId: string) => ({ pk: `PLAATSING#${plaatsingId}`, sk: `DOEL#${doelId}` }),
+  begeleidingsnotitie: (plaatsingId: string, datum: string, notitieId: string) => ({ pk: `PLAATSING#${plaatsingId}`, sk: `NOTITIE#${datum}#${notitieId}` }),
 } as const;

@@ -9,6 +9,11 @@ export const tableDefinition = {
     // Collections listed by kind and state (leden by status, …): gsi1pk names the collection,
     // gsi1sk orders it (status#aangemaaktOp#id) so one Query with begins_with filters by status.
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    // Overloaded second and third views: matching keys (open places, placeable candidates per region and
+    // werksoort) and placements per gemeente / per jobcoach organisation. See shared/store/sleutels.ts.
+    // (CloudFormation adds one GSI per table update: both are added before the first deployment.)
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
   /** Epoch seconds. DynamoDB Local never expires items: reads that care filter on it. */
   timeToLiveAttribute: 'verlooptOp',

@@ -1,0 +1,2 @@
+/** Werkplekken: places members offer, and matching. (Routes arrive with issue #3.) */
+export const werkplekkenRoutes = {} as const;

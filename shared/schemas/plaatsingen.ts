@@ -1,0 +1,103 @@
+import { Actor, Datum, Id, KorteTekst, Reden, Tijdstip } from './gemeenschappelijk';
+import { GemeenteCode } from './gemeenten';
+import { z } from './zod';
+
+export const PLAATSING_FASEN = ['voorgesteld', 'kennismaking', 'proefplaatsing', 'gestart', 'beeindigd', 'afgewezen', 'geannuleerd'] as const;
+export const PlaatsingFase = z.enum(PLAATSING_FASEN).openapi('PlaatsingFase');
+export type PlaatsingFase = z.infer<typeof PlaatsingFase>;
+
+/** GGM RedenUitstroom-style reasons for the end of a placement. */
+export const BEEINDIGINGSREDENEN = ['uitstroomRegulierWerk', 'contractNietVerlengd', 'terugNaarGemeente', 'eigenVerzoek', 'overig'] as const;
+export const Beeindigingsreden = z.enum(BEEINDIGINGSREDENEN).openapi('Beeindigingsreden');
+
+export const Contractvorm = z.enum(['bepaaldeTijd', 'onbepaaldeTijd', 'detachering', 'participatieplaats']).openapi('Contractvorm');
+
+export const Contract = z
+  .strictObject({
+    startdatum: Datum,
+    contractvorm: Contractvorm,
+    einddatum: Datum.optional(),
+    urenPerWeek: z.number().int().min(1).max(40),
+    loonPercentageWml: z.number().int().min(0).max(300).openapi({ description: 'Loon als percentage van het wettelijk minimumloon.' }),
+    teltVoorBanenafspraak: z.boolean(),
+  })
+  .refine((c) => !c.einddatum || c.einddatum > c.startdatum, { message: 'einddatum moet na startdatum liggen', path: ['einddatum'] })
+  .openapi('Contract');
+
+export const Proefplaatsing = z.strictObject({ startdatum: Datum, einddatum: Datum }).openapi('Proefplaatsingsperiode');
+
+export const INSTRUMENT_SOORTEN = ['proefplaatsing', 'loonkostensubsidie', 'noRiskPolis', 'jobcoach'] as const;
+export const InstrumentSoort = z.enum(INSTRUMENT_SOORTEN).openapi('InstrumentSoort');
+
+export const InstrumentInvoer = z
+  .discriminatedUnion('soort', [
+    z.strictObject({ soort: z.literal('proefplaatsing'), startdatum: Datum, einddatum: Datum }),
+    z.strictObject({
+      soort: z.literal('loonkostensubsidie'),
+      startdatum: Datum,
+      /** Forfaitair (50% WML) for at most the first 6 months, then set by a loonwaarde measurement. */
+      forfaitairTot: Datum,
+      loonwaardePercentage: z.number().int().min(0).max(100).optional(),
+    }),
+    z.strictObject({ soort: z.literal('noRiskPolis'), startdatum: Datum, einddatum: Datum.optional() }),
+    z.strictObject({ soort: z.literal('jobcoach'), startdatum: Datum, einddatum: Datum.optional(), urenPerMaand: z.number().int().min(1).max(80), organisatie: KorteTekst }),
+  ])
+  .openapi('InstrumentInvoer');
+export type InstrumentInvoer = z.infer<typeof InstrumentInvoer>;
+
+/** A dated deadline that follows from an instrument; the follow-up issue acts on these. */
+export const Termijnmoment = z
+  .strictObject({ soort: z.enum(['eindeProefplaatsing', 'eindeForfaitaireLks', 'herbeoordelingLks', 'eindeNoRiskPolis', 'eindeContract']), datum: Datum, instrumentId: Id.optional() })
+  .openapi('Termijnmoment');
+
+export const Instrument = z
+  .strictObject({ id: Id, status: z.enum(['actief', 'beeindigd']), invoer: InstrumentInvoer, aangemaaktOp: Tijdstip })
+  .openapi('Instrument');
+
+export const Plaatsing = z
+  .strictObject({
+    id: Id,
+    verwijzingId: Id,
+    werkplekId: Id,
+    lidId: Id,
+    gemeente: GemeenteCode,
+    /** The approved jobcoach organisation (regiopartner) assigned to this placement. */
+    jobcoachPartnerId: Id.optional(),
+    fase: PlaatsingFase,
+    kennismakingOp: Datum.optional(),
+    proefplaatsing: Proefplaatsing.optional(),
+    contract: Contract.optional(),
+    beeindiging: z.strictObject({ einddatum: Datum, reden: Beeindigingsreden, toelichting: z.string().max(1000).optional() }).optional(),
+    afwijzingsreden: z.string().optional(),
+    instrumenten: z.array(Instrument),
+    termijnen: z.array(Termijnmoment),
+    aangemaaktOp: Tijdstip,
+    gewijzigdOp: Tijdstip,
+    versie: z.number().int().min(1),
+  })
+  .openapi('Plaatsing');
+export type Plaatsing = z.infer<typeof Plaatsing>;
+
+export const PlaatsingVoorstel = z.strictObject({ verwijzingId: Id, werkplekId: Id }).openapi('PlaatsingVoorstel');
+export const KennismakingOpgave = z.strictObject({ datum: Datum }).openapi('KennismakingOpgave');
+export const BeeindigingOpgave = z
+  .strictObject({ einddatum: Datum, reden: Beeindigingsreden, toelichting: z.string().trim().max(1000).optional() })
+  .openapi('BeeindigingOpgave');
+export const AfwijzingOpgave = z.strictObject({ reden: Reden }).openapi('PlaatsingAfwijzingOpgave');
+export const JobcoachToewijzing = z.strictObject({ partnerId: Id }).openapi('JobcoachToewijzing');
+
+export const Ontwikkeldoel = z
+  .strictObject({ id: Id, omschrijving: KorteTekst, streefdatum: Datum, voortgang: z.enum(['nietGestart', 'bezig', 'behaald', 'bijgesteld']), gewijzigdOp: Tijdstip })
+  .openapi('Ontwikkeldoel');
+export const OntwikkeldoelInvoer = z
+  .strictObject({ omschrijving: KorteTekst, streefdatum: Datum, voortgang: z.enum(['nietGestart', 'bezig', 'behaald', 'bijgesteld']).default('nietGestart') })
+  .openapi('OntwikkeldoelInvoer');
+export const Begeleidingsnotitie = z
+  .strictObject({ id: Id, soort: z.enum(['begeleiding', 'evaluatie']), datum: Datum, tekst: z.string().trim().min(1).max(4000), door: Actor, op: Tijdstip })
+  .openapi('Begeleidingsnotitie');
+export const BegeleidingsnotitieInvoer = z
+  .strictObject({ soort: z.enum(['begeleiding', 'evaluatie']), datum: Datum, tekst: z.string().trim().min(1).max(4000) })
+  .openapi('BegeleidingsnotitieInvoer');
+
+export const PlaatsingIdParameters = z.strictObject({ plaatsingId: Id });
+export const PlaatsingenFilter = z.strictObject({ fase: PlaatsingFase.optional(), verwijzingId: Id.optional(), werkplekId: Id.optional() });

@@ -1,0 +1,71 @@
+import { Id, KorteTekst, Tijdstip } from './gemeenschappelijk';
+import { GemeenteCode } from './gemeenten';
+import { Niveau, Postcodegebied, Taalniveau, Uren, Werkaanpassing, Werksoort } from './profiel';
+import { z } from './zod';
+
+export const WERKPLEK_SOORTEN = ['reguliereBaan', 'participatieplaats', 'beschutWerk', 'proefplaatsing', 'leerwerkplek'] as const;
+export const WerkplekSoort = z.enum(WERKPLEK_SOORTEN).openapi('WerkplekSoort');
+export const WerkplekStatus = z.enum(['open', 'vervuld', 'gesloten']).openapi('WerkplekStatus');
+export type WerkplekStatus = z.infer<typeof WerkplekStatus>;
+
+const werkplekVelden = {
+  titel: KorteTekst,
+  soort: WerkplekSoort,
+  werksoort: Werksoort,
+  uren: Uren,
+  locatie: z.strictObject({ postcodegebied: Postcodegebied, gemeente: GemeenteCode }),
+  aantalPlaatsen: z.number().int().min(1).max(100),
+  eisen: z.strictObject({ fysiekeBelastbaarheid: Niveau, werktempo: Niveau, taalniveau: Taalniveau, rijbewijs: z.boolean() }),
+  /** The adjustments this place can offer (same codes a candidate's needs use). */
+  werkaanpassingen: z.array(Werkaanpassing).max(10),
+  begeleiding: z.strictObject({ eigenJobcoach: z.boolean(), buddy: z.boolean() }),
+  teltVoorBanenafspraak: z.boolean(),
+};
+
+export const WerkplekInvoer = z.strictObject(werkplekVelden).openapi('WerkplekInvoer');
+export type WerkplekInvoer = z.infer<typeof WerkplekInvoer>;
+
+export const WerkplekWijziging = z
+  .strictObject({
+    titel: werkplekVelden.titel.optional(),
+    uren: werkplekVelden.uren.optional(),
+    aantalPlaatsen: werkplekVelden.aantalPlaatsen.optional(),
+    eisen: werkplekVelden.eisen.optional(),
+    werkaanpassingen: werkplekVelden.werkaanpassingen.optional(),
+    begeleiding: werkplekVelden.begeleiding.optional(),
+    status: z.enum(['open', 'gesloten']).optional().openapi({ description: 'Open of sluiten; vervuld volgt uit de plaatsingen.' }),
+  })
+  .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één veld om te wijzigen' })
+  .openapi('WerkplekWijziging');
+export type WerkplekWijziging = z.infer<typeof WerkplekWijziging>;
+
+export const Werkplek = z
+  .strictObject({
+    id: Id,
+    lidId: Id,
+    arbeidsmarktregio: KorteTekst,
+    ...werkplekVelden,
+    status: WerkplekStatus,
+    /** Places taken by started placements: derived, never typed by hand. */
+    aantalBezet: z.number().int().min(0),
+    aangemaaktOp: Tijdstip,
+    gewijzigdOp: Tijdstip,
+    versie: z.number().int().min(1),
+  })
+  .openapi('Werkplek');
+export type Werkplek = z.infer<typeof Werkplek>;
+
+export const WerkplekIdParameters = z.strictObject({ werkplekId: Id });
+export const WerkplekkenFilter = z.strictObject({ status: WerkplekStatus.optional(), lidId: Id.optional() });
+
+/** One suggestion with its reasons and score parts, so a coordinator can see why. */
+export const MatchReden = z
+  .strictObject({
+    criterium: z.enum(['werksoort', 'uren', 'reisafstand', 'begeleiding', 'doelgroep', 'eisen', 'werkaanpassingen']),
+    punten: z.number(),
+    maximum: z.number(),
+    toelichting: z.string(),
+  })
+  .openapi('MatchReden');
+export const Matchscore = z.strictObject({ totaal: z.number().min(0).max(100), redenen: z.array(MatchReden) }).openapi('Matchscore');
+export type Matchscore = z.infer<typeof Matchscore>;
