@@ -49,9 +49,19 @@ const describe = async (client: DynamoDBClient, tableName: string): Promise<Tabl
   }
 };
 
+/** DynamoDB Local now and then answers DescribeTable with InternalFailure while it backfills a new index. */
+const isServerFault = (error: unknown): boolean => (error as { $fault?: string }).$fault === 'server';
+
 const waitActive = async (client: DynamoDBClient, tableName: string): Promise<TableDescription> => {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const table = await describe(client, tableName);
+  for (let attempt = 0; attempt < 400; attempt++) {
+    let table: TableDescription | undefined;
+    try {
+      table = await describe(client, tableName);
+    } catch (error) {
+      if (!isServerFault(error)) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
     const busy = table?.TableStatus !== 'ACTIVE' || table.GlobalSecondaryIndexes?.some((i) => i.IndexStatus !== 'ACTIVE');
     if (table && !busy) return table;
     await new Promise((r) => setTimeout(r, 50));
