@@ -14,6 +14,20 @@ export type Verwerkingsactiviteit =
   | 'lidWijzigen'
   | 'lidStatusWijzigen'
   | 'lidGeschiedenisInzien'
+  | 'gemeenteRegistreren'
+  | 'gemeenteInzien'
+  | 'gemeentenZoeken'
+  | 'gemeenteWijzigen'
+  | 'regiopartnerAanmaken'
+  | 'regiopartnerInzien'
+  | 'regiopartnersZoeken'
+  | 'verwijzingIndienen'
+  | 'verwijzingInzien'
+  | 'verwijzingenZoeken'
+  | 'verwijzingWijzigen'
+  | 'verwijzingStatusWijzigen'
+  | 'verwijzingToestemmingWijzigen'
+  | 'verwijzingGeschiedenisInzien'
   | 'notificatieVersturen';
 
 export const logVerwerking = (v: {

@@ -1,4 +1,4 @@
-import { Contactpersoon, KorteTekst, Tijdstip } from './gemeenschappelijk';
+import { Actor, Contactpersoon, Id, KorteTekst, Tijdstip } from './gemeenschappelijk';
 import { z } from './zod';
 
 export const GemeenteCode = z
@@ -35,12 +35,25 @@ export const GemeenteRegistratie = z
   .openapi('GemeenteRegistratie');
 export type GemeenteRegistratie = z.infer<typeof GemeenteRegistratie>;
 
+/**
+ * The settings in a merge patch: only the fields sent change. GemeenteInstellingen's defaults must not
+ * apply here, or sending one field would reset the others to the defaults.
+ */
+export const GemeenteInstellingenWijziging = z
+  .strictObject({
+    nazorgMomenten: z.array(Termijn).min(1).max(24).optional(),
+    duurzaamheidsChecks: z.array(Termijn).min(1).max(4).optional(),
+    reactietermijnDagen: z.number().int().min(1).max(60).optional(),
+  })
+  .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één instelling om te wijzigen' })
+  .openapi('GemeenteInstellingenWijziging');
+
 export const GemeenteWijziging = z
   .strictObject({
     naam: KorteTekst.optional(),
     arbeidsmarktregio: KorteTekst.optional(),
     contactpersoon: Contactpersoon.optional(),
-    instellingen: GemeenteInstellingen.optional(),
+    instellingen: GemeenteInstellingenWijziging.optional(),
   })
   .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één veld om te wijzigen' })
   .openapi('GemeenteWijziging');
@@ -59,4 +72,29 @@ export const Gemeente = z
   .openapi('Gemeente');
 export type Gemeente = z.infer<typeof Gemeente>;
 
+export type GemeenteWijziging = z.infer<typeof GemeenteWijziging>;
+export type GemeenteInstellingen = z.infer<typeof GemeenteInstellingen>;
+
 export const GemeenteCodeParameters = z.strictObject({ gemeenteCode: GemeenteCode });
+
+/** One change of a gemeente, with the settings as they became when they changed. */
+export const GemeenteGebeurtenis = z
+  .strictObject({
+    id: Id,
+    gemeenteCode: GemeenteCode,
+    soort: z.enum(['geregistreerd', 'gewijzigd']),
+    gewijzigdeVelden: z.array(z.string()).optional(),
+    instellingen: GemeenteInstellingen.optional(),
+    door: Actor,
+    op: Tijdstip,
+    versie: z.number().int().min(1),
+  })
+  .openapi('GemeenteGebeurtenis');
+export type GemeenteGebeurtenis = z.infer<typeof GemeenteGebeurtenis>;
+
+export const GemeentenPagina = z
+  .strictObject({
+    gemeenten: z.array(Gemeente),
+    volgendePagina: z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' }),
+  })
+  .openapi('GemeentenPagina');

@@ -89,6 +89,10 @@ export const VerwijzingGebeurtenis = z
     vanStatus: VerwijzingStatus.optional(),
     naarStatus: VerwijzingStatus,
     reden: z.string().optional(),
+    /** The fields a change touched (names only: the history holds no personal data). */
+    gewijzigdeVelden: z.array(z.string()).optional(),
+    /** The member a consent to meet was given to or withdrawn from. */
+    lidId: Id.optional(),
     door: Actor,
     op: Tijdstip,
     versie: z.number().int().min(1),
@@ -100,3 +104,32 @@ export const VerwijzingIdParameters = z.strictObject({ verwijzingId: Id });
 export const RedenVerplicht = z.strictObject({ reden: Reden }).openapi('RedenVerplicht');
 export const ToestemmingOpgave = z.strictObject({ lidId: Id }).openapi('ToestemmingOpgave');
 export const VerwijzingenFilter = z.strictObject({ status: VerwijzingStatus.optional(), gemeente: GemeenteCode.optional() });
+
+/**
+ * What a gemeente may change in its referral (merge patch; nested objects are replaced whole). Not the
+ * dossierkenmerk — it says which person this is, so another one is another referral — and not the
+ * doelgroep, the legal ground the referral and its placements' instruments rest on: for either the
+ * gemeente withdraws the referral and refers anew.
+ */
+export const VerwijzingWijziging = z
+  .strictObject({
+    kandidaat: verwijzingVelden.kandidaat.optional(),
+    mogelijkheden: verwijzingVelden.mogelijkheden.optional(),
+    werkaanpassingen: verwijzingVelden.werkaanpassingen.optional(),
+    uren: verwijzingVelden.uren.optional(),
+    mobiliteit: verwijzingVelden.mobiliteit.optional(),
+    postcodegebied: verwijzingVelden.postcodegebied.optional(),
+    werksoortVoorkeuren: verwijzingVelden.werksoortVoorkeuren.optional(),
+    beschikbaarVanaf: verwijzingVelden.beschikbaarVanaf.optional(),
+    toestemmingProfielDelen: verwijzingVelden.toestemmingProfielDelen.optional(),
+  })
+  .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één veld om te wijzigen' })
+  .openapi('VerwijzingWijziging');
+export type VerwijzingWijziging = z.infer<typeof VerwijzingWijziging>;
+
+const volgendePagina = z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
+export const VerwijzingenPagina = z.strictObject({ verwijzingen: z.array(Verwijzing), volgendePagina }).openapi('VerwijzingenPagina');
+export const VerwijzingGebeurtenissenPagina = z
+  .strictObject({ gebeurtenissen: z.array(VerwijzingGebeurtenis), volgendePagina })
+  .openapi('VerwijzingGebeurtenissenPagina');
+export const ToestemmingParameters = z.strictObject({ verwijzingId: Id, lidId: Id });

@@ -7,7 +7,9 @@
  *   KvkRegistratie        KVK#<kvk> / KVK                           (uniqueness of open applications and members)
  *   Notificatie           NOTIFICATIE#<id> / NOTIFICATIE            (outbox; TTL verlooptOp)
  *   Gemeente              GEMEENTE#<code> / GEMEENTE                GEMEENTEN / <code>
+ *   GemeenteGebeurtenis   GEMEENTE#<code> / GEBEURTENIS#<versie:10>
  *   Regiopartner          PARTNER#<id> / PARTNER                    PARTNERS / <status>#<id>
+ *   PartnerGebeurtenis    PARTNER#<id> / GEBEURTENIS#<versie:10>
  *   Verwijzing            VERWIJZING#<id> / VERWIJZING              VERWIJZINGEN#<gemeente> / <status>#<aangemaaktOp>#<id>
  *                                                                                                                  gsi3 VERWIJZINGEN / <status>#<aangemaaktOp>#<id> (coordinators: all)
  *   VerwijzingGebeurtenis VERWIJZING#<id> / GEBEURTENIS#<versie:10>
@@ -16,6 +18,7 @@
  *   Werkplek              WERKPLEK#<id> / WERKPLEK                  WERKPLEKKEN#<lidId> / <status>#<aangemaaktOp>#<id>
  *                                                                                                                  gsi2 WERKPLEKKEN#<regio>#<werksoort> / <werkplekId> (only while open with a free place)
  *                                                                                                                  gsi3 WERKPLEKKEN / <status>#<aangemaaktOp>#<id> (coordinators: all)
+ *   WerkplekGebeurtenis   WERKPLEK#<id> / GEBEURTENIS#<versie:10>
  *   Plaatsing             PLAATSING#<id> / PLAATSING                PLAATSINGEN#LID#<lidId> / <aangemaaktOp>#<id>
  *                                                                                                                  gsi2 PLAATSINGEN#GEMEENTE#<gm> / <aangemaaktOp>#<id>
  *                                                                                                                  gsi3 PLAATSINGEN#PARTNER#<partnerId> / <aangemaaktOp>#<id> (when a jobcoach is assigned)
@@ -40,10 +43,14 @@ export const sleutels = {
   gemeente: (code: string) => ({ pk: `GEMEENTE#${code}`, sk: 'GEMEENTE' }),
   gemeentenIndex: (code: string) => ({ gsi1pk: 'GEMEENTEN', gsi1sk: code }),
   gemeentenPartitie: 'GEMEENTEN',
+  // A gemeente's settings drive the follow-ups of later placements: every change is kept, by version.
+  gemeenteGebeurtenis: (code: string, versie: number) => ({ pk: `GEMEENTE#${code}`, sk: versieSk(versie) }),
 
   partner: (partnerId: string) => ({ pk: `PARTNER#${partnerId}`, sk: 'PARTNER' }),
   partnersIndex: (status: string, partnerId: string) => ({ gsi1pk: 'PARTNERS', gsi1sk: `${status}#${partnerId}` }),
   partnersPartitie: 'PARTNERS',
+  // Creation by a coordinator now, the sign-up's decisions with issue #5: the same history per partner.
+  partnerGebeurtenis: (partnerId: string, versie: number) => ({ pk: `PARTNER#${partnerId}`, sk: versieSk(versie) }),
 
   verwijzing: (id: string) => ({ pk: `VERWIJZING#${id}`, sk: 'VERWIJZING' }),
   verwijzingenPerGemeente: (gemeente: string, status: string, aangemaaktOp: string, id: string) => ({
@@ -53,7 +60,9 @@ export const sleutels = {
   verwijzingenPerGemeentePartitie: (gemeente: string) => `VERWIJZINGEN#${gemeente}`,
   verwijzingenAlle: (status: string, aangemaaktOp: string, id: string) => ({ gsi3pk: 'VERWIJZINGEN', gsi3sk: lijst(status, aangemaaktOp, id) }),
   verwijzingenAllePartitie: 'VERWIJZINGEN',
+  verwijzingenMetStatus: (status: string) => `${status}#`,
   verwijzingGebeurtenis: (id: string, versie: number) => ({ pk: `VERWIJZING#${id}`, sk: versieSk(versie) }),
+  gebeurtenissenPrefix: 'GEBEURTENIS#',
   zoekprofiel: (verwijzingId: string, werksoort: string) => ({ pk: `VERWIJZING#${verwijzingId}`, sk: `ZOEKPROFIEL#${werksoort}` }),
   zoekprofielPrefix: 'ZOEKPROFIEL#',
   kandidatenIndex: (regio: string, werksoort: string, verwijzingId: string) => ({ gsi2pk: `KANDIDATEN#${regio}#${werksoort}`, gsi2sk: verwijzingId }),
@@ -65,8 +74,11 @@ export const sleutels = {
   werkplekkenPerLidPartitie: (lidId: string) => `WERKPLEKKEN#${lidId}`,
   werkplekkenAlle: (status: string, aangemaaktOp: string, id: string) => ({ gsi3pk: 'WERKPLEKKEN', gsi3sk: lijst(status, aangemaaktOp, id) }),
   werkplekkenAllePartitie: 'WERKPLEKKEN',
+  werkplekkenMetStatus: (status: string) => `${status}#`,
   openWerkplekkenIndex: (regio: string, werksoort: string, werkplekId: string) => ({ gsi2pk: `WERKPLEKKEN#${regio}#${werksoort}`, gsi2sk: werkplekId }),
   openWerkplekkenPartitie: (regio: string, werksoort: string) => `WERKPLEKKEN#${regio}#${werksoort}`,
+  // A place's history (offered, changed, closed, its occupancy following the placements), by version.
+  werkplekGebeurtenis: (werkplekId: string, versie: number) => ({ pk: `WERKPLEK#${werkplekId}`, sk: versieSk(versie) }),
 
   plaatsing: (id: string) => ({ pk: `PLAATSING#${id}`, sk: 'PLAATSING' }),
   plaatsingenPerLid: (lidId: string, aangemaaktOp: string, id: string) => ({ gsi1pk: `PLAATSINGEN#LID#${lidId}`, gsi1sk: `${aangemaaktOp}#${id}` }),
