@@ -17,5 +17,7 @@ const verwerk = async (record: SQSRecord) => {
 };
 
 /** Notifications queue consumer: each failed message is reported alone (ReportBatchItemFailures). */
-export const handler: SQSHandler = async (event: SQSEvent, context) =>
-  processPartialResponse(event, verwerk, processor, { context });
+export const handler: SQSHandler = async (event: SQSEvent, context) => {
+  logger.addContext(context);
+  return processPartialResponse(event, verwerk, processor, { context });
+};

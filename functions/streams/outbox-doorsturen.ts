@@ -1,5 +1,5 @@
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { requireEnv } from '../../shared/config/env';
 import { logger } from '../../shared/observability/logger';
 import { sqs } from '../../shared/queues/sqs';
@@ -11,7 +11,8 @@ import { ENTITY_ATTRIBUTE } from '../../shared/table/definition';
  * batch) is absorbed by the consumer's idempotency; on a failed send the first failed record is
  * reported, so the stream retries from there and nothing after it is skipped.
  */
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
+  logger.addContext(context);
   const queueUrl = requireEnv('NOTIFICATIES_QUEUE_URL');
   const records = event.Records.filter(
     (r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage?.[ENTITY_ATTRIBUTE]?.S === 'Notificatie',

@@ -62,7 +62,8 @@ export const httpPipeline = (fn: (event: HttpEvent, context: Context) => Promise
         maxAge: 600,
       }),
     )
-    .use(httpSecurityHeaders())
+    // No reporting endpoint is configured, so the header would go out empty; an API has no powered-by.
+    .use(httpSecurityHeaders({ reportingEndpoints: false, poweredBy: false } as Parameters<typeof httpSecurityHeaders>[0]))
     .use(apiHeaders())
     .use(problemErrors())
     .handler(fn);
