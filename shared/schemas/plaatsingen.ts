@@ -1,6 +1,14 @@
+import { bevatBsn } from '../domain/bsn';
 import { Actor, Datum, Id, KorteTekst, Reden, Tijdstip } from './gemeenschappelijk';
 import { GemeenteCode } from './gemeenten';
 import { z } from './zod';
+
+/** Free text about a person's placement may never carry a BSN (a number passing the eleven-test). */
+const zonderBsn = <T extends z.ZodString>(s: T) => s.refine((v) => !bevatBsn(v), 'mag geen BSN bevatten');
+const Tekst = zonderBsn(KorteTekst);
+const RedenTekst = zonderBsn(Reden);
+const Toelichting = zonderBsn(z.string().trim().max(1000));
+const Notitietekst = zonderBsn(z.string().trim().min(1).max(4000));
 
 export const PLAATSING_FASEN = ['voorgesteld', 'kennismaking', 'proefplaatsing', 'gestart', 'beeindigd', 'afgewezen', 'geannuleerd'] as const;
 export const PlaatsingFase = z.enum(PLAATSING_FASEN).openapi('PlaatsingFase');
@@ -40,10 +48,11 @@ export const InstrumentInvoer = z
       loonwaardePercentage: z.number().int().min(0).max(100).optional(),
     }),
     z.strictObject({ soort: z.literal('noRiskPolis'), startdatum: Datum, einddatum: Datum.optional() }),
-    z.strictObject({ soort: z.literal('jobcoach'), startdatum: Datum, einddatum: Datum.optional(), urenPerMaand: z.number().int().min(1).max(80), organisatie: KorteTekst }),
+    z.strictObject({ soort: z.literal('jobcoach'), startdatum: Datum, einddatum: Datum.optional(), urenPerMaand: z.number().int().min(1).max(80), organisatie: Tekst }),
   ])
   .openapi('InstrumentInvoer');
 export type InstrumentInvoer = z.infer<typeof InstrumentInvoer>;
+export type InstrumentSoort = z.infer<typeof InstrumentSoort>;
 
 /** A dated deadline that follows from an instrument; the follow-up issue acts on these. */
 export const Termijnmoment = z
@@ -68,6 +77,7 @@ export const Plaatsing = z
     proefplaatsing: Proefplaatsing.optional(),
     contract: Contract.optional(),
     beeindiging: z.strictObject({ einddatum: Datum, reden: Beeindigingsreden, toelichting: z.string().max(1000).optional() }).optional(),
+    annuleringsreden: z.string().optional(),
     afwijzingsreden: z.string().optional(),
     instrumenten: z.array(Instrument),
     termijnen: z.array(Termijnmoment),
@@ -81,23 +91,92 @@ export type Plaatsing = z.infer<typeof Plaatsing>;
 export const PlaatsingVoorstel = z.strictObject({ verwijzingId: Id, werkplekId: Id }).openapi('PlaatsingVoorstel');
 export const KennismakingOpgave = z.strictObject({ datum: Datum }).openapi('KennismakingOpgave');
 export const BeeindigingOpgave = z
-  .strictObject({ einddatum: Datum, reden: Beeindigingsreden, toelichting: z.string().trim().max(1000).optional() })
+  .strictObject({ einddatum: Datum, reden: Beeindigingsreden, toelichting: Toelichting.optional() })
   .openapi('BeeindigingOpgave');
-export const AfwijzingOpgave = z.strictObject({ reden: Reden }).openapi('PlaatsingAfwijzingOpgave');
+export const AfwijzingOpgave = z.strictObject({ reden: RedenTekst }).openapi('PlaatsingAfwijzingOpgave');
+export const AnnuleringOpgave = z.strictObject({ reden: RedenTekst }).openapi('PlaatsingAnnuleringOpgave');
 export const JobcoachToewijzing = z.strictObject({ partnerId: Id }).openapi('JobcoachToewijzing');
 
+export const Voortgang = z.enum(['nietGestart', 'bezig', 'behaald', 'bijgesteld']).openapi('Voortgang');
 export const Ontwikkeldoel = z
-  .strictObject({ id: Id, omschrijving: KorteTekst, streefdatum: Datum, voortgang: z.enum(['nietGestart', 'bezig', 'behaald', 'bijgesteld']), gewijzigdOp: Tijdstip })
+  .strictObject({ id: Id, omschrijving: KorteTekst, streefdatum: Datum, voortgang: Voortgang, gewijzigdOp: Tijdstip })
   .openapi('Ontwikkeldoel');
 export const OntwikkeldoelInvoer = z
-  .strictObject({ omschrijving: KorteTekst, streefdatum: Datum, voortgang: z.enum(['nietGestart', 'bezig', 'behaald', 'bijgesteld']).default('nietGestart') })
+  .strictObject({ omschrijving: Tekst, streefdatum: Datum, voortgang: Voortgang.default('nietGestart') })
   .openapi('OntwikkeldoelInvoer');
 export const Begeleidingsnotitie = z
   .strictObject({ id: Id, soort: z.enum(['begeleiding', 'evaluatie']), datum: Datum, tekst: z.string().trim().min(1).max(4000), door: Actor, op: Tijdstip })
   .openapi('Begeleidingsnotitie');
 export const BegeleidingsnotitieInvoer = z
-  .strictObject({ soort: z.enum(['begeleiding', 'evaluatie']), datum: Datum, tekst: z.string().trim().min(1).max(4000) })
+  .strictObject({ soort: z.enum(['begeleiding', 'evaluatie']), datum: Datum, tekst: Notitietekst })
   .openapi('BegeleidingsnotitieInvoer');
 
+export type Instrument = z.infer<typeof Instrument>;
+export type Termijnmoment = z.infer<typeof Termijnmoment>;
+export type Contract = z.infer<typeof Contract>;
+export type Voortgang = z.infer<typeof Voortgang>;
+export type Ontwikkeldoel = z.infer<typeof Ontwikkeldoel>;
+export type OntwikkeldoelInvoer = z.infer<typeof OntwikkeldoelInvoer>;
+export type Begeleidingsnotitie = z.infer<typeof Begeleidingsnotitie>;
+export type BegeleidingsnotitieInvoer = z.infer<typeof BegeleidingsnotitieInvoer>;
+export type Beeindigingsreden = z.infer<typeof Beeindigingsreden>;
+
+export const OntwikkeldoelWijziging = z
+  .strictObject({ voortgang: Voortgang.optional(), streefdatum: Datum.optional() })
+  .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één veld om te wijzigen' })
+  .openapi('OntwikkeldoelWijziging', { description: 'Gedeeltelijke wijziging (JSON merge patch) van een ontwikkeldoel.' });
+export type OntwikkeldoelWijziging = z.infer<typeof OntwikkeldoelWijziging>;
+
+/** The development plan: goals and the jobcoach's guidance notes and evaluations, oldest note first. */
+export const Ontwikkelplan = z
+  .strictObject({ plaatsingId: Id, doelen: z.array(Ontwikkeldoel), notities: z.array(Begeleidingsnotitie) })
+  .openapi('Ontwikkelplan');
+export type Ontwikkelplan = z.infer<typeof Ontwikkelplan>;
+
+export const PLAATSING_GEBEURTENIS_SOORTEN = [
+  'voorgesteld',
+  'kennismaking',
+  'proefplaatsingGestart',
+  'gestart',
+  'beeindigd',
+  'afgewezen',
+  'geannuleerd',
+  'instrumentToegevoegd',
+  'jobcoachToegewezen',
+  'ontwikkeldoelToegevoegd',
+  'ontwikkeldoelGewijzigd',
+  'begeleidingsnotitieToegevoegd',
+] as const;
+
+/** One change of a placement: who, when, why, from which phase to which; `onderwerpId` names the instrument, goal, note or partner. */
+export const PlaatsingGebeurtenis = z
+  .strictObject({
+    id: Id,
+    plaatsingId: Id,
+    soort: z.enum(PLAATSING_GEBEURTENIS_SOORTEN),
+    vanFase: PlaatsingFase.optional(),
+    naarFase: PlaatsingFase,
+    reden: z.string().optional(),
+    onderwerpId: Id.optional(),
+    door: Actor,
+    op: Tijdstip,
+    versie: z.number().int().min(1),
+  })
+  .openapi('PlaatsingGebeurtenis');
+export type PlaatsingGebeurtenis = z.infer<typeof PlaatsingGebeurtenis>;
+
 export const PlaatsingIdParameters = z.strictObject({ plaatsingId: Id });
-export const PlaatsingenFilter = z.strictObject({ fase: PlaatsingFase.optional(), verwijzingId: Id.optional(), werkplekId: Id.optional() });
+export const OntwikkeldoelParameters = z.strictObject({ plaatsingId: Id, doelId: Id });
+export const PlaatsingenFilter = z.strictObject({
+  fase: PlaatsingFase.optional(),
+  verwijzingId: Id.optional(),
+  werkplekId: Id.optional(),
+  gemeente: GemeenteCode.optional().openapi({ description: 'Plaatsingen van verwijzingen van deze gemeente.' }),
+  lidId: Id.optional().openapi({ description: 'Plaatsingen bij dit lid.' }),
+});
+
+const volgendePagina = z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
+export const PlaatsingenPagina = z.strictObject({ plaatsingen: z.array(Plaatsing), volgendePagina }).openapi('PlaatsingenPagina');
+export const PlaatsingGebeurtenissenPagina = z
+  .strictObject({ gebeurtenissen: z.array(PlaatsingGebeurtenis), volgendePagina })
+  .openapi('PlaatsingGebeurtenissenPagina');
