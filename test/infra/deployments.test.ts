@@ -1,0 +1,52 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { describe, expect, it } from 'vitest';
+import { deployments, mailDomain, selectDeployments, validateDeployments, type Deployment } from '../../infra/config/deployments';
+
+const basis: Deployment = {
+  name: 'proef',
+  stage: 'test',
+  region: 'eu-west-1',
+  arbeidsmarktregios: ['Twente'],
+  corsAllowedOrigins: ['https://portaal.example.nl'],
+  oauthCallbackUrls: ['https://portaal.example.nl/terug'],
+  oauthLogoutUrls: ['https://portaal.example.nl/'],
+  mailAfzender: 'noreply@example.nl',
+  logRetention: RetentionDays.ONE_WEEK,
+  apiThrottle: { rateLimit: 10, burstLimit: 20 },
+};
+
+describe('deployments config', () => {
+  it('starts with test and productie, both valid', () => {
+    expect(deployments.map((d) => d.name)).toEqual(['test', 'productie']);
+    expect(() => validateDeployments(deployments)).not.toThrow();
+  });
+
+  it('selects all deployments without a name, and exactly one by name', () => {
+    expect(selectDeployments(undefined)).toEqual(deployments);
+    expect(selectDeployments('test').map((d) => d.name)).toEqual(['test']);
+  });
+
+  it('refuses an unknown deployment name and lists the known ones', () => {
+    expect(() => selectDeployments('acceptatie')).toThrow(/no deployment 'acceptatie'.*known: test, productie/);
+  });
+
+  it('refuses a regio served by two deployments of the same stage, but allows it across stages', () => {
+    const tweede = { ...basis, name: 'proef-twee' };
+    expect(() => validateDeployments([basis, tweede])).toThrow(/Twente is already served by proef/);
+    expect(() => validateDeployments([basis, { ...tweede, stage: 'productie' }])).not.toThrow();
+  });
+
+  it('refuses names unfit for stack names, duplicate names, bad accounts, http origins and CORS origins with a path', () => {
+    const fout = (d: Partial<Deployment>) => () => validateDeployments([{ ...basis, ...d }]);
+    expect(fout({ name: 'Productie_Noord' })).toThrow(/kebab-case/);
+    expect(() => validateDeployments([basis, { ...basis, arbeidsmarktregios: ['Zeeland'] }])).toThrow(/used twice/);
+    expect(fout({ account: '1234' })).toThrow(/12 digits/);
+    expect(fout({ corsAllowedOrigins: ['http://portaal.example.nl'] })).toThrow(/not an https URL/);
+    expect(fout({ corsAllowedOrigins: ['https://portaal.example.nl/'] })).toThrow(/path or trailing slash/);
+    expect(fout({ arbeidsmarktregios: [] })).toThrow(/serves no arbeidsmarktregio/);
+  });
+
+  it('derives the SES sender domain from the sender address', () => {
+    expect(mailDomain(basis)).toBe('example.nl');
+  });
+});
