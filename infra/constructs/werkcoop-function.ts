@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Duration } from 'aws-cdk-lib';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { QueueDefinition } from '../../shared/queues/definition';
+import { tableDefinition } from '../../shared/table/definition';
+import type { Deployment } from '../config/deployments';
+import { PROJECT_ROOT } from '../local/paths';
+import { acknowledgeQueueSendGrant, acknowledgeTableKeyWrite, acknowledgeWerkcoopFunction } from '../nag';
+
+export type TableAccess = 'read' | 'readWrite';
+
+export interface WerkcoopFunctionProps {
+  /** Handler module relative to the project root, exactly as the manifest or definition names it. */
+  readonly entry: string;
+  readonly deployment: Deployment;
+  readonly description: string;
+  readonly timeout: Duration;
+  /** Default 256 MB: enough for a bundled SDK v3 handler; routes that measured more say so in the manifest. */
+  readonly memorySize?: number;
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+const DEFAULT_MEMORY_MB = 256;
+
+/**
+ * What the stores do (Get, Query, TransactWrite, Update, …), and no more: no Scan, no stream reads, no
+ * table management. Indexes are named from the table definition instead of `index/*`.
+ */
+const TABLE_ACTIONS = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+  write: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+} as const;
+/** DynamoDB uses the caller's permissions on the table's customer-managed key (the same set cdk grants). */
+const KEY_ACTIONS = {
+  read: ['kms:Decrypt', 'kms:DescribeKey'],
+  write: ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
+} as const;
+/** See the L1 acknowledgement in infra/nag.ts for why not the newest. */
+export const RUNTIME = Runtime.NODEJS_22_X;
+
+/**
+ * The bundle runs as ESM; a dependency that still calls `require` (some of the SDK's transitive ones do)
+ * gets one from createRequire. Aliased so it cannot collide with a bundled identifier.
+ */
+const ESM_REQUIRE_SHIM =
+  "import { createRequire as __werkcoopCreateRequire } from 'node:module'; const require = __werkcoopCreateRequire(import.meta.url);";
+
+/**
+ * How every function is bundled (esbuild, locally, no Docker). Exported so the bundle benchmark builds
+ * exactly the bundles that deploy instead of a copy of these options.
+ */
+export const WERKCOOP_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourceMap: true,
+  sourceMapMode: SourceMapMode.DEFAULT,
+  sourcesContent: false,
+  banner: ESM_REQUIRE_SHIM,
+  // Nothing external: the SDK is bundled, so the version tested is the version that runs.
+  externalModules: [],
+  // index.meta.json beside the bundle: the benchmark reads bundle sizes and their inputs from it.
+  metafile: true,
+  // Sizes are in the metafile; synth output stays quiet unless esbuild warns.
+  logLevel: LogLevel.WARNING,
+} as const satisfies BundlingOptions;
+
+/**
+ * Every werkcoop Lambda function: the defaults fixed once (arm64, Node.js 22, active tracing, its own log
+ * group with the deployment's retention, a bundle with the SDK inside), so a function differs from another
+ * only in its handler, timeout, memory and bindings.
+ */
+export class WerkcoopFunction extends NodejsFunction {
+  readonly executionRole: Role;
+
+  constructor(scope: Construct, id: string, props: WerkcoopFunctionProps) {
+    const entry = join(PROJECT_ROOT, props.entry);
+    if (!existsSync(entry)) {
+      throw new Error(`werkcoop: handler module ${props.entry} (named for ${id}) does not exist. Write it, or fix the manifest/definition.`);
+    }
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.deployment.logRetention });
+    // Own role instead of the default one: the managed AWSLambdaBasicExecutionRole may write to any log group.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `werkcoop ${props.deployment.name}: ${props.description}`,
+    });
+    super(scope, id, {
+      entry,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? DEFAULT_MEMORY_MB,
+      timeout: props.timeout,
+      description: props.description,
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: `werkcoop-${props.deployment.name}`,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...props.environment,
+      },
+      bundling: WERKCOOP_BUNDLING,
+    });
+    this.executionRole = role;
+    logGroup.grantWrite(role);
+    acknowledgeWerkcoopFunction(this, role);
+  }
+
+  /** TABLE_NAME plus least privilege: 'read' for functions that only read (GET routes), else 'readWrite'. */
+  bindTable(table: Table, access: TableAccess): this {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    const writes = access === 'readWrite';
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...TABLE_ACTIONS.read, ...(writes ? TABLE_ACTIONS.write : [])],
+        resources: [table.tableArn],
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: tableDefinition.globalSecondaryIndexes.map((gsi) => `${table.tableArn}/index/${gsi.indexName}`),
+      }),
+    );
+    table.encryptionKey?.grant(this, ...KEY_ACTIONS.read, ...(writes ? KEY_ACTIONS.write : []));
+    if (writes) acknowledgeTableKeyWrite(this.executionRole);
+    return this;
+  }
+
+  /** The queue's URL in its definition's environment variable, and permission to send to it. */
+  bindQueue(queue: IQueue, definition: QueueDefinition): this {
+    this.addEnvironment(definition.urlEnv, queue.queueUrl);
+    queue.grantSendMessages(this);
+    acknowledgeQueueSendGrant(this.executionRole);
+    return this;
+  }
+}

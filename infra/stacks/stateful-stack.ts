@@ -1,0 +1,275 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  LambdaVersion,
+  Mfa,
+  OAuthScope,
+  ResourceServerScope,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  UserPoolClient,
+  UserPoolOperation,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { USER_ATTRIBUTE_ROL, USER_ATTRIBUTE_TENANT } from '../../functions/auth/attributen';
+import { CLAIM_ROL, CLAIM_TENANT } from '../../shared/auth/rollen';
+import {
+  DLQ_RETENTION_SECONDS,
+  dlqName,
+  queueDefinitions,
+  streamConsumers,
+  visibilityTimeoutSeconds,
+  type QueueName,
+} from '../../shared/queues/definition';
+import { tableDefinition } from '../../shared/table/definition';
+import type { Deployment } from '../config/deployments';
+import { pascal } from '../constructs/construct-ids';
+import { WerkcoopFunction } from '../constructs/werkcoop-function';
+import { acknowledgeFailureDestination } from '../nag';
+
+export type StreamConsumerName = keyof typeof streamConsumers;
+
+export interface QueuePair {
+  readonly queue: Queue;
+  readonly dlq: Queue;
+}
+
+export interface StatefulStackProps extends StackProps {
+  readonly deployment: Deployment;
+}
+
+/** The resource server and scope that machine clients are granted (client-credentials flow). */
+const RESOURCE_SERVER_ID = 'werkcoop';
+const API_SCOPE = 'api';
+
+/**
+ * Everything that holds data and must outlive a code deployment: the table, the queues with their DLQs,
+ * the user pool. Redeploying the stateless stack never touches these.
+ */
+export class StatefulStack extends Stack {
+  readonly table: Table;
+  readonly queues: Readonly<Record<QueueName, QueuePair>>;
+  /** The on-failure destination of each stream consumer: the stream's DLQ. */
+  readonly streamFailureQueues: Readonly<Record<StreamConsumerName, Queue>>;
+  readonly alarmTopic: Topic;
+  readonly userPool: UserPool;
+  /** The app client for people (authorization code + PKCE); its id is the API's JWT audience. */
+  readonly humanClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { deployment } = props;
+
+    const dataKey = new Key(this, 'DataKey', {
+      description: `werkcoop ${deployment.name}: table, queues and their DLQs`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.table = this.createTable(dataKey);
+    this.alarmTopic = this.createAlarmTopic(deployment);
+
+    this.queues = Object.fromEntries(
+      Object.values(queueDefinitions).map((q) => {
+        const dlq = this.createEncryptedQueue(`${pascal(q.name)}Dlq`, `werkcoop-${deployment.name}-${dlqName(q)}`, dataKey, {
+          retentionPeriod: Duration.seconds(DLQ_RETENTION_SECONDS),
+        });
+        const queue = this.createEncryptedQueue(`${pascal(q.name)}Queue`, `werkcoop-${deployment.name}-${q.name}`, dataKey, {
+          visibilityTimeout: Duration.seconds(visibilityTimeoutSeconds(q)),
+          deadLetterQueue: { queue: dlq, maxReceiveCount: q.maxReceiveCount },
+        });
+        this.alarmOnMessages(`${pascal(q.name)}DlqAlarm`, dlq, `Berichten van ${q.name} die ${q.maxReceiveCount}× mislukten staan in de DLQ.`);
+        return [q.name, { queue, dlq }];
+      }),
+    ) as Record<QueueName, QueuePair>;
+
+    this.streamFailureQueues = Object.fromEntries(
+      Object.entries(streamConsumers).map(([key, sc]) => {
+        // Lambda writes only the failed batch's stream coordinates here, not the records: the stream keeps
+        // records for 24 hours, so this alarm needs attention within a day.
+        const queue = this.createEncryptedQueue(`${pascal(sc.name)}FailureQueue`, `werkcoop-${deployment.name}-${sc.name}-dlq`, dataKey, {
+          retentionPeriod: Duration.seconds(DLQ_RETENTION_SECONDS),
+        });
+        acknowledgeFailureDestination(queue);
+        this.alarmOnMessages(`${pascal(sc.name)}FailureAlarm`, queue, `Stream-batches van ${sc.name} mislukten ${sc.maxRetryAttempts + 1}×; de records verlopen na 24 uur.`);
+        return [key, queue];
+      }),
+    ) as Record<StreamConsumerName, Queue>;
+
+    const { userPool, humanClient } = this.createUserPool(deployment);
+    this.userPool = userPool;
+    this.humanClient = humanClient;
+  }
+
+  private createTable(key: Key): Table {
+    const table = new Table(this, 'Table', {
+      partitionKey: { name: tableDefinition.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableDefinition.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: key,
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      stream: StreamViewType[tableDefinition.streamViewType],
+    });
+    for (const gsi of tableDefinition.globalSecondaryIndexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: gsi.indexName,
+        partitionKey: { name: gsi.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: gsi.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+    return table;
+  }
+
+  private createAlarmTopic(deployment: Deployment): Topic {
+    // CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key; it needs a key whose
+    // policy lets CloudWatch use it, limited to this account's alarms.
+    const key = new Key(this, 'AlarmKey', {
+      description: `werkcoop ${deployment.name}: the alarmen topic`,
+      enableKeyRotation: true,
+    });
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: { 'aws:SourceArn': `arn:${this.partition}:cloudwatch:${this.region}:${this.account}:alarm:*` },
+        },
+      }),
+    );
+    const topic = new Topic(this, 'Alarmen', {
+      topicName: `werkcoop-${deployment.name}-alarmen`,
+      masterKey: key,
+      enforceSSL: true,
+    });
+    if (deployment.alarmEmail) topic.addSubscription(new EmailSubscription(deployment.alarmEmail));
+    return topic;
+  }
+
+  private createEncryptedQueue(
+    id: string,
+    queueName: string,
+    key: Key,
+    props: Pick<QueueProps, 'retentionPeriod' | 'visibilityTimeout' | 'deadLetterQueue'>,
+  ): Queue {
+    return new Queue(this, id, {
+      queueName,
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: key,
+      // Reuses the data key for 5 minutes instead of calling KMS per message.
+      dataKeyReuse: Duration.minutes(5),
+      enforceSSL: true,
+      ...props,
+    });
+  }
+
+  private alarmOnMessages(id: string, queue: Queue, description: string): void {
+    const alarm = new Alarm(this, id, {
+      metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: description,
+    });
+    alarm.addAlarmAction(new SnsAction(this.alarmTopic));
+  }
+
+  /**
+   * People sign in through the hosted login (authorization code + PKCE) with MFA. Machine clients
+   * (gemeente, employer and partner systems: client credentials with scope werkcoop/api) are NOT defined
+   * here: each is registered as data when a partner or member is approved, so onboarding one never needs
+   * a deployment. Their client ids must then be added to the API's accepted audiences.
+   */
+  private createUserPool(deployment: Deployment): { userPool: UserPool; humanClient: UserPoolClient } {
+    const userPool = new UserPool(this, 'UserPool', {
+      userPoolName: `werkcoop-${deployment.name}`,
+      // Coordinators create accounts; nobody signs up on their own.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        passwordHistorySize: 12,
+        tempPasswordValidity: Duration.days(3),
+      },
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: {
+        // Mutable for coordinators (admin API); the app client below cannot write them, so a user cannot
+        // promote themself.
+        [USER_ATTRIBUTE_ROL]: new StringAttribute({ mutable: true, minLen: 1, maxLen: 32 }),
+        [USER_ATTRIBUTE_TENANT]: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const tokenClaims = new WerkcoopFunction(this, 'TokenClaims', {
+      entry: 'functions/auth/token-claims.ts',
+      deployment,
+      description: `Cognito pre-token-generation: ${CLAIM_ROL} and ${CLAIM_TENANT} in the access token`,
+      timeout: Duration.seconds(5),
+      memorySize: 128,
+    });
+    userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, tokenClaims, LambdaVersion.V3_0);
+
+    const apiScope = new ResourceServerScope({ scopeName: API_SCOPE, scopeDescription: 'De werkcoop-API aanroepen' });
+    const resourceServer = userPool.addResourceServer('ResourceServer', {
+      identifier: RESOURCE_SERVER_ID,
+      userPoolResourceServerName: 'werkcoop API',
+      scopes: [apiScope],
+    });
+
+    // Used by the hosted login and by the client-credentials token endpoint of machine clients.
+    userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: `werkcoop-${deployment.name}` } });
+
+    const humanClient = userPool.addClient('HumanClient', {
+      userPoolClientName: 'mensen',
+      // A public client (the portal in the browser): no secret. Cognito accepts a code without PKCE, so the
+      // portal must send an S256 code_challenge; that is what protects its code exchange.
+      generateSecret: false,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.resourceServer(resourceServer, apiScope)],
+        callbackUrls: [...deployment.oauthCallbackUrls],
+        logoutUrls: [...deployment.oauthLogoutUrls],
+      },
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(USER_ATTRIBUTE_ROL, USER_ATTRIBUTE_TENANT),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+
+    return { userPool, humanClient };
+  }
+}

@@ -1,0 +1,208 @@
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { queueDefinitions, streamConsumers, type QueueName } from '../../shared/queues/definition';
+import { allRoutes, defaultRouteHandler } from '../../shared/routes/manifest';
+import type { RouteDefinition } from '../../shared/routes/route';
+import { ENTITY_ATTRIBUTE } from '../../shared/table/definition';
+import { mailDomain, type Deployment } from '../config/deployments';
+import { pascal, routeId } from '../constructs/construct-ids';
+import { WerkcoopFunction } from '../constructs/werkcoop-function';
+import { acknowledgeHttpApiWithoutAuthorizer, acknowledgeQueueSendGrant } from '../nag';
+import type { QueuePair, StreamConsumerName } from './stateful-stack';
+
+export interface StatelessStackProps extends StackProps {
+  readonly deployment: Deployment;
+  readonly table: Table;
+  readonly queues: Readonly<Record<QueueName, QueuePair>>;
+  readonly streamFailureQueues: Readonly<Record<StreamConsumerName, IQueue>>;
+  readonly userPool: UserPool;
+  readonly humanClient: UserPoolClient;
+}
+
+/** Below API Gateway's 30 s integration limit, so a slow handler ends as our 500, not the gateway's 503. */
+const API_TIMEOUT = Duration.seconds(10);
+
+/** Consumers that send mail: they get the SES sender settings and the right to send as its domain. */
+const MAIL_SENDING_QUEUES: ReadonlySet<QueueName> = new Set(['notificaties']);
+
+/**
+ * The code: one function per route behind an HTTP API, the queue consumers and the stream consumers. It
+ * holds no data, so it can be destroyed and redeployed at will.
+ */
+export class StatelessStack extends Stack {
+  readonly api: HttpApi;
+  readonly routeFunctions: ReadonlyMap<RouteDefinition, WerkcoopFunction>;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { deployment, table } = props;
+
+    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`;
+    const apiEnvironment = {
+      JWT_ISSUER: issuer,
+      JWKS_URL: `${issuer}/.well-known/jwks.json`,
+      JWT_AUDIENCE: props.humanClient.userPoolClientId,
+      CORS_ALLOWED_ORIGINS: deployment.corsAllowedOrigins.join(','),
+    };
+
+    const httpFunction = (id: string, entry: string, description: string, memorySize?: number) =>
+      new WerkcoopFunction(this, id, { entry, deployment, description, timeout: API_TIMEOUT, memorySize, environment: apiEnvironment });
+
+    const routeFunctions = new Map<RouteDefinition, WerkcoopFunction>();
+    for (const route of allRoutes) {
+      const fn = httpFunction(routeId(route), route.handler, `${route.method} ${route.path}`, route.memoryMb);
+      fn.bindTable(table, route.method === 'GET' ? 'read' : 'readWrite');
+      routeFunctions.set(route, fn);
+    }
+    this.routeFunctions = routeFunctions;
+    // Every unmatched method/path: it tells 405 from 404 from the manifest alone, so it gets no table.
+    const notFound = httpFunction('NotFound', defaultRouteHandler, '$default: problem+json 404/405');
+
+    this.api = this.createHttpApi(deployment, routeFunctions, notFound);
+    this.createQueueConsumers(deployment, props);
+    this.createStreamConsumers(deployment, props);
+  }
+
+  private createHttpApi(deployment: Deployment, routeFunctions: ReadonlyMap<RouteDefinition, WerkcoopFunction>, notFound: WerkcoopFunction): HttpApi {
+    const methods = [...new Set(allRoutes.map((r) => r.method))];
+    const api = new HttpApi(this, 'Api', {
+      apiName: `werkcoop-${deployment.name}`,
+      description: `werkcoop ${deployment.name} (${deployment.arbeidsmarktregios.join(', ')})`,
+      // The stage below is created explicitly: the implicit one cannot have access logging or throttling.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...deployment.corsAllowedOrigins],
+        allowMethods: methods.map((m) => CorsHttpMethod[m]),
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+        exposeHeaders: ['API-Version', 'ETag', 'Location'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    // No authorizer on any route (nor a default one): the JWT authorizer's 401 is not problem+json, which
+    // the NL API Design Rules require for every error. Each function verifies the bearer token itself
+    // with the authorizer's checks (shared/auth/token.ts) against the user pool's JWKS.
+    for (const [route, fn] of routeFunctions) {
+      new HttpRoute(api, `${routeId(route)}Route`, {
+        httpApi: api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`${routeId(route)}Integration`, fn),
+      });
+    }
+    new HttpRoute(api, 'DefaultRoute', {
+      httpApi: api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('NotFoundIntegration', notFound),
+    });
+    acknowledgeHttpApiWithoutAuthorizer(api);
+
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: deployment.logRetention });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { ...deployment.apiThrottle },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // No query string, headers or body: those may carry personal data; the route key and status do not.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTimeEpoch',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            responseLength: '$context.responseLength',
+            sourceIp: '$context.identity.sourceIp',
+            protocol: '$context.protocol',
+          }),
+        ),
+      },
+    });
+    return api;
+  }
+
+  private createQueueConsumers(deployment: Deployment, props: StatelessStackProps): void {
+    for (const q of Object.values(queueDefinitions)) {
+      const { queue } = props.queues[q.name];
+      const sendsMail = MAIL_SENDING_QUEUES.has(q.name);
+      const consumer = new WerkcoopFunction(this, `${pascal(q.name)}Consumer`, {
+        entry: q.consumer,
+        deployment,
+        description: `Consumer of ${q.name}`,
+        timeout: Duration.seconds(q.consumerTimeoutSeconds),
+        environment: sendsMail ? { MAIL_ADAPTER: 'ses', MAIL_AFZENDER: deployment.mailAfzender } : {},
+      }).bindTable(props.table, 'readWrite');
+      consumer.addEventSource(
+        new SqsEventSource(queue, {
+          batchSize: q.batchSize,
+          maxBatchingWindow: Duration.seconds(q.maxBatchingWindowSeconds),
+          reportBatchItemFailures: true,
+          maxConcurrency: q.maxConcurrency,
+        }),
+      );
+      if (sendsMail) {
+        // Only as the deployment's sender domain, not as any identity in the account.
+        consumer.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['ses:SendEmail'],
+            resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${mailDomain(deployment)}`],
+          }),
+        );
+      }
+    }
+  }
+
+  private createStreamConsumers(deployment: Deployment, props: StatelessStackProps): void {
+    for (const [key, sc] of Object.entries(streamConsumers) as [StreamConsumerName, (typeof streamConsumers)[StreamConsumerName]][]) {
+      const fn = new WerkcoopFunction(this, `${pascal(sc.name)}StreamConsumer`, {
+        entry: sc.handler,
+        deployment,
+        description: `Stream consumer ${sc.name}`,
+        timeout: Duration.seconds(sc.timeoutSeconds),
+      });
+      // No table binding: the record's new image is all it reads, and the event source grants the stream.
+      // The one stream consumer forwards the outbox to the queues: it gets each queue's URL and send right.
+      for (const q of Object.values(queueDefinitions)) fn.bindQueue(props.queues[q.name].queue, q);
+      const failureQueue = props.streamFailureQueues[key];
+      // The on-failure destination is a queue under the same data key: sending to it is a queue grant too.
+      acknowledgeQueueSendGrant(fn.executionRole);
+      fn.addEventSource(
+        new DynamoEventSource(props.table, {
+          startingPosition: StartingPosition.TRIM_HORIZON,
+          batchSize: sc.batchSize,
+          retryAttempts: sc.maxRetryAttempts,
+          bisectBatchOnError: true,
+          reportBatchItemFailures: true,
+          onFailure: new SqsDlq(failureQueue),
+          filters: [
+            FilterCriteria.filter({
+              eventName: FilterRule.or(...sc.filter.eventNames),
+              dynamodb: { NewImage: { [ENTITY_ATTRIBUTE]: { S: FilterRule.or(...sc.filter.entities) } } },
+            }),
+          ],
+        }),
+      );
+    }
+  }
+}
