@@ -25,7 +25,7 @@
  *   PlaatsingGebeurtenis  PLAATSING#<id> / GEBEURTENIS#<versie:10>
  *   Ontwikkeldoel         PLAATSING#<id> / DOEL#<doelId>
  *   Begeleidingsnotitie   PLAATSING#<id> / NOTITIE#<datum>#<notitieId>
- *   VerwijzingPlaatsing   VERWIJZING#<id> / PLAATSING#<plaatsingId>  (a referral's placements; one open placement per pair)
+ *   VerwijzingPlaatsing   VERWIJZING#<id> / PLAATSING#<werkplekId>   (one open placement per pair: the guard names the place and holds the plaatsingId)
  */
 const versieSk = (versie: number) => `GEBEURTENIS#${String(versie).padStart(10, '0')}`;
 const lijst = (status: string, aangemaaktOp: string, id: string) => `${status}#${aangemaaktOp}#${id}`;
@@ -67,7 +67,8 @@ export const sleutels = {
   zoekprofielPrefix: 'ZOEKPROFIEL#',
   kandidatenIndex: (regio: string, werksoort: string, verwijzingId: string) => ({ gsi2pk: `KANDIDATEN#${regio}#${werksoort}`, gsi2sk: verwijzingId }),
   kandidatenPartitie: (regio: string, werksoort: string) => `KANDIDATEN#${regio}#${werksoort}`,
-  verwijzingPlaatsing: (verwijzingId: string, plaatsingId: string) => ({ pk: `VERWIJZING#${verwijzingId}`, sk: `PLAATSING#${plaatsingId}` }),
+  // Keyed by the place, not the placement: a second proposal for the same pair then fails attribute_not_exists.
+  verwijzingPlaatsing: (verwijzingId: string, werkplekId: string) => ({ pk: `VERWIJZING#${verwijzingId}`, sk: `PLAATSING#${werkplekId}` }),
 
   werkplek: (id: string) => ({ pk: `WERKPLEK#${id}`, sk: 'WERKPLEK' }),
   werkplekkenPerLid: (lidId: string, status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: `WERKPLEKKEN#${lidId}`, gsi1sk: lijst(status, aangemaaktOp, id) }),
