@@ -284,6 +284,18 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
       }
     });
 
+    it('uses Resource "*" only for the actions that have no resource-level permission (see infra/nag.ts)', () => {
+      const allowedOnStar = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'dynamodb:ListStreams']);
+      for (const stack of [t.stateful, t.stateless]) {
+        for (const policy of Object.values(stack.findResources('AWS::IAM::Policy'))) {
+          for (const statement of policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) {
+            const resources = [statement.Resource].flat();
+            if (resources.includes('*')) expect([statement.Action].flat().filter((a) => !allowedOnStar.has(a))).toEqual([]);
+          }
+        }
+      }
+    });
+
     it.each(Object.values(queueDefinitions))('consumes $name with partial batch failures and capped concurrency', (q) => {
       t.stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         EventSourceArn: Match.anyValue(),
