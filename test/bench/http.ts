@@ -1,0 +1,56 @@
+import { Agent, request } from 'node:http';
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly text: string;
+  /** The DynamoDB commands the request made, from the local runtime's x-werkcoop-dynamodb-commands. */
+  readonly commands: string[];
+  json<T = unknown>(): T;
+}
+
+export interface CallOptions {
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+}
+
+/**
+ * A bare node:http client with one keep-alive connection. Not fetch: undici adds tens of microseconds
+ * per request, which would land on the runtime's side of a latency ratio whose other side (the SDK) also
+ * reuses a keep-alive socket on node:http.
+ */
+export const apiClient = (baseUrl: string) => {
+  const url = new URL(baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const call = (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> =>
+    new Promise((resolve, reject) => {
+      const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
+      const headers: Record<string, string> = { ...options.headers };
+      if (payload) {
+        headers['content-type'] ??= 'application/json';
+        headers['content-length'] = String(payload.length);
+      }
+      const req = request({ host: url.hostname, port: url.port, method, path, headers, agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const commands = String(res.headers['x-werkcoop-dynamodb-commands'] ?? '')
+            .split(',')
+            .filter(Boolean);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, commands, json: <T>() => JSON.parse(text) as T });
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  return { call, close: () => agent.destroy() };
+};
+export type ApiClient = ReturnType<typeof apiClient>;
+
+/** Throws with the answer when a set-up call does not get the status it needs: the bench measures nothing wrong silently. */
+export const expectStatus = (r: ApiResponse, status: number, what: string): ApiResponse => {
+  if (r.status !== status) throw new Error(`bench set-up: ${what} answered ${r.status}, expected ${status}: ${r.text.slice(0, 400)}`);
+  return r;
+};
