@@ -1,0 +1,456 @@
+/**
+ * `npm run bench`: werkcoop's numbers, measured in one run on loopback — the local runtime's latency
+ * against a raw GetItem, DynamoDB operations per route, bundle size, cold-import time and peak memory
+ * per function, and the local runtime's own memory. It prints; it asserts nothing about timing.
+ *
+ *   npm run bench                       # report on stdout, progress on stderr
+ *   npm run bench -- --out bench.json   # also the numbers as JSON
+ *   npm run bench -- --quick            # fewer samples, for working on the bench itself
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { arch, cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { errorsOnlyLog } from '../../infra/local/log';
+import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime';
+import {
+  benchFunctions,
+  buildBundles,
+  BUNDLE_TARGET_BYTES,
+  constructDefaultMemoryMb,
+  loadBundling,
+  productionNodeOptions,
+  type BuiltBundle,
+  type Bundling,
+} from './bundles';
+import { prepareInvocations } from './events';
+import { apiClient } from './http';
+import { apiThroughput, rawThroughput, sequentialLatency, tokenVerification, type Distribution, type SequentialLatency, type Throughput } from './latency';
+import { initTimes, invocationPeaks, memoryRule, type InitTime, type InvocationPeak } from './memory';
+import { countOperations, type OperationCount } from './operations';
+import { clip, heading, kb, mb, ms, progress, ratio, table } from './report';
+import { scenario } from './scenario';
+
+const argv = process.argv.slice(2);
+const outIndex = argv.indexOf('--out');
+const outFile = outIndex === -1 ? undefined : argv[outIndex + 1];
+if (outIndex !== -1 && !outFile) throw new Error('--out needs a file name');
+const quick = argv.includes('--quick');
+
+const SETTINGS = quick
+  ? { warmup: 50, perSide: 200, blockSize: 50, connections: 10, seconds: 2, initSamples: 2, tokenIterations: 200 }
+  : // 1000 per side (three sides) and 5 s of load per side keep the whole run near 90 s on an idle 2-core machine.
+    { warmup: 200, perSide: 1000, blockSize: 100, connections: 10, seconds: 5, initSamples: 5, tokenIterations: 1000 };
+
+const P50_RATIO_TARGET = 1.3;
+
+interface RuntimeMemory {
+  readonly nodeMaxRssKb: number;
+  readonly nodeRssKb: number;
+  readonly nodeHeapUsedKb: number;
+  readonly jvmRssKb: number | undefined;
+  readonly jvmPeakRssKb: number | undefined;
+  readonly jvmHeapCap: string | undefined;
+}
+
+/** The JVM's peak (VmHWM) and its -Xmx from /proc: the cap is stated as the runtime actually started it. */
+const jvmFacts = (pid: number | undefined): { peakKb?: number; heapCap?: string } => {
+  if (!pid || pid < 0) return {};
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const hwm = /VmHWM:\s*(\d+)/.exec(status)?.[1];
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const xmx = cmdline.find((a) => a.startsWith('-Xmx'))?.slice(4);
+    const gc = cmdline.find((a) => /^-XX:\+Use\w+GC$/.test(a))?.slice(5);
+    return { ...(hwm ? { peakKb: Number(hwm) } : {}), ...(xmx ? { heapCap: `-Xmx${xmx}${gc ? `, ${gc}` : ''}` } : {}) };
+  } catch {
+    return {};
+  }
+};
+
+const runtimeMemory = (rt: LocalRuntime): RuntimeMemory => {
+  const engine = rt.dynamodb.engine;
+  const jvm = jvmFacts(engine?.pid);
+  const usage = process.memoryUsage();
+  return {
+    nodeMaxRssKb: process.resourceUsage().maxRSS,
+    nodeRssKb: usage.rss / 1024,
+    nodeHeapUsedKb: usage.heapUsed / 1024,
+    jvmRssKb: engine?.rssKb(),
+    jvmPeakRssKb: jvm.peakKb,
+    jvmHeapCap: jvm.heapCap,
+  };
+};
+
+/** Median import time of one bundle in fresh processes without --enable-source-maps (attribution of the flag's cost). */
+const withoutSourceMaps = async (bundles: readonly BuiltBundle[], env: Record<string, string>, samples: number) => {
+  const { NODE_OPTIONS: _n, ...plain } = env;
+  return initTimes(bundles, plain, samples);
+};
+
+const main = async () => {
+  const started = Date.now();
+  const loadBefore = loadavg();
+  const work = mkdtempSync(join(tmpdir(), 'werkcoop-bench-'));
+  const id = randomBytes(4).toString('hex');
+
+  progress('starting the local runtime (DynamoDB Local, fauxqs, handlers) …');
+  const rt = await startLocalRuntime({
+    port: 0,
+    tableName: `werkcoop-bench-${id}`,
+    queuePrefix: `bench-${id}-`,
+    mailOutboxDir: join(work, 'mail-runtime'),
+    log: errorsOnlyLog,
+    powertoolsLogLevel: 'WARN',
+  });
+  const api = apiClient(rt.baseUrl);
+  try {
+    const s = await scenario(rt, api);
+    const target = await s.actief();
+
+    progress(`latency: ${SETTINGS.warmup} warm-up + ${SETTINGS.perSide} sequential requests per side, interleaved blocks of ${SETTINGS.blockSize} …`);
+    const latency = await sequentialLatency(rt, api, { lidId: target.id, headers: s.admin }, SETTINGS);
+    const token = await tokenVerification(s.admin.authorization, SETTINGS.tokenIterations);
+
+    progress(`throughput: ${SETTINGS.connections} connections × ${SETTINGS.seconds} s, API (autocannon) then raw …`);
+    const throughput: Throughput[] = [
+      await apiThroughput(rt, { lidId: target.id, headers: s.admin }, SETTINGS.connections, SETTINGS.seconds),
+      await rawThroughput(rt, target.id, SETTINGS.connections, SETTINGS.seconds),
+    ];
+
+    progress('DynamoDB operations per route …');
+    const operations = await countOperations(api, s);
+    await rt.settle({ timeoutMs: 30_000 });
+    // Sampled here, after the load: the bundling and child processes below are not the runtime's memory.
+    const memory = runtimeMemory(rt);
+
+    const fns = benchFunctions();
+    progress('importing WERKCOOP_BUNDLING from the construct (loads aws-cdk-lib) …');
+    const bundling = await loadBundling();
+    for (const w of bundling.warnings) process.stderr.write(`WARNING ${w}\n`);
+    progress(`bundling ${fns.length} functions with ${bundling.source === 'construct' ? "the construct's" : 'the mirrored'} options …`);
+    const bundles = await buildBundles(bundling, fns, join(work, 'bundles'));
+
+    const childEnv: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      ...rt.env,
+      MAIL_OUTBOX_DIR: join(work, 'mail-children'),
+      POWERTOOLS_LOG_LEVEL: 'WARN',
+      NODE_OPTIONS: productionNodeOptions(),
+    };
+    const inits = await initTimes(bundles, childEnv, SETTINGS.initSamples, (round) =>
+      progress(`cold imports, round ${round}/${SETTINGS.initSamples} (${bundles.length} fresh processes) …`),
+    );
+    const largest = [...bundles].sort((a, b) => b.bytes - a.bytes)[0]!;
+    const baseline = bundles.find((b) => b.fn.kind === 'baseline')!;
+    progress('cold imports without --enable-source-maps (largest bundle and baseline) …');
+    const noMaps = await withoutSourceMaps([largest, baseline], childEnv, SETTINGS.initSamples);
+
+    progress('one invocation per function in a fresh process (peak RSS) …');
+    const invocations = await prepareInvocations(rt, s, fns);
+    const peaks = await invocationPeaks(bundles, invocations, childEnv, work, constructDefaultMemoryMb());
+
+    const elapsedS = (Date.now() - started) / 1000;
+    const context = {
+      node: process.version,
+      arch: arch(),
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '?',
+      loadBefore: loadBefore.map((l) => Number(l.toFixed(2))),
+      loadAfter: loadavg().map((l) => Number(l.toFixed(2))),
+      elapsedS,
+      nodeOptions: productionNodeOptions(),
+    };
+    printReport({ context, bundling, latency, token, throughput, operations, memory, bundles, inits, noMaps, largest, baseline, peaks });
+    if (outFile) {
+      const file = resolve(outFile);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(toJson({ context, bundling, latency, token, throughput, operations, memory, bundles, inits, noMaps, peaks }), null, 2)}\n`);
+      progress(`written ${file}`);
+    }
+  } finally {
+    api.close();
+    await rt.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+};
+
+interface Results {
+  context: { node: string; arch: string; cpus: number; cpuModel: string; loadBefore: number[]; loadAfter: number[]; elapsedS: number; nodeOptions: string };
+  bundling: Bundling;
+  latency: SequentialLatency;
+  token: Distribution;
+  throughput: Throughput[];
+  operations: { rows: OperationCount[]; uncovered: string[] };
+  memory: RuntimeMemory;
+  bundles: BuiltBundle[];
+  inits: InitTime[];
+  noMaps: InitTime[];
+  largest: BuiltBundle;
+  baseline: BuiltBundle;
+  peaks: InvocationPeak[];
+}
+
+const printReport = (r: Results): void => {
+  const out: string[] = [];
+  const p = (line = '') => out.push(line);
+  const c = r.context;
+  p(`werkcoop benchmark — ${new Date().toISOString()} — ${c.elapsedS.toFixed(0)} s`);
+  p(`Node ${c.node} on ${c.arch}, ${c.cpus} × ${c.cpuModel}; load average ${c.loadBefore.join(' ')} before, ${c.loadAfter.join(' ')} after.`);
+  p('Loopback only: no network, no API Gateway, no Lambda sandbox. Lambda runs nodejs22.x on arm64 (Graviton): absolute');
+  p('times there differ; the ratios and the bytes carry over.');
+  const busiest = Math.max(...c.loadBefore.slice(0, 1), ...c.loadAfter.slice(0, 1));
+  if (busiest > c.cpus * 0.75)
+    p(`WARNING machine busy (1-min load up to ${busiest.toFixed(1)} on ${c.cpus} cores, other work running): timings are inflated and noisier; bytes and op counts are not affected.`);
+  for (const w of r.bundling.warnings) p(`WARNING ${w}`);
+
+  // 1 ------------------------------------------------------------------------------------------------
+  const l = r.latency;
+  p(heading('1. Latency: GET /v1/leden/{lidId} through the local runtime vs a raw GetItem'));
+  p(`  Sequential (concurrency 1), ${l.api.n} requests per side after ${l.warmup} warm-up each, ${l.blocks} interleaved blocks of ${l.blockSize}.`);
+  p('  Both read the same item with ConsistentRead from the same DynamoDB Local over keep-alive HTTP; the API side adds');
+  p('  HTTP parsing, the v2 event, JWT (RS256) verification, zod validation, the middy pipeline and the response headers.');
+  p('  The runtime runs the handlers\' TypeScript through tsx in this process (sections 3–5 use the real bundles). Handlers log');
+  p('  at WARN here to keep the output readable; deployed they log INFO, which adds one JSON line (the AVG processing record) per read.');
+  p(
+    table(
+      [{ header: '' }, { header: 'p50', align: 'right' }, { header: 'p90', align: 'right' }, { header: 'p99', align: 'right' }, { header: 'mean', align: 'right' }, { header: 'min', align: 'right' }, { header: 'max', align: 'right' }],
+      [
+        ['API (coopAdmin)', l.api.p50, l.api.p90, l.api.p99, l.api.mean, l.api.min, l.api.max],
+        ['raw GetItem', l.raw.p50, l.raw.p90, l.raw.p99, l.raw.mean, l.raw.min, l.raw.max],
+        ['404 path (no token, no DB)', l.notFound.p50, l.notFound.p90, l.notFound.p99, l.notFound.mean, l.notFound.min, l.notFound.max],
+        ['token check only (in-process)', r.token.p50, r.token.p90, r.token.p99, r.token.mean, r.token.min, r.token.max],
+      ].map(([name, ...v]) => [String(name), ...v.map((x) => ms(Number(x), 3))]),
+    ),
+  );
+  const verdict = l.ratioP50 <= P50_RATIO_TARGET ? 'within' : 'ABOVE';
+  p(`  ratio API/raw: p50 ${ratio(l.ratioP50)} (target ≤ ${P50_RATIO_TARGET}×: ${verdict}), p99 ${ratio(l.ratioP99)}; overhead at p50 ${ms(l.api.p50 - l.raw.p50, 3)}.`);
+  p(
+    `  Of that overhead, roughly: ${ms(l.notFound.p50, 3)} is the HTTP round trip + runtime + pipeline (the 404 path), ${ms(r.token.p50, 3)} the token ` +
+      `check, and ${ms(Math.max(0, l.api.p50 - l.raw.p50 - l.notFound.p50 - r.token.p50), 3)} the rest (validation, use case, serialisation) — p50s do not add exactly.`,
+  );
+  p();
+  p(
+    table(
+      [{ header: `Throughput at ${r.throughput[0]?.connections ?? 10} connections` }, { header: 'req/s', align: 'right' }, { header: 'p50', align: 'right' }, { header: 'p99', align: 'right' }, { header: 'errors', align: 'right' }],
+      r.throughput.map((t) => [t.label, t.requestsPerSecond.toFixed(0), ms(t.p50, 2), ms(t.p99, 2), String(t.errors)]),
+    ),
+  );
+  const [ta, tr] = r.throughput;
+  if (ta && tr) p(`  API reaches ${((ta.requestsPerSecond / tr.requestsPerSecond) * 100).toFixed(0)}% of the raw rate; autocannon runs in its own process, the runtime shares one event loop with fauxqs and the pollers.`);
+
+  // 2 ------------------------------------------------------------------------------------------------
+  p(heading('2. DynamoDB operations per request (x-werkcoop-dynamodb-commands)'));
+  p(
+    table(
+      [{ header: 'route' }, { header: 'status', align: 'right' }, { header: 'ops', align: 'right' }, { header: 'commands' }],
+      r.operations.rows.map((o) => [o.label, String(o.status), String(o.ops), o.commands.join(', ') || '—']),
+    ),
+  );
+  if (r.operations.uncovered.length) p(`  Other manifest routes (no row here yet): ${r.operations.uncovered.join(', ')}.`);
+
+  // 3 ------------------------------------------------------------------------------------------------
+  p(heading('3. Bundle size per function (minified index.mjs from the esbuild metafile)'));
+  const bo = r.bundling.cdk;
+  p(
+    `  Options: ${r.bundling.source === 'construct' ? 'WERKCOOP_BUNDLING imported from infra/constructs/werkcoop-function.ts' : 'MIRRORED copy (construct not importable)'} — ` +
+      `${bo.format ?? 'cjs'}, ${bo.target ?? r.bundling.runtime}, minify ${bo.minify ? 'on' : 'off'}, external [${(bo.externalModules ?? ['@aws-sdk/*']).join(', ')}], ` +
+      `banner ${bo.banner?.includes('createRequire') ? 'createRequire shim' : bo.banner ? 'custom' : 'none'}. Target ≤ ${kb(BUNDLE_TARGET_BYTES)}.`,
+  );
+  const initOf = new Map(r.inits.map((i) => [i.bundle, i]));
+  const base = r.baseline;
+  p(
+    table(
+      [{ header: 'function' }, { header: 'entry' }, { header: 'bundle', align: 'right' }, { header: 'vs baseline', align: 'right' }, { header: '.map', align: 'right' }, { header: 'inputs', align: 'right' }, { header: '' }],
+      r.bundles.map((b) => [
+        b.fn.name,
+        b.fn.entry,
+        kb(b.bytes),
+        b === base ? '—' : `${b.bytes >= base.bytes ? '+' : ''}${kb(b.bytes - base.bytes)}`,
+        kb(b.mapBytes),
+        String(b.inputFiles),
+        b.bytes > BUNDLE_TARGET_BYTES ? 'OVER' : 'ok',
+      ]),
+    ),
+  );
+  const over = r.bundles.filter((b) => b.bytes > BUNDLE_TARGET_BYTES && b.fn.kind !== 'baseline');
+  p(`  Over target: ${over.length} of ${r.bundles.length - 1} functions${base.bytes > BUNDLE_TARGET_BYTES ? ` — the baseline itself (SDK only) is ${kb(base.bytes)}` : ''}.`);
+  p(`  Largest: ${r.largest.fn.name} (${kb(r.largest.bytes)}); top contributors by output bytes:`);
+  p(
+    table(
+      [{ header: 'package' }, { header: 'bytes', align: 'right' }, { header: 'share', align: 'right' }, { header: 'in baseline', align: 'right' }],
+      r.largest.packages.slice(0, 6).map((pk) => {
+        const inBase = base.packages.find((b) => b.name === pk.name);
+        return [pk.name, kb(pk.bytes), `${((pk.bytes / r.largest.bytes) * 100).toFixed(0)}%`, inBase ? kb(inBase.bytes) : '—'];
+      }),
+      '    ',
+    ),
+  );
+
+  // 4 ------------------------------------------------------------------------------------------------
+  p(heading('4. Module init: cold import of each bundle in a fresh node process'));
+  p(`  Medians of ${r.inits[0]?.samplesMs.length ?? 0} fresh processes per bundle, NODE_OPTIONS=${c.nodeOptions} as deployed; \`await import(bundle)\` only`);
+  p(`  (process start excluded): wall time (what Lambda's Init Duration counts) and CPU time (less disturbed by other load).`);
+  p(`  Node ${c.node} here, nodejs22.x on Lambda; an arm64 Lambda vCPU share differs from this ${c.arch} core.`);
+  const baseInit = initOf.get(base)?.medianMs ?? NaN;
+  const baseCpu = initOf.get(base)?.medianCpuMs ?? NaN;
+  p(
+    table(
+      [
+        { header: 'function' },
+        { header: 'bundle', align: 'right' },
+        { header: 'wall', align: 'right' },
+        { header: 'vs baseline', align: 'right' },
+        { header: 'CPU', align: 'right' },
+        { header: 'vs baseline', align: 'right' },
+        { header: 'wall samples (ms)' },
+      ],
+      r.inits.map((i) => [
+        i.bundle.fn.name,
+        kb(i.bundle.bytes),
+        ms(i.medianMs, 1),
+        i.bundle === base ? '—' : `${i.medianMs >= baseInit ? '+' : ''}${ms(i.medianMs - baseInit, 1)}`,
+        ms(i.medianCpuMs, 1),
+        i.bundle === base ? '—' : `${i.medianCpuMs >= baseCpu ? '+' : ''}${ms(i.medianCpuMs - baseCpu, 1)}`,
+        i.samplesMs.map((x) => x.toFixed(0)).join(' '),
+      ]),
+    ),
+  );
+  for (const n of r.noMaps) {
+    const w = initOf.get(n.bundle);
+    if (w)
+      p(
+        `  ${n.bundle.fn.name}: ${ms(w.medianMs, 1)} wall / ${ms(w.medianCpuMs, 1)} CPU with --enable-source-maps, ` +
+          `${ms(n.medianMs, 1)} / ${ms(n.medianCpuMs, 1)} without (map ${kb(n.bundle.mapBytes)}).`,
+      );
+  }
+  const attribution = initAttribution(r);
+  if (attribution.length) {
+    p('  Attribution by difference of medians (bundles that differ mainly by one dependency):');
+    for (const a of attribution) p(`    ${a}`);
+  }
+
+  // 5 ------------------------------------------------------------------------------------------------
+  p(heading('5. Peak memory of one invocation per function (fresh process, real DynamoDB Local / SQS)'));
+  p('  RSS before import / after import / after the invocation, and the process peak (getrusage maxRSS ≈ Lambda\'s "Max Memory Used").');
+  p(
+    table(
+      [
+        { header: 'function' },
+        { header: 'invocation' },
+        { header: 'result' },
+        { header: 'invoke', align: 'right' },
+        { header: 'rss0', align: 'right' },
+        { header: 'import', align: 'right' },
+        { header: 'invoked', align: 'right' },
+        { header: 'peak', align: 'right' },
+        { header: 'fits MB', align: 'right' },
+        { header: 'configure', align: 'right' },
+        { header: 'now MB', align: 'right' },
+        { header: 'why' },
+      ],
+      r.peaks.map((m) => [
+        m.bundle.fn.name,
+        m.does,
+        clip(m.ok ? m.outcome : `FAILED ${m.outcome}`, 40),
+        ms(m.invokeMs, 0),
+        mb(m.rssBeforeKb),
+        mb(m.rssAfterImportKb),
+        mb(m.rssAfterInvokeKb),
+        mb(m.maxRssKb),
+        `${m.fitsMb}`,
+        m.bundle.fn.kind === 'baseline' ? '—' : `${m.recommendedMb} MB`,
+        m.configuredMb ? `${m.configuredMb}` : '—',
+        m.reason,
+      ]),
+    ),
+  );
+  const without = r.bundles.filter((b) => !r.peaks.some((m) => m.bundle === b)).map((b) => b.fn.name);
+  if (without.length) p(`  No realistic event in the bench yet (not invoked): ${without.join(', ')}.`);
+  p(`  Rule: ${memoryRule()}`);
+  const differ = r.peaks.filter((m) => m.configuredMb !== undefined && m.configuredMb !== m.recommendedMb);
+  if (differ.length) p(`  Configured differently from the rule: ${differ.map((m) => `${m.bundle.fn.name} ${m.configuredMb}→${m.recommendedMb}`).join(', ')}.`);
+  else p('  Every configured memory size matches the rule.');
+
+  // 6 ------------------------------------------------------------------------------------------------
+  const m = r.memory;
+  p(heading('6. Memory of the local runtime after the load (sections 1–2)'));
+  p(
+    table(
+      [{ header: 'process' }, { header: 'peak RSS', align: 'right' }, { header: 'RSS now', align: 'right' }, { header: 'notes' }],
+      [
+        ['node (this process)', mb(m.nodeMaxRssKb), mb(m.nodeRssKb), `runtime + handlers (via tsx) + fauxqs + the bench client; heap used ${mb(m.nodeHeapUsedKb)}`],
+        [
+          'DynamoDB Local (JVM)',
+          m.jvmPeakRssKb !== undefined ? mb(m.jvmPeakRssKb) : '?',
+          m.jvmRssKb !== undefined ? mb(m.jvmRssKb) : '?',
+          `heap capped at ${m.jvmHeapCap ?? 'unknown'} (infra/local/dynamodb-local.ts), -inMemory`,
+        ],
+      ],
+    ),
+  );
+  console.log(out.join('\n'));
+};
+
+/** Import-time differences between bundles whose contents differ in one known way, read off the metafiles. */
+const initAttribution = (r: Results): string[] => {
+  const byName = (pred: (b: BuiltBundle) => boolean) => r.inits.find((i) => pred(i.bundle));
+  const has = (b: BuiltBundle, pkg: string) => b.packages.some((p) => p.name === pkg);
+  const tiny = byName((b) => b.fn.kind === 'cognito');
+  const base = byName((b) => b.fn.kind === 'baseline');
+  const noSdk = byName((b) => b.fn.kind === 'default' && !has(b, '@smithy/core'));
+  const largest = byName((b) => b === r.largest);
+  const lines: string[] = [];
+  const diff = (a: InitTime | undefined, b: InitTime | undefined, what: string) => {
+    if (!a || !b || a === b) return;
+    lines.push(
+      `${what}: ${ms(a.medianMs - b.medianMs, 1)} wall, ${ms(a.medianCpuMs - b.medianCpuMs, 1)} CPU ` +
+        `(${a.bundle.fn.name} − ${b.bundle.fn.name}; ${kb(a.bundle.bytes - b.bundle.bytes)})`,
+    );
+  };
+  diff(base, tiny, 'AWS SDK DynamoDB DocumentClient (@smithy/*, @aws-sdk/*)');
+  if (noSdk) {
+    const zod = noSdk.bundle.packages.find((p) => p.name === 'zod');
+    diff(noSdk, tiny, `zod${zod ? ` (${kb(zod.bytes)})` : ''} + Powertools logger + problem/pipeline code, no SDK`);
+  }
+  diff(largest, base, `what ${r.largest.fn.name} adds over the SDK-only baseline`);
+  return lines;
+};
+
+const toJson = (r: Omit<Results, 'largest' | 'baseline'>) => ({
+  context: r.context,
+  bundling: { source: r.bundling.source, runtime: r.bundling.runtime, options: r.bundling.cdk, warnings: r.bundling.warnings },
+  latency: r.latency,
+  tokenVerificationMs: r.token,
+  throughput: r.throughput,
+  operations: r.operations,
+  runtimeMemoryKb: r.memory,
+  functions: r.bundles.map((b) => {
+    const init = r.inits.find((i) => i.bundle === b);
+    const peak = r.peaks.find((m) => m.bundle === b);
+    const { bundle: _b, ...peakData } = peak ?? ({} as Partial<InvocationPeak>);
+    return {
+      name: b.fn.name,
+      kind: b.fn.kind,
+      entry: b.fn.entry,
+      bundleBytes: b.bytes,
+      mapBytes: b.mapBytes,
+      inputFiles: b.inputFiles,
+      topPackages: b.packages.slice(0, 8),
+      initMedianMs: init?.medianMs,
+      initMedianCpuMs: init?.medianCpuMs,
+      initSamplesMs: init?.samplesMs,
+      invocation: peak ? peakData : undefined,
+    };
+  }),
+  initWithoutSourceMaps: r.noMaps.map((n) => ({ name: n.bundle.fn.name, medianMs: n.medianMs, medianCpuMs: n.medianCpuMs, samplesMs: n.samplesMs })),
+  memoryRule: memoryRule(),
+});
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
