@@ -81,11 +81,23 @@ export const Kandidaatprofiel = z
   .openapi('Kandidaatprofiel');
 export type Kandidaatprofiel = z.infer<typeof Kandidaatprofiel>;
 
+export const VERWIJZING_GEBEURTENIS_SOORTEN = [
+  'ingediend',
+  'gewijzigd',
+  'inIntakeGenomen',
+  'bemiddelbaarVerklaard',
+  'teruggemeld',
+  'ingetrokken',
+  'geplaatst',
+  'toestemmingGegeven',
+  'toestemmingIngetrokken',
+] as const;
+
 export const VerwijzingGebeurtenis = z
   .strictObject({
     id: Id,
     verwijzingId: Id,
-    soort: z.string(),
+    soort: z.enum(VERWIJZING_GEBEURTENIS_SOORTEN),
     vanStatus: VerwijzingStatus.optional(),
     naarStatus: VerwijzingStatus,
     reden: z.string().optional(),
@@ -93,6 +105,8 @@ export const VerwijzingGebeurtenis = z
     gewijzigdeVelden: z.array(z.string()).optional(),
     /** The member a consent to meet was given to or withdrawn from. */
     lidId: Id.optional(),
+    /** The placement that placed the candidate, or whose end returned the referral. */
+    plaatsingId: Id.optional(),
     door: Actor,
     op: Tijdstip,
     versie: z.number().int().min(1),

@@ -1,6 +1,11 @@
+import type { GemeenteMutatie } from '../domain/gemeenten';
 import type { LidMutatie } from '../domain/leden';
+import type { VerwijzingMutatie } from '../domain/verwijzingen';
+import type { Gemeente, GemeenteGebeurtenis } from '../schemas/gemeenten';
 import type { Notificatie } from '../domain/notificaties';
 import type { Lid, LidGebeurtenis, LidStatus } from '../schemas/leden';
+import type { Regiopartner, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
+import type { Verwijzing, VerwijzingGebeurtenis, VerwijzingStatus } from '../schemas/verwijzingen';
 
 /** The ports the use cases need; adapters in shared/store implement them against DynamoDB. */
 export interface Pagina<T> {
@@ -28,4 +33,31 @@ export interface NotificatieStore {
 export interface MailPoort {
   /** `id` lets adapters that can deduplicate do so. */
   verstuur(bericht: { id: string; aan: { naam: string; email: string }; onderwerp: string; tekst: string }): Promise<void>;
+}
+
+export interface GemeentenStore {
+  haal(code: string): Promise<Gemeente | undefined>;
+  zoek(pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<Gemeente>>;
+  gebeurtenissen(code: string, pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<GemeenteGebeurtenis>>;
+  /** A new gemeente: refused with 'conflict' when its code is already registered. */
+  voegToe(mutatie: GemeenteMutatie): Promise<void>;
+  /** A change: refused with 'verouderd' when the gemeente changed since it was read. */
+  pasToe(mutatie: GemeenteMutatie): Promise<void>;
+}
+
+export interface RegiopartnersStore {
+  haal(partnerId: string): Promise<Regiopartner | undefined>;
+  zoek(pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<Regiopartner>>;
+  voegToe(partner: Regiopartner, gebeurtenis: RegiopartnerGebeurtenis): Promise<void>;
+}
+
+export interface VerwijzingenStore {
+  haal(verwijzingId: string): Promise<Verwijzing | undefined>;
+  /** One gemeente's referrals (gsi1), or everyone's (gsi3) when no gemeente is given; optionally by status. */
+  zoek(filter: { gemeente?: string | undefined; status?: VerwijzingStatus | undefined; pageSize: number; cursor?: string | undefined }): Promise<Pagina<Verwijzing>>;
+  /** The history, each record with the gemeente of its referral so the caller can check tenancy without another read. */
+  gebeurtenissen(verwijzingId: string, pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<VerwijzingGebeurtenis & { readonly gemeente: string }>>;
+  voegToe(mutatie: VerwijzingMutatie): Promise<void>;
+  /** A change: 'verouderd' when the referral changed since it was read; 'onverwerkbaar' when its required member is not active. */
+  pasToe(mutatie: VerwijzingMutatie): Promise<void>;
 }

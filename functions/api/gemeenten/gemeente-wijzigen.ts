@@ -1,0 +1,8 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { routes } from '../../../shared/routes/manifest';
+import { gemeenten } from './gemeenten';
+
+export const handler = httpHandler(routes.gemeenteWijzigen, async ({ principal, params, body, ifMatch }) => {
+  const gemeente = await gemeenten.wijzigen(principal, params.gemeenteCode, body, ifMatch);
+  return { status: 200, body: gemeente, versie: gemeente.versie };
+});

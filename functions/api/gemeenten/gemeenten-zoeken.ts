@@ -1,0 +1,12 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { volgendePagina } from '../../../shared/http/paginering';
+import { routes } from '../../../shared/routes/manifest';
+import { gemeenten } from './gemeenten';
+
+export const handler = httpHandler(routes.gemeentenZoeken, async ({ principal, query }) => {
+  const pagina = await gemeenten.zoeken(principal, query);
+  return {
+    status: 200,
+    body: { gemeenten: pagina.items, volgendePagina: volgendePagina('/v1/gemeenten', { pageSize: query.pageSize }, pagina.cursor) },
+  };
+});

@@ -1,0 +1,143 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { DomeinFout } from '../domain/fouten';
+import type { VerwijzingMutatie } from '../domain/verwijzingen';
+import { GemeenteCode } from '../schemas/gemeenten';
+import { Verwijzing, VerwijzingGebeurtenis } from '../schemas/verwijzingen';
+import type { VerwijzingenStore } from '../use-cases/poorten';
+import { leesCursor, maakCursor } from './cursor';
+import { dynamo, tabel } from './dynamodb';
+import { sleutels } from './sleutels';
+import { zoekprofielMutaties, type TransactieItem } from './zoekprofielen';
+
+const sleutelVelden = { pk: z.string(), sk: z.string() };
+// Items are parsed on every read: a query can never hand back another entity's items as a referral.
+const VerwijzingItem = Verwijzing.extend({
+  ...sleutelVelden,
+  entiteit: z.literal('Verwijzing'),
+  gsi1pk: z.string(),
+  gsi1sk: z.string(),
+  gsi3pk: z.string(),
+  gsi3sk: z.string(),
+});
+// The history records carry their referral's gemeente, so reading the history checks tenancy without reading the referral.
+const GebeurtenisItem = VerwijzingGebeurtenis.extend({ ...sleutelVelden, entiteit: z.literal('VerwijzingGebeurtenis'), gemeente: GemeenteCode });
+
+export const naarVerwijzing = (item: unknown): Verwijzing => {
+  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _g1, gsi1sk: _g1s, gsi3pk: _g3, gsi3sk: _g3s, ...v } = VerwijzingItem.parse(item);
+  return v;
+};
+
+/** The referral's item with its list keys: per gemeente (gsi1) and all, for coordinators (gsi3). */
+export const verwijzingItem = (v: Verwijzing) => ({
+  ...sleutels.verwijzing(v.id),
+  ...sleutels.verwijzingenPerGemeente(v.gemeente, v.status, v.aangemaaktOp, v.id),
+  ...sleutels.verwijzingenAlle(v.status, v.aangemaaktOp, v.id),
+  entiteit: 'Verwijzing',
+  ...v,
+});
+
+export const verwijzingGebeurtenisItem = (g: VerwijzingGebeurtenis, gemeente: string) => ({
+  ...sleutels.verwijzingGebeurtenis(g.verwijzingId, g.versie),
+  entiteit: 'VerwijzingGebeurtenis',
+  gemeente,
+  ...g,
+});
+
+/**
+ * The transaction entries of one change of a referral: the referral (new: must not exist; changed: still
+ * at the version read), its history record, its zoekprofielen brought in line, and — for a consent to
+ * meet a member — a check that the member is active. Exported so that the placements put a referral's
+ * change into their own transaction: the entries' order is fixed, the referral first.
+ */
+export const verwijzingTransactieItems = (m: VerwijzingMutatie): TransactieItem[] => [
+  m.verwachteVersie === undefined
+    ? { Put: { TableName: tabel(), Item: verwijzingItem(m.verwijzing), ConditionExpression: 'attribute_not_exists(pk)' } }
+    : {
+        Put: {
+          TableName: tabel(),
+          Item: verwijzingItem(m.verwijzing),
+          ConditionExpression: 'versie = :verwacht',
+          ExpressionAttributeValues: { ':verwacht': m.verwachteVersie },
+        },
+      },
+  { Put: { TableName: tabel(), Item: verwijzingGebeurtenisItem(m.gebeurtenis, m.verwijzing.gemeente), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ...(m.actiefLid
+    ? [
+        {
+          ConditionCheck: {
+            TableName: tabel(),
+            Key: sleutels.lid(m.actiefLid),
+            ConditionExpression: '#status = :actief',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':actief': 'actief' },
+          },
+        },
+      ]
+    : []),
+  ...zoekprofielMutaties(m.vorige, m.verwijzing),
+];
+
+const annulering = (error: unknown, index: number): string | undefined =>
+  error instanceof TransactionCanceledException ? error.CancellationReasons?.[index]?.Code : undefined;
+
+export const dynamoVerwijzingenStore = (): VerwijzingenStore => ({
+  async haal(verwijzingId) {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.verwijzing(verwijzingId), ConsistentRead: true }));
+    return Item ? naarVerwijzing(Item) : undefined;
+  },
+
+  async zoek({ gemeente, status, pageSize, cursor }) {
+    // One gemeente's list is its own gsi1 partition; everyone's (coordinators) is gsi3's. Both are ordered
+    // status#aangemaaktOp#id, so the status filter is a key condition, never a filter after reading.
+    const [index, pk, sk] = gemeente ? (['gsi1', 'gsi1pk', 'gsi1sk'] as const) : (['gsi3', 'gsi3pk', 'gsi3sk'] as const);
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tabel(),
+        IndexName: index,
+        KeyConditionExpression: status ? `${pk} = :p AND begins_with(${sk}, :s)` : `${pk} = :p`,
+        ExpressionAttributeValues: {
+          ':p': gemeente ? sleutels.verwijzingenPerGemeentePartitie(gemeente) : sleutels.verwijzingenAllePartitie,
+          ...(status ? { ':s': sleutels.verwijzingenMetStatus(status) } : {}),
+        },
+        Limit: pageSize,
+        ExclusiveStartKey: leesCursor(cursor),
+      }),
+    );
+    return { items: (r.Items ?? []).map(naarVerwijzing), cursor: maakCursor(r.LastEvaluatedKey) };
+  },
+
+  async gebeurtenissen(verwijzingId, { pageSize, cursor }) {
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tabel(),
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':p': sleutels.verwijzing(verwijzingId).pk, ':s': sleutels.gebeurtenissenPrefix },
+        Limit: pageSize,
+        ExclusiveStartKey: leesCursor(cursor),
+      }),
+    );
+    const items = (r.Items ?? []).map((i) => {
+      const { pk: _pk, sk: _sk, entiteit: _e, ...g } = GebeurtenisItem.parse(i);
+      return g;
+    });
+    return { items, cursor: maakCursor(r.LastEvaluatedKey) };
+  },
+
+  async voegToe(mutatie) {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: verwijzingTransactieItems(mutatie) }));
+  },
+
+  async pasToe(mutatie) {
+    try {
+      await dynamo().send(new TransactWriteCommand({ TransactItems: verwijzingTransactieItems(mutatie) }));
+    } catch (error) {
+      if (mutatie.actiefLid && annulering(error, 2) === 'ConditionalCheckFailed')
+        throw new DomeinFout('onverwerkbaar', `Lid ${mutatie.actiefLid} bestaat niet of is geen actief lid: toestemming om kennis te maken kan alleen voor een actief lid.`);
+      if (annulering(error, 0) === 'ConditionalCheckFailed' || annulering(error, 1) === 'ConditionalCheckFailed')
+        throw new DomeinFout('verouderd', 'De verwijzing is intussen door een ander gewijzigd. Haal haar opnieuw op en probeer het nog eens.');
+      throw error;
+    }
+  },
+});
