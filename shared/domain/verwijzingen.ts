@@ -61,7 +61,7 @@ const controleerVersie = (v: Verwijzing, ifMatch: number | undefined) => {
     throw new DomeinFout('verouderd', `U zag versie ${ifMatch}; de huidige is ${v.versie}. Haal de verwijzing opnieuw op.`);
 };
 
-/** The next version of `v` with its history record; `statusReden` is kept only where the status says why. */
+/** The next version of `v` with its history record. */
 const volgende = (
   v: Verwijzing,
   wijziging: Partial<Verwijzing>,
@@ -72,7 +72,8 @@ const volgende = (
   const versie = v.versie + 1;
   const { statusReden: _vorigeReden, ...rest } = v;
   const status = wijziging.status ?? v.status;
-  const statusReden = status === v.status ? v.statusReden : gebeurtenis.reden;
+  // Only a closed referral says why in its status; a reason given elsewhere stays in the history.
+  const statusReden = !isAfgesloten(status) ? undefined : status === v.status ? v.statusReden : gebeurtenis.reden;
   const verwijzing: Verwijzing = { ...rest, ...wijziging, ...(statusReden ? { statusReden } : {}), gewijzigdOp: omgeving.nu, versie };
   const { reden, ...extra } = gebeurtenis;
   return {

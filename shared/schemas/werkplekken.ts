@@ -1,6 +1,8 @@
-import { Id, KorteTekst, Tijdstip } from './gemeenschappelijk';
+import { bevatBsn } from '../domain/bsn';
+import { Actor, Id, KorteTekst, Tijdstip } from './gemeenschappelijk';
 import { GemeenteCode } from './gemeenten';
 import { Niveau, Postcodegebied, Taalniveau, Uren, Werkaanpassing, Werksoort } from './profiel';
+import { Kandidaatprofiel } from './verwijzingen';
 import { z } from './zod';
 
 export const WERKPLEK_SOORTEN = ['reguliereBaan', 'participatieplaats', 'beschutWerk', 'proefplaatsing', 'leerwerkplek'] as const;
@@ -9,7 +11,8 @@ export const WerkplekStatus = z.enum(['open', 'vervuld', 'gesloten']).openapi('W
 export type WerkplekStatus = z.infer<typeof WerkplekStatus>;
 
 const werkplekVelden = {
-  titel: KorteTekst,
+  // The only free text of a place: no BSN can slip in here either.
+  titel: KorteTekst.refine((v) => !bevatBsn(v), 'titel mag geen BSN bevatten'),
   soort: WerkplekSoort,
   werksoort: Werksoort,
   uren: Uren,
@@ -69,3 +72,43 @@ export const MatchReden = z
   .openapi('MatchReden');
 export const Matchscore = z.strictObject({ totaal: z.number().min(0).max(100), redenen: z.array(MatchReden) }).openapi('Matchscore');
 export type Matchscore = z.infer<typeof Matchscore>;
+
+// Added with the werkplekken routes (issue #3): the history and the pages these routes answer.
+
+export const WERKPLEK_GEBEURTENIS_SOORTEN = ['aangeboden', 'gewijzigd', 'gesloten', 'heropend', 'bezettingGewijzigd'] as const;
+
+export const WerkplekGebeurtenis = z
+  .strictObject({
+    id: Id,
+    werkplekId: Id,
+    soort: z.enum(WERKPLEK_GEBEURTENIS_SOORTEN),
+    vanStatus: WerkplekStatus.optional(),
+    naarStatus: WerkplekStatus,
+    gewijzigdeVelden: z.array(z.string()).optional(),
+    /** Set when a placement started or ended: the occupancy after it. */
+    aantalBezet: z.number().int().min(0).optional(),
+    door: Actor,
+    op: Tijdstip,
+    versie: z.number().int().min(1),
+  })
+  .openapi('WerkplekGebeurtenis');
+export type WerkplekGebeurtenis = z.infer<typeof WerkplekGebeurtenis>;
+
+const volgendePagina = z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
+
+export const WerkplekkenPagina = z.strictObject({ werkplekken: z.array(Werkplek), volgendePagina }).openapi('WerkplekkenPagina');
+export const WerkplekGebeurtenissenPagina = z
+  .strictObject({ gebeurtenissen: z.array(WerkplekGebeurtenis), volgendePagina })
+  .openapi('WerkplekGebeurtenissenPagina');
+
+export const WerkplekMatch = z.strictObject({ werkplek: Werkplek, score: Matchscore }).openapi('WerkplekMatch');
+export const WerkplekMatchPagina = z
+  .strictObject({ matches: z.array(WerkplekMatch), volgendePagina })
+  .openapi('WerkplekMatchPagina', { description: 'Open werkplekken voor een verwijzing, best passend eerst.' });
+
+export const KandidaatMatch = z.strictObject({ profiel: Kandidaatprofiel, score: Matchscore }).openapi('KandidaatMatch');
+export const KandidaatMatchPagina = z
+  .strictObject({ kandidaten: z.array(KandidaatMatch), volgendePagina })
+  .openapi('KandidaatMatchPagina', {
+    description: 'Bemiddelbare kandidaten voor een werkplek, best passend eerst; anoniem tot de kandidaat toestemming gaf dit lid te ontmoeten.',
+  });

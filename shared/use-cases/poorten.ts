@@ -3,9 +3,11 @@ import type { LidMutatie } from '../domain/leden';
 import type { VerwijzingMutatie } from '../domain/verwijzingen';
 import type { Gemeente, GemeenteGebeurtenis } from '../schemas/gemeenten';
 import type { Notificatie } from '../domain/notificaties';
+import type { WerkplekMutatie } from '../domain/werkplekken';
 import type { Lid, LidGebeurtenis, LidStatus } from '../schemas/leden';
 import type { Regiopartner, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
 import type { Verwijzing, VerwijzingGebeurtenis, VerwijzingStatus } from '../schemas/verwijzingen';
+import type { Werkplek, WerkplekGebeurtenis, WerkplekStatus } from '../schemas/werkplekken';
 
 /** The ports the use cases need; adapters in shared/store implement them against DynamoDB. */
 export interface Pagina<T> {
@@ -33,6 +35,19 @@ export interface NotificatieStore {
 export interface MailPoort {
   /** `id` lets adapters that can deduplicate do so. */
   verstuur(bericht: { id: string; aan: { naam: string; email: string }; onderwerp: string; tekst: string }): Promise<void>;
+}
+
+export interface WerkplekkenStore {
+  haal(werkplekId: string): Promise<Werkplek | undefined>;
+  /** One member's places (gsi1), optionally by status. */
+  zoekPerLid(lidId: string, filter: { status?: WerkplekStatus | undefined; pageSize: number; cursor?: string | undefined }): Promise<Pagina<Werkplek>>;
+  /** All places (gsi3), optionally by status: for coordinators and gemeenten. */
+  zoekAlle(filter: { status?: WerkplekStatus | undefined; pageSize: number; cursor?: string | undefined }): Promise<Pagina<Werkplek>>;
+  gebeurtenissen(werkplekId: string, pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<WerkplekGebeurtenis>>;
+  /** A new place: refused with 'ongeldigeOvergang' when the member is no longer active at the moment of writing. */
+  voegToe(mutatie: WerkplekMutatie): Promise<void>;
+  /** A change: refused with 'verouderd' when the place changed since it was read. */
+  pasToe(mutatie: WerkplekMutatie): Promise<void>;
 }
 
 export interface GemeentenStore {

@@ -1,0 +1,8 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { routes } from '../../../shared/routes/manifest';
+import { werkplekken } from './werkplekken';
+
+export const handler = httpHandler(routes.werkplekWijzigen, async ({ principal, params, body, ifMatch }) => {
+  const werkplek = await werkplekken.wijzigen(principal, params.werkplekId, body, ifMatch);
+  return { status: 200, body: werkplek, versie: werkplek.versie };
+});
