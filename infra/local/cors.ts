@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { corsBeleid } from '../../shared/http/cors';
 import type { HttpResponse } from './api-gateway';
 
 /**
@@ -17,10 +18,10 @@ export const LOCAL_DEFAULT_CORS_ORIGINS = 'http://localhost:5173';
 
 export const corsConfig = (allowedOrigins: string): CorsConfig => ({
   allowOrigins: allowedOrigins.split(',').map((o) => o.trim()).filter(Boolean),
-  allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
-  allowHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'api-version'],
-  exposeHeaders: ['api-version', 'etag', 'location'],
-  maxAgeSeconds: 3600,
+  allowMethods: corsBeleid.allowMethods,
+  allowHeaders: corsBeleid.allowHeaders.map((h) => h.toLowerCase()),
+  exposeHeaders: corsBeleid.exposeHeaders.map((h) => h.toLowerCase()),
+  maxAgeSeconds: corsBeleid.maxAgeSeconds,
 });
 
 const allowedOrigin = (cors: CorsConfig, headers: IncomingHttpHeaders): string | undefined => {

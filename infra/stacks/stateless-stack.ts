@@ -19,6 +19,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { queueDefinitions, streamConsumers, type QueueName } from '../../shared/queues/definition';
+import { corsBeleid } from '../../shared/http/cors';
 import { allRoutes, defaultRouteHandler } from '../../shared/routes/manifest';
 import type { RouteDefinition } from '../../shared/routes/route';
 import { ENTITY_ATTRIBUTE } from '../../shared/table/definition';
@@ -82,7 +83,6 @@ export class StatelessStack extends Stack {
   }
 
   private createHttpApi(deployment: Deployment, routeFunctions: ReadonlyMap<RouteDefinition, WerkcoopFunction>, notFound: WerkcoopFunction): HttpApi {
-    const methods = [...new Set(allRoutes.map((r) => r.method))];
     const api = new HttpApi(this, 'Api', {
       apiName: `werkcoop-${deployment.name}`,
       description: `werkcoop ${deployment.name} (${deployment.arbeidsmarktregios.join(', ')})`,
@@ -90,10 +90,10 @@ export class StatelessStack extends Stack {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [...deployment.corsAllowedOrigins],
-        allowMethods: methods.map((m) => CorsHttpMethod[m]),
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
-        exposeHeaders: ['API-Version', 'ETag', 'Location'],
-        maxAge: Duration.hours(1),
+        allowMethods: corsBeleid.allowMethods.map((m) => CorsHttpMethod[m]),
+        allowHeaders: [...corsBeleid.allowHeaders],
+        exposeHeaders: [...corsBeleid.exposeHeaders],
+        maxAge: Duration.seconds(corsBeleid.maxAgeSeconds),
       },
     });
 

@@ -18,6 +18,8 @@ import type { Werkplek } from '../schemas/werkplekken';
 import { DomeinFout, nietGevonden } from './fouten';
 import { beeindigInstrumenten, controleerInstrument, controleerProefperiode, termijnen, voegInstrumentToe } from './instrumenten';
 import type { Omgeving } from './leden';
+import { plaatsen, plaatsingBeeindigd, type VerwijzingMutatie } from './verwijzingen';
+import { bezettingWijzigen, type WerkplekMutatie } from './werkplekken';
 
 /**
  * The placement of a candidate (a referral) at a member's place:
@@ -104,6 +106,13 @@ export interface PlaatsingMutatie {
   readonly bezetting?: 1 | -1;
   /** The referral follows: `plaatsen` at the start, `terugmelden` when it ends with the candidate back to the gemeente. */
   readonly verwijzing?: 'plaatsen' | 'terugmelden';
+  /**
+   * Conditions on the referral and the place, checked in the same transaction without reading them: a
+   * candidate returned or withdrawn meanwhile stops the placement's steps before the start, a place
+   * closed or filled meanwhile stops a proposal.
+   */
+  readonly verwijzingBemiddelbaar?: true;
+  readonly werkplekOpen?: true;
   /** The store checks, in the same transaction, that this partner is still an approved jobcoach organisation. */
   readonly jobcoachPartnerId?: string;
   readonly doel?: Ontwikkeldoel;
@@ -137,6 +146,8 @@ export const voorstellen = (verwijzing: Verwijzing, werkplek: Werkplek, door: Pr
   return {
     plaatsing,
     paar: 'claimen',
+    verwijzingBemiddelbaar: true,
+    werkplekOpen: true,
     gebeurtenis: { id: omgeving.nieuwId(), plaatsingId: plaatsing.id, soort: 'voorgesteld', naarFase: 'voorgesteld', door: actor(door), op: omgeving.nu, versie: 1 },
   };
 };
@@ -150,13 +161,13 @@ interface Uitkomst {
   readonly soort: PlaatsingGebeurtenis['soort'];
   readonly reden?: string;
   readonly onderwerpId?: string;
-  readonly extra?: Pick<PlaatsingMutatie, 'paar' | 'bezetting' | 'verwijzing' | 'jobcoachPartnerId' | 'doel' | 'notitie'>;
+  readonly extra?: Pick<PlaatsingMutatie, 'paar' | 'bezetting' | 'verwijzing' | 'verwijzingBemiddelbaar' | 'jobcoachPartnerId' | 'doel' | 'notitie'>;
 }
 
 const besluit = (pl: Plaatsing, opdracht: PlaatsingOpdracht, door: Principal, omgeving: Omgeving): Uitkomst => {
   switch (opdracht.actie) {
     case 'kennismaking':
-      return { wijziging: { fase: 'kennismaking', kennismakingOp: opdracht.datum }, soort: 'kennismaking' };
+      return { wijziging: { fase: 'kennismaking', kennismakingOp: opdracht.datum }, soort: 'kennismaking', extra: { verwijzingBemiddelbaar: true } };
 
     case 'proefplaatsing': {
       const periode = { startdatum: opdracht.startdatum, einddatum: opdracht.einddatum };
@@ -165,7 +176,12 @@ const besluit = (pl: Plaatsing, opdracht: PlaatsingOpdracht, door: Principal, om
       const id = omgeving.nieuwId();
       // The trial is also the instrument (benefit continues, UWV/gemeente arrangement): its end is a deadline.
       const instrumenten = voegInstrumentToe(pl.instrumenten, { id, status: 'actief', invoer: { soort: 'proefplaatsing', ...periode }, aangemaaktOp: omgeving.nu });
-      return { wijziging: { fase: 'proefplaatsing', proefplaatsing: periode, instrumenten }, soort: 'proefplaatsingGestart', onderwerpId: id };
+      return {
+        wijziging: { fase: 'proefplaatsing', proefplaatsing: periode, instrumenten },
+        soort: 'proefplaatsingGestart',
+        onderwerpId: id,
+        extra: { verwijzingBemiddelbaar: true },
+      };
     }
 
     case 'starten': {
@@ -290,4 +306,44 @@ export const voerUit = (
     },
     ...uitkomst.extra,
   };
+};
+
+/** What a placement's change does to its place and its referral: their new versions with their own history. */
+export interface Gevolgen {
+  readonly werkplek?: WerkplekMutatie;
+  readonly verwijzing?: VerwijzingMutatie;
+}
+
+/** Which of the place and the referral a change needs read before it can be decided. */
+export const nodigVoor = (opdracht: PlaatsingOpdracht): { werkplek: boolean; verwijzing: boolean } => ({
+  werkplek: opdracht.actie === 'starten' || opdracht.actie === 'beeindigen',
+  verwijzing: opdracht.actie === 'starten' || (opdracht.actie === 'beeindigen' && opdracht.reden === 'terugNaarGemeente'),
+});
+
+/**
+ * The counters follow the placements, never a hand: a start takes a place (the place fills up when it was
+ * the last) and places the referral (which leaves matching); the end of a started placement frees the place
+ * and, with `terugNaarGemeente`, returns the referral. Decided here, on the place and referral as read,
+ * and written by the store in the placement's own transaction, each conditioned on the version read.
+ */
+export const gevolgen = (m: PlaatsingMutatie, bij: { werkplek?: Werkplek | undefined; verwijzing?: Verwijzing | undefined }, door: Principal, omgeving: Omgeving): Gevolgen => {
+  const { plaatsing } = m;
+  const uit: { werkplek?: WerkplekMutatie; verwijzing?: VerwijzingMutatie } = {};
+  if (m.bezetting !== undefined) {
+    const w = bij.werkplek;
+    if (!w) throw nietGevonden('De werkplek van deze plaatsing');
+    if (m.bezetting === 1 && (w.status !== 'open' || w.aantalBezet >= w.aantalPlaatsen))
+      throw new DomeinFout('ongeldigeOvergang', `De werkplek heeft status '${w.status}' met ${w.aantalBezet} van ${w.aantalPlaatsen} plaatsen bezet: er is geen vrije plaats om te starten.`);
+    uit.werkplek = bezettingWijzigen(w, m.bezetting, door, omgeving);
+  }
+  if (m.verwijzing !== undefined) {
+    const v = bij.verwijzing;
+    if (!v) throw nietGevonden('De verwijzing van deze plaatsing');
+    if (m.verwijzing === 'plaatsen') uit.verwijzing = plaatsen(v, plaatsing.id, door, omgeving);
+    else {
+      const terug = plaatsingBeeindigd(v, { plaatsingId: plaatsing.id, reden: plaatsing.beeindiging!.reden, toelichting: plaatsing.beeindiging!.toelichting }, door, omgeving);
+      if (terug) uit.verwijzing = terug;
+    }
+  }
+  return uit;
 };

@@ -7,6 +7,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { env } from '../config/env';
 import { logger } from '../observability/logger';
 import { API_VERSION } from './api-version';
+import { corsBeleid } from './cors';
 import { naarProblem, problemBody } from './problem';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -56,10 +57,10 @@ export const httpPipeline = (fn: (event: HttpEvent, context: Context) => Promise
     .use(
       httpCors({
         origins: env().CORS_ALLOWED_ORIGINS.split(',').filter(Boolean),
-        headers: 'Authorization,Content-Type,If-Match',
-        exposeHeaders: 'API-Version,ETag,Location',
-        methods: 'GET,POST,PATCH,OPTIONS',
-        maxAge: 600,
+        headers: corsBeleid.allowHeaders.join(','),
+        exposeHeaders: corsBeleid.exposeHeaders.join(','),
+        methods: corsBeleid.allowMethods.join(','),
+        maxAge: corsBeleid.maxAgeSeconds,
       }),
     )
     // No reporting endpoint is configured, so the header would go out empty; an API has no powered-by.

@@ -28,7 +28,15 @@ export type Verwerkingsactiviteit =
   | 'verwijzingStatusWijzigen'
   | 'verwijzingToestemmingWijzigen'
   | 'verwijzingGeschiedenisInzien'
-  | 'notificatieVersturen';
+  | 'notificatieVersturen'
+  // A placement ties a candidate to an employer, a contract and a jobcoach: all of it is personal data.
+  | 'plaatsingVoorstellen'
+  | 'plaatsingInzien'
+  | 'plaatsingenZoeken'
+  | 'plaatsingWijzigen'
+  | 'plaatsingGeschiedenisInzien'
+  | 'ontwikkelplanInzien'
+  | 'begeleidingsnotitieSchrijven';
 
 export const logVerwerking = (v: {
   activiteit: Verwerkingsactiviteit;

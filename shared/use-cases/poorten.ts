@@ -1,5 +1,7 @@
 import type { GemeenteMutatie } from '../domain/gemeenten';
 import type { LidMutatie } from '../domain/leden';
+import type { Gevolgen, PlaatsingMutatie } from '../domain/plaatsingen';
+import type { Begeleidingsnotitie, Ontwikkeldoel, Plaatsing, PlaatsingFase, PlaatsingGebeurtenis } from '../schemas/plaatsingen';
 import type { VerwijzingMutatie } from '../domain/verwijzingen';
 import type { Gemeente, GemeenteGebeurtenis } from '../schemas/gemeenten';
 import type { Notificatie } from '../domain/notificaties';
@@ -75,4 +77,50 @@ export interface VerwijzingenStore {
   voegToe(mutatie: VerwijzingMutatie): Promise<void>;
   /** A change: 'verouderd' when the referral changed since it was read; 'onverwerkbaar' when its required member is not active. */
   pasToe(mutatie: VerwijzingMutatie): Promise<void>;
+}
+
+/** Which placements a list reads: one member's (gsi1), one gemeente's (gsi2) or one jobcoach organisation's (gsi3). */
+export type PlaatsingenLijst = { readonly lidId: string } | { readonly gemeente: string } | { readonly partnerId: string };
+
+export interface PlaatsingenFilter {
+  readonly fase?: PlaatsingFase | undefined;
+  readonly verwijzingId?: string | undefined;
+  readonly werkplekId?: string | undefined;
+  readonly gemeente?: string | undefined;
+  readonly lidId?: string | undefined;
+  readonly pageSize: number;
+  readonly cursor?: string | undefined;
+}
+
+/**
+ * Thrown by a placement's write when the place or the referral it also changes was changed by someone
+ * else in between (or DynamoDB cancelled the transaction for a concurrent one): the use case reads again
+ * and decides again, so a second start on a place with room left still succeeds.
+ */
+export class GelijktijdigGewijzigd extends Error {
+  constructor() {
+    super('De werkplek of de verwijzing van de plaatsing werd tegelijk gewijzigd.');
+    this.name = 'GelijktijdigGewijzigd';
+  }
+}
+
+export interface PlaatsingenStore {
+  haal(plaatsingId: string): Promise<Plaatsing | undefined>;
+  /** The placement and one of its goals, in one read. */
+  haalMetDoel(plaatsingId: string, doelId: string): Promise<{ plaatsing?: Plaatsing | undefined; doel?: Ontwikkeldoel | undefined }>;
+  /** The referral and the place a placement is about, in one read (either may be left out). */
+  haalVerwijzingEnWerkplek(ids: { verwijzingId?: string | undefined; werkplekId?: string | undefined }): Promise<{ verwijzing?: Verwijzing | undefined; werkplek?: Werkplek | undefined }>;
+  /** One list, narrowed by the other fields of the filter after reading (pages may come back short). */
+  zoek(lijst: PlaatsingenLijst, filter: PlaatsingenFilter): Promise<Pagina<Plaatsing>>;
+  gebeurtenissen(plaatsingId: string, pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<PlaatsingGebeurtenis>>;
+  /** The placement with its goals and notes, in one read of its partition. */
+  ontwikkelplan(plaatsingId: string): Promise<{ plaatsing?: Plaatsing | undefined; doelen: Ontwikkeldoel[]; notities: Begeleidingsnotitie[] }>;
+  /**
+   * Writes a change (or a new placement) in one transaction with its history, its guard and checks, and
+   * its consequences for the place and the referral. Refusals: 'verouderd' (the placement changed),
+   * 'conflict' (the pair already has an open placement), 'ongeldigeOvergang' (the referral or place is no
+   * longer in the state the change needs), 'onverwerkbaar' (the partner is no approved jobcoach
+   * organisation); GelijktijdigGewijzigd when the place or the referral moved.
+   */
+  schrijf(mutatie: PlaatsingMutatie, gevolgen: Gevolgen): Promise<void>;
 }

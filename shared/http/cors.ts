@@ -1,0 +1,13 @@
+import { allRoutes } from '../routes/manifest';
+
+/**
+ * The CORS policy of the API, apart from the allowed origins (per deployment). API Gateway's CORS
+ * configuration (infra/stacks), the local runtime's preflight answers (infra/local/cors.ts) and the
+ * functions' own CORS headers (shared/http/pipeline.ts) all take it from here, so they cannot drift.
+ */
+export const corsBeleid = {
+  allowMethods: [...new Set(allRoutes.map((r) => r.method))],
+  allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+  exposeHeaders: ['API-Version', 'ETag', 'Location'],
+  maxAgeSeconds: 3600,
+} as const;
