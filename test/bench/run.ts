@@ -6,6 +6,8 @@
  *   npm run bench                       # report on stdout, progress on stderr
  *   npm run bench -- --out bench.json   # also the numbers as JSON
  *   npm run bench -- --quick            # fewer samples, for working on the bench itself
+ *   npm run bench -- --init-samples 3   # fewer cold imports per bundle (default 5): that phase grows
+ *                                       # with every function, ~5 × 0.25 s each on an idle machine
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,11 +38,15 @@ const outIndex = argv.indexOf('--out');
 const outFile = outIndex === -1 ? undefined : argv[outIndex + 1];
 if (outIndex !== -1 && !outFile) throw new Error('--out needs a file name');
 const quick = argv.includes('--quick');
+const initSamplesIndex = argv.indexOf('--init-samples');
+const initSamples = initSamplesIndex === -1 ? undefined : Number(argv[initSamplesIndex + 1]);
+if (initSamples !== undefined && !(Number.isInteger(initSamples) && initSamples > 0)) throw new Error('--init-samples needs a positive whole number');
 
-const SETTINGS = quick
+const PRESET = quick
   ? { warmup: 50, perSide: 200, blockSize: 50, connections: 10, seconds: 2, initSamples: 2, tokenIterations: 200 }
   : // 1000 per side (three sides) and 5 s of load per side keep the whole run near 90 s on an idle 2-core machine.
     { warmup: 200, perSide: 1000, blockSize: 100, connections: 10, seconds: 5, initSamples: 5, tokenIterations: 1000 };
+const SETTINGS = { ...PRESET, ...(initSamples ? { initSamples } : {}) };
 
 const P50_RATIO_TARGET = 1.3;
 
