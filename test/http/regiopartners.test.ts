@@ -1,0 +1,115 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime';
+import type { Regiopartner } from '../../shared/schemas/regiopartners';
+import { dynamo, tabel } from '../../shared/store/dynamodb';
+import { sleutels } from '../../shared/store/sleutels';
+import { authorization, startTestRuntime } from '../support/runtime';
+
+let rt: LocalRuntime;
+let admin: { authorization: string };
+beforeAll(async () => {
+  rt = await startTestRuntime();
+  admin = await authorization(rt, 'coopAdmin');
+});
+afterAll(() => rt?.stop());
+
+const call = async (method: string, path: string, opts: { headers?: Record<string, string>; body?: unknown } = {}) => {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${rt.baseUrl}${path}`, { method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? JSON.parse(text) : undefined,
+    ops: response.headers.get('x-werkcoop-dynamodb-commands')?.split(',').filter(Boolean) ?? [],
+  };
+};
+const expectProblem = (r: Awaited<ReturnType<typeof call>>, status: number) => {
+  expect(r.status).toBe(status);
+  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+};
+
+const invoer = (over: Record<string, unknown> = {}) => ({
+  naam: 'Jobcoach Amstel',
+  kvkNummer: '34123456',
+  soort: 'jobcoachOrganisatie',
+  arbeidsmarktregios: ['Groot Amsterdam'],
+  contactpersoon: { naam: 'Lotte Visser', email: 'lotte@jobcoachamstel.nl' },
+  ...over,
+});
+const maak = async (over: Record<string, unknown> = {}) => {
+  const r = await call('POST', '/v1/regiopartners', { headers: admin, body: invoer(over) });
+  expect(r.status).toBe(201);
+  return r.body as Regiopartner;
+};
+
+describe('een coördinator maakt een regiopartner aan', () => {
+  it('goedgekeurd, versie 1, met Location en ETag, in één transactie; status en soort staan bovenaan het item voor de ConditionCheck van de plaatsingen', async () => {
+    const r = await call('POST', '/v1/regiopartners', { headers: admin, body: invoer() });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ ...invoer(), status: 'goedgekeurd', versie: 1 });
+    expect(r.headers.get('location')).toBe(`/v1/regiopartners/${r.body.id}`);
+    expect(r.headers.get('etag')).toBe('"1"');
+    expect(r.ops).toEqual(['TransactWriteItems']);
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.partner(r.body.id) }));
+    expect(Item).toMatchObject({ entiteit: 'Regiopartner', status: 'goedgekeurd', soort: 'jobcoachOrganisatie', gsi1pk: 'PARTNERS' });
+  });
+
+  it('alleen een coördinator: gemeente, werkgever en regiopartner 403, zonder token 401', async () => {
+    for (const [rol, tenant] of [['gemeente', 'GM0363'], ['werkgever', '01JDAAAAAAAAAAAAAAAAAAAAAA'], ['regiopartner', '01JDAAAAAAAAAAAAAAAAAAAAAA']] as const)
+      expectProblem(await call('POST', '/v1/regiopartners', { headers: await authorization(rt, rol, tenant), body: invoer() }), 403);
+    expectProblem(await call('POST', '/v1/regiopartners', { body: invoer() }), 401);
+  });
+
+  it('geeft alle validatiefouten tegelijk: onbekende soort, vestigingsnummer, geen regio, status zelf zetten', async () => {
+    const r = await call('POST', '/v1/regiopartners', {
+      headers: admin,
+      body: invoer({ soort: 'uitzendbureau', kvkNummer: '341234560001', arbeidsmarktregios: [], status: 'goedgekeurd' }),
+    });
+    expectProblem(r, 400);
+    expect(r.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['body.soort', 'body.kvkNummer', 'body.arbeidsmarktregios', 'body.status']),
+    );
+  });
+});
+
+describe('regiopartners ophalen en zoeken, met tenancy', () => {
+  it('een coördinator ziet elke partner met één GetItem; een partner zichzelf; een andere partner 404 zonder te lezen', async () => {
+    const [a, b] = [await maak(), await maak({ naam: 'SW-bedrijf Zaan', soort: 'swBedrijf' })];
+    const viaAdmin = await call('GET', `/v1/regiopartners/${b.id}`, { headers: admin });
+    expect(viaAdmin.body).toEqual(b);
+    expect(viaAdmin.ops).toEqual(['GetItem']);
+    const alsA = await authorization(rt, 'regiopartner', a.id);
+    expect((await call('GET', `/v1/regiopartners/${a.id}`, { headers: alsA })).body).toEqual(a);
+    const vreemd = await call('GET', `/v1/regiopartners/${b.id}`, { headers: alsA });
+    expectProblem(vreemd, 404);
+    expect(vreemd.ops).toEqual([]);
+    expect(JSON.stringify(vreemd.body)).not.toContain(b.contactpersoon.email);
+    expectProblem(await call('GET', '/v1/regiopartners/01JDZZZZZZZZZZZZZZZZZZZZZZ', { headers: admin }), 404);
+    expectProblem(await call('GET', '/v1/regiopartners/geen-ulid', { headers: admin }), 400);
+    expectProblem(await call('GET', `/v1/regiopartners/${a.id}`, { headers: await authorization(rt, 'gemeente', 'GM0363') }), 403);
+    expectProblem(await call('GET', `/v1/regiopartners/${a.id}`, { headers: await authorization(rt, 'werkgever', a.id) }), 403);
+  });
+
+  it('de lijst pagineert met één Query per pagina; een partner ziet alleen zichzelf, met één GetItem', async () => {
+    const eigen = [await maak(), await maak(), await maak()];
+    const ids: string[] = [];
+    let pad: string | null = '/v1/regiopartners?pageSize=2';
+    while (pad) {
+      const r = await call('GET', pad, { headers: admin });
+      expect(r.ops).toEqual(['Query']);
+      expect(r.body.regiopartners.length).toBeLessThanOrEqual(2);
+      ids.push(...r.body.regiopartners.map((p: Regiopartner) => p.id));
+      pad = r.body.volgendePagina;
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const p of eigen) expect(ids).toContain(p.id);
+    const alsPartner = await call('GET', '/v1/regiopartners', { headers: await authorization(rt, 'regiopartner', eigen[1]!.id) });
+    expect(alsPartner.body).toEqual({ regiopartners: [eigen[1]], volgendePagina: null });
+    expect(alsPartner.ops).toEqual(['GetItem']);
+    expectProblem(await call('GET', '/v1/regiopartners', { headers: await authorization(rt, 'gemeente', 'GM0363') }), 403);
+    expectProblem(await call('GET', '/v1/regiopartners?soort=swBedrijf', { headers: admin }), 400);
+  });
+});
