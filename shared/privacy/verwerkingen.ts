@@ -36,7 +36,11 @@ export type Verwerkingsactiviteit =
   | 'plaatsingWijzigen'
   | 'plaatsingGeschiedenisInzien'
   | 'ontwikkelplanInzien'
-  | 'begeleidingsnotitieSchrijven';
+  | 'begeleidingsnotitieSchrijven'
+  // Matching reads candidates: the referral behind a match list, anonymous profiles, and a released name.
+  | 'matchesZoeken'
+  | 'kandidatenZoeken'
+  | 'kandidaatContactVrijgeven';
 
 export const logVerwerking = (v: {
   activiteit: Verwerkingsactiviteit;

@@ -1,17 +1,20 @@
 import { PaginaParameters } from '../schemas/gemeenschappelijk';
+import { VerwijzingIdParameters } from '../schemas/verwijzingen';
 import {
+  KandidaatMatchPagina,
   Werkplek,
   WerkplekGebeurtenissenPagina,
   WerkplekIdParameters,
   WerkplekInvoer,
   WerkplekkenFilter,
   WerkplekkenPagina,
+  WerkplekMatchPagina,
   WerkplekWijziging,
 } from '../schemas/werkplekken';
 import { KLEIN } from './limieten';
 import { route } from './route';
 
-/** Werkplekken: places members offer. */
+/** Werkplekken: places members offer, and matching in both directions (people decide; nothing is placed here). */
 export const werkplekkenRoutes = {
   werkplekAanbieden: route({
     operationId: 'werkplekAanbieden',
@@ -88,4 +91,33 @@ export const werkplekkenRoutes = {
     errors: [400, 404],
   }),
 
+  werkplekKandidaten: route({
+    operationId: 'werkplekKandidaten',
+    method: 'GET',
+    path: '/v1/werkplekken/{werkplekId}/kandidaten',
+    handler: 'functions/api/matching/werkplek-kandidaten.ts',
+    roles: ['coopAdmin', 'werkgever'],
+    tag: 'Matching',
+    summary: 'Bemiddelbare kandidaten voor een open werkplek, best passend eerst, met de redenen van hun score.',
+    description:
+      'Voor het lid van de werkplek en coördinatoren, die zien wat het lid ziet: een anoniem profiel, en naam en contact alleen van kandidaten die toestemming gaven dit lid te ontmoeten. Hoogstens 50 suggesties. Een voorstel, geen plaatsing: mensen beslissen.',
+    request: { params: WerkplekIdParameters, query: PaginaParameters },
+    responses: { 200: { description: 'Een pagina kandidaten met hun matchscore.', schema: KandidaatMatchPagina } },
+    errors: [400, 404, 409],
+  }),
+
+  verwijzingMatches: route({
+    operationId: 'verwijzingMatches',
+    method: 'GET',
+    path: '/v1/verwijzingen/{verwijzingId}/matches',
+    handler: 'functions/api/matching/verwijzing-matches.ts',
+    roles: ['coopAdmin', 'gemeente'],
+    tag: 'Matching',
+    summary: 'Open werkplekken voor een bemiddelbare verwijzing, best passend eerst, met de redenen van hun score.',
+    description:
+      'Zoekt in de arbeidsmarktregio van de verwijzing, per werksoortvoorkeur. Alleen een bemiddelbare verwijzing wordt gematcht (anders 409). Hoogstens 50 suggesties. Een voorstel, geen plaatsing: mensen beslissen.',
+    request: { params: VerwijzingIdParameters, query: PaginaParameters },
+    responses: { 200: { description: 'Een pagina werkplekken met hun matchscore.', schema: WerkplekMatchPagina } },
+    errors: [400, 404, 409],
+  }),
 } as const;

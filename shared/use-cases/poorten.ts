@@ -8,7 +8,7 @@ import type { Notificatie } from '../domain/notificaties';
 import type { WerkplekMutatie } from '../domain/werkplekken';
 import type { Lid, LidGebeurtenis, LidStatus } from '../schemas/leden';
 import type { Regiopartner, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
-import type { Verwijzing, VerwijzingGebeurtenis, VerwijzingStatus } from '../schemas/verwijzingen';
+import type { Kandidaatprofiel, Verwijzing, VerwijzingGebeurtenis, VerwijzingStatus } from '../schemas/verwijzingen';
 import type { Werkplek, WerkplekGebeurtenis, WerkplekStatus } from '../schemas/werkplekken';
 
 /** The ports the use cases need; adapters in shared/store implement them against DynamoDB. */
@@ -50,6 +50,26 @@ export interface WerkplekkenStore {
   voegToe(mutatie: WerkplekMutatie): Promise<void>;
   /** A change: refused with 'verouderd' when the place changed since it was read. */
   pasToe(mutatie: WerkplekMutatie): Promise<void>;
+}
+
+/** A placeable candidate as the sparse matching index holds it: the anonymous profile, never a name. */
+export interface Zoekprofiel {
+  readonly verwijzingId: string;
+  readonly gemeente: string;
+  readonly profiel: Omit<Kandidaatprofiel, 'kandidaat'>;
+  readonly mobiliteit: Verwijzing['mobiliteit'];
+  readonly toestemmingWerkgevers: readonly string[];
+}
+
+/** Matching reads only precomputed sparse keys; see shared/store/matching-store.ts for the cost of each. */
+export interface MatchingStore {
+  verwijzing(verwijzingId: string): Promise<Verwijzing | undefined>;
+  /** Open places with a free place in a region, for each werksoort (one Query each, in parallel). */
+  openWerkplekken(regio: string, werksoorten: readonly string[]): Promise<Werkplek[]>;
+  /** Placeable, consenting candidates in a region who prefer this werksoort (one Query). */
+  kandidaten(regio: string, werksoort: string): Promise<Zoekprofiel[]>;
+  /** The referrals themselves (one BatchGetItem), to release name and contact where consent was given. */
+  verwijzingen(verwijzingIds: readonly string[]): Promise<Verwijzing[]>;
 }
 
 export interface GemeentenStore {
