@@ -1,2 +1,252 @@
-/** Plaatsingen: the placement workflow, its instruments and development plan. (Routes arrive with issue #3.) */
-export const plaatsingenRoutes = {} as const;
+import { PaginaParameters } from '../schemas/gemeenschappelijk';
+import {
+  AfwijzingOpgave,
+  AnnuleringOpgave,
+  BeeindigingOpgave,
+  Begeleidingsnotitie,
+  BegeleidingsnotitieInvoer,
+  Contract,
+  InstrumentInvoer,
+  JobcoachToewijzing,
+  KennismakingOpgave,
+  Ontwikkeldoel,
+  OntwikkeldoelInvoer,
+  OntwikkeldoelParameters,
+  OntwikkeldoelWijziging,
+  Ontwikkelplan,
+  Plaatsing,
+  PlaatsingenFilter,
+  PlaatsingenPagina,
+  PlaatsingGebeurtenissenPagina,
+  PlaatsingIdParameters,
+  PlaatsingVoorstel,
+  Proefplaatsing,
+} from '../schemas/plaatsingen';
+import type { z } from '../schemas/zod';
+import { KLEIN } from './limieten';
+import { route, type RouteDefinition } from './route';
+
+const ZICHTBAAR = ['coopAdmin', 'werkgever', 'gemeente', 'regiopartner'] as const;
+const ZICHTBAARHEID =
+  'Een plaatsing is zichtbaar voor precies: het lid van de werkplek, de gemeente van de verwijzing, de toegewezen jobcoachorganisatie en de coördinatoren; voor ieder ander bestaat zij niet (404).';
+
+/** A change of a placement as an operation on a sub-resource: If-Match optional, the placement back with its new ETag. */
+const plaatsingOperatie = <B extends z.ZodType>(
+  operationId: string,
+  segment: string,
+  summary: string,
+  description: string,
+  roles: RouteDefinition['roles'],
+  body: B,
+  handler: string,
+) =>
+  route({
+    operationId,
+    method: 'POST',
+    path: `/v1/plaatsingen/{plaatsingId}/${segment}`,
+    handler,
+    roles,
+    tag: 'Plaatsingen',
+    summary,
+    description,
+    request: { params: PlaatsingIdParameters, body, maxBodyBytes: KLEIN, ifMatch: 'optional' },
+    responses: { 200: { description: 'De plaatsing na de wijziging.', schema: Plaatsing, headers: ['ETag'] } },
+    errors: [400, 404, 409, 412, 413, 415, 422],
+  });
+
+/** Plaatsingen: the placement workflow, its instruments, its jobcoach organisation and its development plan. */
+export const plaatsingenRoutes = {
+  plaatsingVoorstellen: route({
+    operationId: 'plaatsingVoorstellen',
+    method: 'POST',
+    path: '/v1/plaatsingen',
+    handler: 'functions/api/plaatsingen/plaatsing-voorstellen.ts',
+    roles: ['coopAdmin'],
+    tag: 'Plaatsingen',
+    summary: 'Een coördinator stelt een bemiddelbare kandidaat voor op een open werkplek.',
+    description:
+      'De verwijzing moet bemiddelbaar zijn en de werkplek open met een vrije plaats (anders 409); een onbekende verwijzing of werkplek is 422. Per kandidaat en werkplek loopt hoogstens één open plaatsing (409).',
+    request: { body: PlaatsingVoorstel, maxBodyBytes: KLEIN },
+    responses: { 201: { description: 'De plaatsing is voorgesteld.', schema: Plaatsing, headers: ['ETag', 'Location'] } },
+    errors: [400, 409, 413, 415, 422],
+  }),
+
+  plaatsingenZoeken: route({
+    operationId: 'plaatsingenZoeken',
+    method: 'GET',
+    path: '/v1/plaatsingen',
+    handler: 'functions/api/plaatsingen/plaatsingen-zoeken.ts',
+    roles: ZICHTBAAR,
+    tag: 'Plaatsingen',
+    summary: 'Plaatsingen, gepagineerd: van het eigen lid, de eigen gemeente of de eigen jobcoachorganisatie.',
+    description:
+      'Een coördinator kiest de plaatsingen van een gemeente (`gemeente`) of van een lid (`lidId`); zonder een van beide is het verzoek ongeldig (400). `fase`, `verwijzingId` en `werkplekId` vernauwen de lijst na het lezen: een pagina kan daardoor korter zijn dan `pageSize` terwijl er een volgende is.',
+    request: { query: PaginaParameters.extend(PlaatsingenFilter.shape) },
+    responses: { 200: { description: 'Een pagina plaatsingen, oudste eerst.', schema: PlaatsingenPagina } },
+    errors: [400],
+  }),
+
+  plaatsingOphalen: route({
+    operationId: 'plaatsingOphalen',
+    method: 'GET',
+    path: '/v1/plaatsingen/{plaatsingId}',
+    handler: 'functions/api/plaatsingen/plaatsing-ophalen.ts',
+    roles: ZICHTBAAR,
+    tag: 'Plaatsingen',
+    summary: 'Eén plaatsing, met haar instrumenten en termijnen.',
+    description: ZICHTBAARHEID,
+    request: { params: PlaatsingIdParameters },
+    responses: { 200: { description: 'De plaatsing.', schema: Plaatsing, headers: ['ETag'] } },
+    errors: [400, 404],
+  }),
+
+  plaatsingGebeurtenissen: route({
+    operationId: 'plaatsingGebeurtenissen',
+    method: 'GET',
+    path: '/v1/plaatsingen/{plaatsingId}/gebeurtenissen',
+    handler: 'functions/api/plaatsingen/plaatsing-gebeurtenissen.ts',
+    roles: ZICHTBAAR,
+    tag: 'Plaatsingen',
+    summary: 'De geschiedenis van een plaatsing: elke fase, elk instrument, elke wijziging van het ontwikkelplan, met wie en wanneer.',
+    description: ZICHTBAARHEID,
+    request: { params: PlaatsingIdParameters, query: PaginaParameters },
+    responses: { 200: { description: 'Een pagina gebeurtenissen, oudste eerst.', schema: PlaatsingGebeurtenissenPagina } },
+    errors: [400, 404],
+  }),
+
+  kennismakingVastleggen: plaatsingOperatie(
+    'kennismakingVastleggen',
+    'kennismaking',
+    'De kennismaking met de kandidaat vastleggen.',
+    'Vanuit voorgesteld, door het lid of een coördinator, zolang de verwijzing bemiddelbaar is.',
+    ['coopAdmin', 'werkgever'],
+    KennismakingOpgave,
+    'functions/api/plaatsingen/kennismaking-vastleggen.ts',
+  ),
+  proefplaatsingStarten: plaatsingOperatie(
+    'proefplaatsingStarten',
+    'proefplaatsing',
+    'Een proefplaatsing beginnen (hoogstens twee maanden).',
+    'Vanuit kennismaking, door het lid of een coördinator; de einddatum ligt na de startdatum en hoogstens twee maanden erna (anders 422). Legt ook het instrument proefplaatsing vast, met de termijn eindeProefplaatsing.',
+    ['coopAdmin', 'werkgever'],
+    Proefplaatsing,
+    'functions/api/plaatsingen/proefplaatsing-starten.ts',
+  ),
+  plaatsingStarten: plaatsingOperatie(
+    'plaatsingStarten',
+    'start',
+    'De plaatsing start met een contract.',
+    'Vanuit kennismaking of proefplaatsing, door het lid of een coördinator. In dezelfde transactie neemt de plaatsing een plaats van de werkplek (de laatste maakt haar vervuld) en wordt de verwijzing geplaatst (de kandidaat verlaat de matching). Geen vrije plaats of een verwijzing die niet meer bemiddelbaar is: 409.',
+    ['coopAdmin', 'werkgever'],
+    Contract,
+    'functions/api/plaatsingen/plaatsing-starten.ts',
+  ),
+  plaatsingBeeindigen: plaatsingOperatie(
+    'plaatsingBeeindigen',
+    'beeindiging',
+    'Een gestarte plaatsing beëindigen, met einddatum en reden.',
+    'Door het lid of een coördinator. De plaats van de werkplek komt vrij; met reden terugNaarGemeente wordt de verwijzing teruggemeld aan de gemeente.',
+    ['coopAdmin', 'werkgever'],
+    BeeindigingOpgave,
+    'functions/api/plaatsingen/plaatsing-beeindigen.ts',
+  ),
+  plaatsingAfwijzen: plaatsingOperatie(
+    'plaatsingAfwijzen',
+    'afwijzing',
+    'Het lid (of een coördinator) wijst de plaatsing af voor de start, met reden.',
+    'Kandidaat en werkplek kunnen daarna opnieuw aan elkaar worden voorgesteld.',
+    ['coopAdmin', 'werkgever'],
+    AfwijzingOpgave,
+    'functions/api/plaatsingen/plaatsing-afwijzen.ts',
+  ),
+  plaatsingAnnuleren: plaatsingOperatie(
+    'plaatsingAnnuleren',
+    'annulering',
+    'De gemeente van de verwijzing (of een coördinator) annuleert de plaatsing voor de start, met reden.',
+    'Kandidaat en werkplek kunnen daarna opnieuw aan elkaar worden voorgesteld.',
+    ['coopAdmin', 'gemeente'],
+    AnnuleringOpgave,
+    'functions/api/plaatsingen/plaatsing-annuleren.ts',
+  ),
+  instrumentToevoegen: plaatsingOperatie(
+    'instrumentToevoegen',
+    'instrumenten',
+    'Een instrument toevoegen: loonkostensubsidie, no-risk polis of jobcoach.',
+    'Door het lid, de gemeente van de verwijzing of een coördinator. Loonkostensubsidie en no-risk polis horen bij een gestarte plaatsing en beginnen niet voor het contract; de forfaitaire loonkostensubsidie duurt hoogstens zes maanden (422); een jobcoach kan vanaf de proefplaatsing. Per soort is één instrument actief: een nieuw (de jaarlijkse heraanvraag) beëindigt het vorige. De proefplaatsing is een fase met een eigen operatie (422). De termijnen van de plaatsing volgen uit de instrumenten.',
+    ['coopAdmin', 'werkgever', 'gemeente'],
+    InstrumentInvoer,
+    'functions/api/plaatsingen/instrument-toevoegen.ts',
+  ),
+  jobcoachToewijzen: plaatsingOperatie(
+    'jobcoachToewijzen',
+    'jobcoach',
+    'Een coördinator wijst een goedgekeurde jobcoachorganisatie (regiopartner) toe.',
+    'Zij ziet de plaatsing daarna en schrijft begeleidingsnotities; een andere toewijzing vervangt de vorige. Een partner die geen goedgekeurde jobcoachorganisatie is: 422.',
+    ['coopAdmin'],
+    JobcoachToewijzing,
+    'functions/api/plaatsingen/jobcoach-toewijzen.ts',
+  ),
+
+  ontwikkeldoelToevoegen: route({
+    operationId: 'ontwikkeldoelToevoegen',
+    method: 'POST',
+    path: '/v1/plaatsingen/{plaatsingId}/ontwikkeldoelen',
+    handler: 'functions/api/plaatsingen/ontwikkeldoel-toevoegen.ts',
+    roles: ['coopAdmin', 'werkgever', 'regiopartner'],
+    tag: 'Plaatsingen',
+    summary: 'Een doel aan het ontwikkelplan toevoegen.',
+    description:
+      'Door het lid, de toegewezen jobcoachorganisatie of een coördinator, zolang de plaatsing loopt. Het ontwikkelplan hoort bij de plaatsing: de ETag is die van de plaatsing.',
+    request: { params: PlaatsingIdParameters, body: OntwikkeldoelInvoer, maxBodyBytes: KLEIN, ifMatch: 'optional' },
+    responses: { 201: { description: 'Het toegevoegde doel.', schema: Ontwikkeldoel, headers: ['ETag', 'Location'] } },
+    errors: [400, 404, 409, 412, 413, 415],
+  }),
+
+  ontwikkeldoelWijzigen: route({
+    operationId: 'ontwikkeldoelWijzigen',
+    method: 'PATCH',
+    path: '/v1/plaatsingen/{plaatsingId}/ontwikkeldoelen/{doelId}',
+    handler: 'functions/api/plaatsingen/ontwikkeldoel-wijzigen.ts',
+    roles: ['coopAdmin', 'werkgever', 'regiopartner'],
+    tag: 'Plaatsingen',
+    summary: 'De voortgang of streefdatum van een doel wijzigen (JSON merge patch, met If-Match).',
+    description: 'If-Match is de ETag van de plaatsing (of van haar ontwikkelplan): een doel wijzigt alleen op de versie die de aanroeper zag.',
+    request: {
+      params: OntwikkeldoelParameters,
+      body: OntwikkeldoelWijziging,
+      contentTypes: ['application/merge-patch+json', 'application/json'],
+      maxBodyBytes: KLEIN,
+      ifMatch: 'required',
+    },
+    responses: { 200: { description: 'Het gewijzigde doel.', schema: Ontwikkeldoel, headers: ['ETag'] } },
+    errors: [400, 404, 409, 412, 413, 415, 428],
+  }),
+
+  ontwikkelplanOphalen: route({
+    operationId: 'ontwikkelplanOphalen',
+    method: 'GET',
+    path: '/v1/plaatsingen/{plaatsingId}/ontwikkelplan',
+    handler: 'functions/api/plaatsingen/ontwikkelplan-ophalen.ts',
+    roles: ZICHTBAAR,
+    tag: 'Plaatsingen',
+    summary: 'Het ontwikkelplan: de doelen en de begeleidingsnotities en evaluaties.',
+    description: `${ZICHTBAARHEID} Elke inzage wordt gelogd: de notities zijn persoonsgegevens.`,
+    request: { params: PlaatsingIdParameters },
+    responses: { 200: { description: 'Het ontwikkelplan.', schema: Ontwikkelplan, headers: ['ETag'] } },
+    errors: [400, 404],
+  }),
+
+  begeleidingsnotitieToevoegen: route({
+    operationId: 'begeleidingsnotitieToevoegen',
+    method: 'POST',
+    path: '/v1/plaatsingen/{plaatsingId}/begeleidingsnotities',
+    handler: 'functions/api/plaatsingen/begeleidingsnotitie-toevoegen.ts',
+    roles: ['coopAdmin', 'regiopartner'],
+    tag: 'Plaatsingen',
+    summary: 'Een begeleidingsnotitie of evaluatie van de jobcoach vastleggen.',
+    description: 'Door de toegewezen jobcoachorganisatie of een coördinator, zolang de plaatsing loopt.',
+    request: { params: PlaatsingIdParameters, body: BegeleidingsnotitieInvoer, maxBodyBytes: KLEIN, ifMatch: 'optional' },
+    responses: { 201: { description: 'De vastgelegde notitie.', schema: Begeleidingsnotitie, headers: ['ETag'] } },
+    errors: [400, 404, 409, 412, 413, 415],
+  }),
+} as const;
