@@ -151,6 +151,7 @@ export class StatelessStack extends Stack {
         deployment,
         description: `Consumer of ${q.name}`,
         timeout: Duration.seconds(q.consumerTimeoutSeconds),
+        memorySize: q.memoryMb,
         environment: sendsMail ? { MAIL_ADAPTER: 'ses', MAIL_AFZENDER: deployment.mailAfzender } : {},
       }).bindTable(props.table, 'readWrite');
       consumer.addEventSource(
@@ -180,6 +181,7 @@ export class StatelessStack extends Stack {
         deployment,
         description: `Stream consumer ${sc.name}`,
         timeout: Duration.seconds(sc.timeoutSeconds),
+        memorySize: sc.memoryMb,
       });
       // No table binding: the record's new image is all it reads, and the event source grants the stream.
       // The one stream consumer forwards the outbox to the queues: it gets each queue's URL and send right.
