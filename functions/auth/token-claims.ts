@@ -1,5 +1,6 @@
 import type { PreTokenGenerationV2TriggerEvent, PreTokenGenerationV3TriggerEvent } from 'aws-lambda';
 import { CLAIM_ROL, CLAIM_TENANT, ROLLEN, type Rol } from '../../shared/auth/rollen';
+import { haalMachineClient } from '../../shared/store/machine-clients-store';
 import { USER_ATTRIBUTE_ROL, USER_ATTRIBUTE_TENANT } from './attributen';
 
 /** With LambdaVersion V3_0 Cognito calls the trigger for sign-ins (V2 shape) and client credentials (V3). */
@@ -18,14 +19,22 @@ export const claimsFor = (userAttributes: Readonly<Record<string, string>>): Rec
   return tenant ? { [CLAIM_ROL]: rol, [CLAIM_TENANT]: tenant } : { [CLAIM_ROL]: rol };
 };
 
+/** A machine client's claims come from its registration in the table; an unregistered client gets none. */
+const machineClaims = async (clientId: string): Promise<Record<string, string>> => {
+  const client = await haalMachineClient(clientId);
+  if (!client) return {};
+  return client.tenant ? { [CLAIM_ROL]: client.rol, [CLAIM_TENANT]: client.tenant } : { [CLAIM_ROL]: client.rol };
+};
+
 /**
- * Cognito pre-token-generation trigger. Machine clients (client credentials) have no user attributes; their
- * tokens get no werkcoop claims here, so they are refused by the API until their role and tenant come from
- * a registration of the client.
+ * Cognito pre-token-generation trigger. People get their claims from their attributes; machine clients
+ * (client credentials: gemeente, employer and partner systems) from their registration (MachineClient).
  */
 export const handler = async <E extends TokenClaimsEvent>(event: E): Promise<E> => {
-  if (event.triggerSource === 'TokenGeneration_ClientCredentials') return event;
-  const claims = claimsFor(event.request.userAttributes);
+  const claims =
+    event.triggerSource === 'TokenGeneration_ClientCredentials'
+      ? await machineClaims(event.callerContext.clientId)
+      : claimsFor(event.request.userAttributes);
   if (Object.keys(claims).length > 0) {
     event.response.claimsAndScopeOverrideDetails = {
       ...event.response.claimsAndScopeOverrideDetails,

@@ -235,7 +235,7 @@ export class StatefulStack extends Stack {
       description: `Cognito pre-token-generation: ${CLAIM_ROL} and ${CLAIM_TENANT} in the access token`,
       timeout: Duration.seconds(5),
       memorySize: 128,
-    });
+    }).bindTable(this.table, 'read');
     userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, tokenClaims, LambdaVersion.V3_0);
 
     const apiScope = new ResourceServerScope({ scopeName: API_SCOPE, scopeDescription: 'De werkcoop-API aanroepen' });

@@ -20,3 +20,10 @@ export type Principal =
  */
 export const CLAIM_ROL = 'werkcoop:rol';
 export const CLAIM_TENANT = 'werkcoop:tenant';
+
+/**
+ * The resource server scope Cognito grants machine clients (client credentials). Their access tokens carry
+ * `client_id` of the machine client and this scope, not the human client's id, so the verifier accepts
+ * either an allowed audience or this scope from the same issuer.
+ */
+export const API_SCOPE = 'werkcoop/api';

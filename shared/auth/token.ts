@@ -2,7 +2,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } 
 import { z } from 'zod';
 import { requireEnv } from '../config/env';
 import { HttpProblem } from '../http/problem';
-import { CLAIM_ROL, CLAIM_TENANT, type Principal } from './rollen';
+import { API_SCOPE, CLAIM_ROL, CLAIM_TENANT, type Principal } from './rollen';
 
 /**
  * Bearer token verification, done in the function rather than by an API Gateway JWT authorizer: the
@@ -61,7 +61,9 @@ export const verifieerToken = async (authorization: string | undefined): Promise
   }
   const audiences = requireEnv('JWT_AUDIENCE').split(',');
   const aud = [claims.aud ?? [], claims.client_id ?? []].flat().filter((a): a is string => typeof a === 'string');
-  if (!aud.some((a) => audiences.includes(a))) throw onbevoegd('Het toegangstoken is niet voor deze API bedoeld.');
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+  if (!aud.some((a) => audiences.includes(a)) && !scopes.includes(API_SCOPE))
+    throw onbevoegd('Het toegangstoken is niet voor deze API bedoeld.');
   if (claims.token_use !== undefined && claims.token_use !== 'access') throw onbevoegd('Gebruik een access token, geen ID-token.');
   const principal = naarPrincipal(claims);
   if (!principal) throw onbevoegd('Het toegangstoken mist een geldige rol of tenant.');

@@ -25,6 +25,7 @@
  *   PlaatsingGebeurtenis  PLAATSING#<id> / GEBEURTENIS#<versie:10>
  *   Ontwikkeldoel         PLAATSING#<id> / DOEL#<doelId>
  *   Begeleidingsnotitie   PLAATSING#<id> / NOTITIE#<datum>#<notitieId>
+ *   MachineClient         CLIENT#<clientId> / CLIENT              (role and tenant of a system caller's machine client)
  *   VerwijzingPlaatsing   VERWIJZING#<id> / PLAATSING#<werkplekId>   (one open placement per pair: the guard names the place and holds the plaatsingId)
  */
 const versieSk = (versie: number) => `GEBEURTENIS#${String(versie).padStart(10, '0')}`;
@@ -39,6 +40,7 @@ export const sleutels = {
   lidGebeurtenissenPrefix: 'GEBEURTENIS#',
   kvk: (kvkNummer: string) => ({ pk: `KVK#${kvkNummer}`, sk: 'KVK' }),
   notificatie: (id: string) => ({ pk: `NOTIFICATIE#${id}`, sk: 'NOTIFICATIE' }),
+  machineClient: (clientId: string) => ({ pk: `CLIENT#${clientId}`, sk: 'CLIENT' }),
 
   gemeente: (code: string) => ({ pk: `GEMEENTE#${code}`, sk: 'GEMEENTE' }),
   gemeentenIndex: (code: string) => ({ gsi1pk: 'GEMEENTEN', gsi1sk: code }),

@@ -82,6 +82,7 @@ describe('een werkgever vraagt het lidmaatschap aan', () => {
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
     expect(r.headers.get('x-frame-options')).toBe('DENY');
     expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(r.headers.get('reporting-endpoints')).toBeNull();
     expect(r.ops).toEqual(['TransactWriteItems']);
   });
 
@@ -157,6 +158,11 @@ describe('leden ophalen en zoeken, met tenancy', () => {
     expect(zonder.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expectProblem(await call('GET', `/v1/leden/${a.id}`, { headers: { authorization: 'Bearer kapot.token.hier' } }), 401);
     expectProblem(await call('GET', `/v1/leden/${a.id}`, { headers: await authorization(rt, 'gemeente', 'GM0363') }), 403);
+    // Another audience is refused, unless the token carries the API's resource-server scope (machine clients).
+    const vreemd = await rt.mintToken({ rol: 'coopAdmin', audience: 'een-andere-api', scope: 'profiel' });
+    expectProblem(await call('GET', `/v1/leden/${a.id}`, { headers: { authorization: `Bearer ${vreemd}` } }), 401);
+    const machine = await rt.mintToken({ rol: 'coopAdmin', audience: 'machine-client-1', scope: 'werkcoop/api' });
+    expect((await call('GET', `/v1/leden/${a.id}`, { headers: { authorization: `Bearer ${machine}` } })).status).toBe(200);
     expectProblem(await call('GET', '/v1/leden/niet-een-ulid', { headers: admin }), 400);
     expectProblem(await call('GET', '/v1/leden/01JDZZZZZZZZZZZZZZZZZZZZZZ', { headers: admin }), 404);
   });

@@ -36,15 +36,4 @@ describe('token claims trigger', () => {
     const result = await handler(signIn({ sub: 's' }));
     expect(result.response.claimsAndScopeOverrideDetails).toEqual({});
   });
-
-  it('leaves machine tokens (client credentials) without werkcoop claims', async () => {
-    const event: PreTokenGenerationClientCredentialsV3TriggerEvent = {
-      ...base,
-      version: '3',
-      triggerSource: 'TokenGeneration_ClientCredentials',
-      request: { userAttributes: {}, groupConfiguration: {}, scopes: ['werkcoop/api'] },
-      response: { claimsAndScopeOverrideDetails: {} },
-    };
-    expect((await handler(event)).response.claimsAndScopeOverrideDetails).toEqual({});
-  });
 });
