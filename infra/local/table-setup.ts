@@ -52,8 +52,11 @@ const describe = async (client: DynamoDBClient, tableName: string): Promise<Tabl
 /** DynamoDB Local now and then answers DescribeTable with InternalFailure while it backfills a new index. */
 const isServerFault = (error: unknown): boolean => (error as { $fault?: string }).$fault === 'server';
 
+/** A deadline rather than a number of tries: on a loaded machine an index backfill takes far longer. */
+const ACTIVE_DEADLINE_MS = 90_000;
+
 const waitActive = async (client: DynamoDBClient, tableName: string): Promise<TableDescription> => {
-  for (let attempt = 0; attempt < 400; attempt++) {
+  for (const deadline = Date.now() + ACTIVE_DEADLINE_MS; Date.now() < deadline; ) {
     let table: TableDescription | undefined;
     try {
       table = await describe(client, tableName);
@@ -66,7 +69,7 @@ const waitActive = async (client: DynamoDBClient, tableName: string): Promise<Ta
     if (table && !busy) return table;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`table ${tableName} did not become ACTIVE`);
+  throw new Error(`table ${tableName} did not become ACTIVE within ${ACTIVE_DEADLINE_MS / 1000} s: is DynamoDB Local overloaded?`);
 };
 
 /**

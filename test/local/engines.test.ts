@@ -89,5 +89,5 @@ describe('table setup', () => {
     expect(second.streamArn).toBe(first.streamArn);
     expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(tableDefinition.globalSecondaryIndexes.map((g) => g.indexName).sort());
     expect(Table?.StreamSpecification?.StreamEnabled).toBe(true);
-  });
+  }, 180_000);
 });
