@@ -46,9 +46,26 @@ const DOMEIN_STATUS: Record<FoutSoort, { status: number; title: string; slug: st
   ongeldigeInvoer: { status: 400, title: 'Ongeldige invoer', slug: 'ongeldige-invoer' },
 };
 
+/**
+ * DynamoDB cancels a transaction that collides with another one in flight on the same item
+ * (TransactionConflict). That is concurrency, not a fault: the caller may re-read and try again. Checked by
+ * name so this layer needs no SDK; it covers every store at once.
+ */
+const isTransactieConflict = (error: unknown): boolean => {
+  const e = error as { name?: string; CancellationReasons?: { Code?: string }[] } | undefined;
+  return (
+    e?.name === 'TransactionConflictException' ||
+    (e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict'))
+  );
+};
+
 /** The one mapping from anything thrown to a problem; unknown errors become an unexposed 500. */
 export const naarProblem = (error: unknown): HttpProblem => {
   if (error instanceof HttpProblem) return error;
+  if (isTransactieConflict(error))
+    return new HttpProblem(409, 'Gelijktijdig gewijzigd', 'Een andere wijziging van hetzelfde object was tegelijk bezig. Haal het opnieuw op en probeer het nog eens.', {
+      slug: 'gelijktijdig-gewijzigd',
+    });
   if (error instanceof DomeinFout) {
     if (error.soort === 'ongeldigeInvoer') return ongeldigeInvoer([{ name: error.veld ?? 'body', code: 'invalid', reason: error.message }]);
     const s = DOMEIN_STATUS[error.soort];
