@@ -39,6 +39,12 @@ const BESCHRIJVING = [
 const TAG_BESCHRIJVINGEN: Readonly<Record<string, string>> = {
   API: 'Over deze API zelf.',
   Leden: 'Werkgevers die lid zijn van de coöperatie, of dat willen worden, en hun toezeggingen.',
+  Gemeenten: 'De gemeenten die kandidaten verwijzen, per arbeidsmarktregio, met hun instellingen voor nazorg en duurzaamheid.',
+  Regiopartners: 'Partnerorganisaties in de regio, zoals jobcoachorganisaties, SW-bedrijven en werkgeversservicepunten.',
+  Verwijzingen: 'Kandidaten die een gemeente naar de coöperatie verwijst: functionele gegevens, toestemming, status. Nooit een BSN.',
+  Werkplekken: 'Plekken die leden aanbieden; bezetting volgt uit de plaatsingen.',
+  Matching: 'Voorstellen van werkplekken bij een kandidaat en van kandidaten bij een werkplek, met hun redenen. Mensen beslissen; er wordt niets automatisch geplaatst.',
+  Plaatsingen: 'De plaatsing van een kandidaat bij een lid: fasen, instrumenten, ontwikkelplan en jobcoach.',
 };
 
 const BEVEILIGING = 'bearerAuth';
