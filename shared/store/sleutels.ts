@@ -25,6 +25,8 @@
  *   PlaatsingGebeurtenis  PLAATSING#<id> / GEBEURTENIS#<versie:10>
  *   Ontwikkeldoel         PLAATSING#<id> / DOEL#<doelId>
  *   Begeleidingsnotitie   PLAATSING#<id> / NOTITIE#<datum>#<notitieId>
+ *   Nazorgmoment          PLAATSING#<id> / NAZORG#<vervaldatum>#<momentId>                                     gsi2 NAZORG#<vervaldatum>#<shard 00..15> / <momentId> (only while gepland: the due index)
+ *                         + a pointer item NAZORGMOMENT#<momentId> / NAZORGMOMENT → the moment's keys (get by id)
  *   MachineClient         CLIENT#<clientId> / CLIENT              (role and tenant of a system caller's machine client)
  *   VerwijzingPlaatsing   VERWIJZING#<id> / PLAATSING#<werkplekId>   (one open placement per pair: the guard names the place and holds the plaatsingId)
  */
@@ -93,4 +95,23 @@ export const sleutels = {
   plaatsingGebeurtenis: (id: string, versie: number) => ({ pk: `PLAATSING#${id}`, sk: versieSk(versie) }),
   ontwikkeldoel: (plaatsingId: string, doelId: string) => ({ pk: `PLAATSING#${plaatsingId}`, sk: `DOEL#${doelId}` }),
   begeleidingsnotitie: (plaatsingId: string, datum: string, notitieId: string) => ({ pk: `PLAATSING#${plaatsingId}`, sk: `NOTITIE#${datum}#${notitieId}` }),
+
+  nazorgmoment: (plaatsingId: string, vervaldatum: string, momentId: string) => ({ pk: `PLAATSING#${plaatsingId}`, sk: `NAZORG#${vervaldatum}#${momentId}` }),
+  nazorgmomentenPrefix: 'NAZORG#',
+  nazorgmomentVerwijzer: (momentId: string) => ({ pk: `NAZORGMOMENT#${momentId}`, sk: 'NAZORGMOMENT' }),
+  /**
+   * The due index, write-sharded: a day's moments spread over NAZORG_SHARDS partitions by a hash of the
+   * moment id, so no partition of gsi2 takes a whole day's writes (1000 WCU per partition) at national scale.
+   */
+  nazorgVervalIndex: (vervaldatum: string, momentId: string) => ({ gsi2pk: nazorgVervalPartitie(vervaldatum, nazorgShard(momentId)), gsi2sk: momentId }),
+  nazorgVervalPartitie: (vervaldatum: string, shard: number) => nazorgVervalPartitie(vervaldatum, shard),
 } as const;
+
+export const NAZORG_SHARDS = 16;
+const nazorgVervalPartitie = (vervaldatum: string, shard: number) => `NAZORG#${vervaldatum}#${String(shard).padStart(2, '0')}`;
+/** FNV-1a: stable, cheap and evenly spread over ULIDs; the shard only has to be the same on every write. */
+export const nazorgShard = (momentId: string): number => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < momentId.length; i++) h = Math.imul(h ^ momentId.charCodeAt(i), 0x01000193) >>> 0;
+  return h % NAZORG_SHARDS;
+};
