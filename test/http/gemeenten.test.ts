@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import type { Gemeente } from '../../shared/schemas/gemeenten';
+import { apiClient, expectProblem, namen } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -11,28 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt?.stop());
 
-const call = async (method: string, path: string, opts: { headers?: Record<string, string>; body?: unknown; raw?: string } = {}) => {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-  const response = await fetch(`${rt.baseUrl}${path}`, {
-    method,
-    headers,
-    ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
-    ops: response.headers.get('x-werkcoop-dynamodb-commands')?.split(',').filter(Boolean) ?? [],
-  };
-};
-const expectProblem = (r: Awaited<ReturnType<typeof call>>, status: number) => {
-  expect(r.status).toBe(status);
-  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-};
-const namen = (r: Awaited<ReturnType<typeof call>>) => r.body.invalidParams.map((p: { name: string }) => p.name);
+const { call } = apiClient(() => rt);
 
 let volgnummer = 1000 + Math.floor(Math.random() * 8000);
 const nieuweCode = () => `GM${++volgnummer}`;

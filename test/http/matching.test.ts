@@ -3,6 +3,7 @@ import type { LocalRuntime } from '../../infra/local/runtime';
 import type { Lid } from '../../shared/schemas/leden';
 import type { Kandidaatprofiel, Verwijzing } from '../../shared/schemas/verwijzingen';
 import type { Matchscore, Werkplek } from '../../shared/schemas/werkplekken';
+import { apiClient, expectProblem } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 
 /**
@@ -29,23 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt?.stop());
 
-const call = async (method: string, path: string, opts: { headers?: Record<string, string>; body?: unknown } = {}) => {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-  const response = await fetch(`${rt.baseUrl}${path}`, { method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
-    ops: response.headers.get('x-werkcoop-dynamodb-commands')?.split(',').filter(Boolean) ?? [],
-  };
-};
-const expectProblem = (r: Awaited<ReturnType<typeof call>>, status: number) => {
-  expect(r.status).toBe(status);
-  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-};
+const { call } = apiClient(() => rt);
 
 let kvkTeller = 10_000_000 + Math.floor(Math.random() * 80_000_000);
 const actiefLid = async () => {

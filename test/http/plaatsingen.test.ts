@@ -5,9 +5,9 @@ import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import type { Werkplek } from '../../shared/schemas/werkplekken';
 import { contract } from '../domain/plaatsingen-fixtures';
+import { apiClient, expectProblem, namen, type Antwoord, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 
-type Kop = Record<string, string>;
 let rt: LocalRuntime;
 let admin: Kop;
 let gemeenteA: Kop;
@@ -15,28 +15,7 @@ let gemeenteB: Kop;
 const A = 'GM0363';
 const B = 'GM0599';
 
-const call = async (method: string, path: string, opts: { headers?: Kop; body?: unknown; raw?: string } = {}) => {
-  const headers: Kop = { ...opts.headers };
-  if ((opts.body !== undefined || opts.raw !== undefined) && !headers['content-type']) headers['content-type'] = 'application/json';
-  const response = await fetch(`${rt.baseUrl}${path}`, {
-    method,
-    headers,
-    ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
-    ops: response.headers.get('x-werkcoop-dynamodb-commands')?.split(',').filter(Boolean) ?? [],
-  };
-};
-type Antwoord = Awaited<ReturnType<typeof call>>;
-const expectProblem = (r: Antwoord, status: number) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-};
+const { call } = apiClient(() => rt);
 const ok = (r: Antwoord, status = 200) => {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   return r.body;
@@ -174,7 +153,7 @@ describe('een plaatsing voorstellen', () => {
     expectProblem(await call('POST', '/v1/plaatsingen', { body: { verwijzingId: verwijzing.id, werkplekId: werkplek.id } }), 401);
     const r = await call('POST', '/v1/plaatsingen', { headers: admin, body: { verwijzingId: 'x', werkplekId: 12, fase: 'gestart', bsn: '123456782' } });
     expectProblem(r, 400);
-    expect(r.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['body.verwijzingId', 'body.werkplekId', 'body.fase', 'body.bsn']));
+    expect(namen(r)).toEqual(expect.arrayContaining(['body.verwijzingId', 'body.werkplekId', 'body.fase', 'body.bsn']));
     expectProblem(await call('POST', '/v1/plaatsingen', { headers: admin, raw: '{"verwijzingId":' }), 400);
     expectProblem(await call('POST', '/v1/plaatsingen', { headers: { ...admin, 'content-type': 'text/plain' }, raw: 'x' }), 415);
     expectProblem(await call('POST', '/v1/plaatsingen', { headers: admin, body: { verwijzingId: 'x'.repeat(20_000) } }), 413);
@@ -271,7 +250,7 @@ describe('de workflow door HTTP, met de operaties per verzoek', () => {
     expectProblem(await call('POST', `${pad}/start`, { headers: lid.headers, body: contract() }), 409);
     const r = await call('POST', `${pad}/start`, { headers: lid.headers, body: { ...contract(), urenPerWeek: 60, loonPercentageWml: -1, einddatum: '2026-01-01', extra: true } });
     expectProblem(r, 400);
-    expect(r.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['body.urenPerWeek', 'body.loonPercentageWml', 'body.extra']));
+    expect(namen(r)).toEqual(expect.arrayContaining(['body.urenPerWeek', 'body.loonPercentageWml', 'body.extra']));
     expectProblem(await call('POST', `${pad}/instrumenten`, { headers: lid.headers, body: { soort: 'loonkostensubsidie', startdatum: '2027-01-01' } }), 400);
     expectProblem(await call('POST', `${pad}/instrumenten`, { headers: lid.headers, body: { soort: 'proefplaatsing', startdatum: '2027-01-01', einddatum: '2027-02-01' } }), 422);
     expectProblem(await call('POST', `${pad}/kennismaking`, { headers: lid.headers }), 400);
@@ -421,7 +400,7 @@ describe('lijsten', () => {
     expect(r.ops).toEqual([]);
     const fout = await call('GET', '/v1/plaatsingen?sortering=datum&fase=klaar&pageSize=0', { headers: lid.headers });
     expectProblem(fout, 400);
-    expect(fout.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['query.sortering', 'query.fase', 'query.pageSize']));
+    expect(namen(fout)).toEqual(expect.arrayContaining(['query.sortering', 'query.fase', 'query.pageSize']));
     const cursor = new URL(eerste.body.volgendePagina, 'http://x').searchParams.get('cursor');
     expectProblem(await call('GET', `/v1/plaatsingen?cursor=${cursor}`, { headers: gemeenteA }), 400);
     expectProblem(await call('GET', `/v1/plaatsingen?cursor=${Buffer.from('{"pk":"x"}').toString('base64url')}`, { headers: lid.headers }), 400);

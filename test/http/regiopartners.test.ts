@@ -4,6 +4,7 @@ import type { LocalRuntime } from '../../infra/local/runtime';
 import type { Regiopartner } from '../../shared/schemas/regiopartners';
 import { dynamo, tabel } from '../../shared/store/dynamodb';
 import { sleutels } from '../../shared/store/sleutels';
+import { apiClient, expectProblem, namen } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -14,22 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt?.stop());
 
-const call = async (method: string, path: string, opts: { headers?: Record<string, string>; body?: unknown } = {}) => {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${rt.baseUrl}${path}`, { method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
-    ops: response.headers.get('x-werkcoop-dynamodb-commands')?.split(',').filter(Boolean) ?? [],
-  };
-};
-const expectProblem = (r: Awaited<ReturnType<typeof call>>, status: number) => {
-  expect(r.status).toBe(status);
-  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-};
+const { call } = apiClient(() => rt);
 
 const invoer = (over: Record<string, unknown> = {}) => ({
   naam: 'Jobcoach Amstel',
@@ -69,7 +55,7 @@ describe('een coördinator maakt een regiopartner aan', () => {
       body: invoer({ soort: 'uitzendbureau', kvkNummer: '341234560001', arbeidsmarktregios: [], status: 'goedgekeurd' }),
     });
     expectProblem(r, 400);
-    expect(r.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(
+    expect(namen(r)).toEqual(
       expect.arrayContaining(['body.soort', 'body.kvkNummer', 'body.arbeidsmarktregios', 'body.status']),
     );
   });

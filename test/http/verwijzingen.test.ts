@@ -7,6 +7,7 @@ import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import { dynamo, tabel } from '../../shared/store/dynamodb';
 import { sleutels } from '../../shared/store/sleutels';
 import { naarZoekprofiel } from '../../shared/store/zoekprofielen';
+import { apiClient, expectProblem, namen } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 
 type Headers = Record<string, string>;
@@ -20,29 +21,7 @@ let lidId: string;
 // A region name of its own keeps this file's gsi2 partitions apart from any other run's.
 const REGIO_A = `Groot Amsterdam ${ulid()}`;
 
-const call = async (method: string, path: string, opts: { headers?: Headers; body?: unknown; raw?: string } = {}) => {
-  const headers: Headers = { ...opts.headers };
-  if (opts.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-  const response = await fetch(`${rt.baseUrl}${path}`, {
-    method,
-    headers,
-    ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
-    ops: response.headers.get('x-werkcoop-dynamodb-commands')?.split(',').filter(Boolean) ?? [],
-  };
-};
-type Antwoord = Awaited<ReturnType<typeof call>>;
-const expectProblem = (r: Antwoord, status: number) => {
-  expect(r.status).toBe(status);
-  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-};
-const namen = (r: Antwoord): string[] => r.body.invalidParams.map((p: { name: string }) => p.name);
+const { call } = apiClient(() => rt);
 
 beforeAll(async () => {
   rt = await startTestRuntime();

@@ -5,6 +5,7 @@ import { bezettingWijzigen } from '../../shared/domain/werkplekken';
 import type { Lid } from '../../shared/schemas/leden';
 import type { Werkplek } from '../../shared/schemas/werkplekken';
 import { dynamoWerkplekkenStore } from '../../shared/store/werkplekken-store';
+import { apiClient, expectProblem, namen } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -20,23 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => rt?.stop());
 
-const call = async (method: string, path: string, opts: { headers?: Record<string, string>; body?: unknown } = {}) => {
-  const headers: Record<string, string> = { ...opts.headers };
-  if (opts.body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-  const response = await fetch(`${rt.baseUrl}${path}`, { method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
-    ops: response.headers.get('x-werkcoop-dynamodb-commands')?.split(',').filter(Boolean) ?? [],
-  };
-};
-const expectProblem = (r: Awaited<ReturnType<typeof call>>, status: number) => {
-  expect(r.status).toBe(status);
-  expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  expect(r.body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
-};
+const { call } = apiClient(() => rt);
 
 let kvkTeller = 10_000_000 + Math.floor(Math.random() * 80_000_000);
 const aangevraagd = async (): Promise<Lid> => {
@@ -125,7 +110,7 @@ describe('een lid biedt een werkplek aan', () => {
       },
     });
     expectProblem(r, 400);
-    expect(r.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(
+    expect(namen(r)).toEqual(
       expect.arrayContaining([
         'body.titel',
         'body.aantalPlaatsen',
@@ -220,7 +205,7 @@ describe('werkplekken zien en zoeken, met tenancy', () => {
     await aangeboden(x.headers);
     const r = await call('GET', '/v1/werkplekken?sortering=titel&status=bezet&pageSize=0', { headers: admin });
     expectProblem(r, 400);
-    expect(r.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['query.sortering', 'query.status', 'query.pageSize']));
+    expect(namen(r)).toEqual(expect.arrayContaining(['query.sortering', 'query.status', 'query.pageSize']));
     const eigen = await call('GET', '/v1/werkplekken?pageSize=1', { headers: x.headers });
     const cursor = new URL(eigen.body.volgendePagina, rt.baseUrl).searchParams.get('cursor');
     expectProblem(await call('GET', `/v1/werkplekken?pageSize=1&cursor=${cursor}`, { headers: admin }), 400);
@@ -248,7 +233,7 @@ describe('een werkplek wijzigen (merge patch met If-Match)', () => {
     const w = await aangeboden(x.headers);
     const r = await call('PATCH', `/v1/werkplekken/${w.id}`, patch(x.headers, 1, { status: 'vervuld', aantalBezet: 2, soort: 'beschutWerk', lidId: y.lid.id }));
     expectProblem(r, 400);
-    expect(r.body.invalidParams.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['body.status', 'body.aantalBezet', 'body.soort', 'body.lidId']));
+    expect(namen(r)).toEqual(expect.arrayContaining(['body.status', 'body.aantalBezet', 'body.soort', 'body.lidId']));
     expectProblem(await call('PATCH', `/v1/werkplekken/${w.id}`, patch(x.headers, 1, {})), 400);
 
     const vreemd = await call('PATCH', `/v1/werkplekken/${w.id}`, patch(y.headers, 1, { titel: 'Overgenomen' }));
