@@ -1,12 +1,12 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import type { GemeenteMutatie } from '../domain/gemeenten';
 import { Gemeente, GemeenteGebeurtenis } from '../schemas/gemeenten';
 import type { GemeentenStore } from '../use-cases/poorten';
-import { leesCursor, maakCursor } from './cursor';
 import { dynamo, tabel } from './dynamodb';
+import { geweigerd, parseItem } from './items';
+import { gebeurtenissenPagina, lijstPagina } from './queries';
 import { sleutels } from './sleutels';
 
 const sleutelVelden = { pk: z.string(), sk: z.string() };
@@ -14,21 +14,10 @@ const sleutelVelden = { pk: z.string(), sk: z.string() };
 const GemeenteItem = Gemeente.extend({ ...sleutelVelden, entiteit: z.literal('Gemeente'), gsi1pk: z.string(), gsi1sk: z.string() });
 const GebeurtenisItem = GemeenteGebeurtenis.extend({ ...sleutelVelden, entiteit: z.literal('GemeenteGebeurtenis') });
 
-const naarGemeente = (item: unknown): Gemeente => {
-  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _g, gsi1sk: _gs, ...gemeente } = GemeenteItem.parse(item);
-  return gemeente;
-};
-
-const naarGebeurtenis = (item: unknown): GemeenteGebeurtenis => {
-  const { pk: _pk, sk: _sk, entiteit: _e, ...g } = GebeurtenisItem.parse(item);
-  return g;
-};
+const naarGemeente = (item: unknown): Gemeente => parseItem(GemeenteItem, item);
 
 const gemeenteItem = (g: Gemeente) => ({ ...sleutels.gemeente(g.code), ...sleutels.gemeentenIndex(g.code), entiteit: 'Gemeente', ...g });
 const gebeurtenisItem = (g: GemeenteGebeurtenis) => ({ ...sleutels.gemeenteGebeurtenis(g.gemeenteCode, g.versie), entiteit: 'GemeenteGebeurtenis', ...g });
-
-const geweigerd = (error: unknown, index: number): boolean =>
-  error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
 
 export const dynamoGemeentenStore = (): GemeentenStore => ({
   async haal(code) {
@@ -36,32 +25,9 @@ export const dynamoGemeentenStore = (): GemeentenStore => ({
     return Item ? naarGemeente(Item) : undefined;
   },
 
-  async zoek({ pageSize, cursor }) {
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: tabel(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': sleutels.gemeentenPartitie },
-        Limit: pageSize,
-        ExclusiveStartKey: leesCursor(cursor),
-      }),
-    );
-    return { items: (r.Items ?? []).map(naarGemeente), cursor: maakCursor(r.LastEvaluatedKey) };
-  },
+  zoek: (pagina) => lijstPagina('gsi1', sleutels.gemeentenPartitie, undefined, pagina, GemeenteItem),
 
-  async gebeurtenissen(code, { pageSize, cursor }) {
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: tabel(),
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':p': sleutels.gemeente(code).pk, ':s': sleutels.gebeurtenissenPrefix },
-        Limit: pageSize,
-        ExclusiveStartKey: leesCursor(cursor),
-      }),
-    );
-    return { items: (r.Items ?? []).map(naarGebeurtenis), cursor: maakCursor(r.LastEvaluatedKey) };
-  },
+  gebeurtenissen: (code, pagina) => gebeurtenissenPagina(sleutels.gemeente(code).pk, pagina, GebeurtenisItem),
 
   async voegToe({ gemeente, gebeurtenis }) {
     try {

@@ -1,13 +1,13 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import type { LidMutatie } from '../domain/leden';
 import { Lid, LidGebeurtenis } from '../schemas/leden';
 import type { LedenStore } from '../use-cases/poorten';
-import { leesCursor, maakCursor } from './cursor';
 import { dynamo, tabel } from './dynamodb';
+import { geweigerd, parseItem } from './items';
 import { notificatieItem } from './notificaties-store';
+import { gebeurtenissenPagina, lijstPagina } from './queries';
 import { sleutels } from './sleutels';
 
 const sleutelVelden = { pk: z.string(), sk: z.string() };
@@ -15,14 +15,7 @@ const sleutelVelden = { pk: z.string(), sk: z.string() };
 const LidItem = Lid.extend({ ...sleutelVelden, entiteit: z.literal('Lid'), gsi1pk: z.string(), gsi1sk: z.string() });
 const GebeurtenisItem = LidGebeurtenis.extend({ ...sleutelVelden, entiteit: z.literal('LidGebeurtenis') });
 
-const naarLid = (item: unknown): Lid => {
-  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _g, gsi1sk: _gs, ...lid } = LidItem.parse(item);
-  return lid;
-};
-const naarGebeurtenis = (item: unknown): LidGebeurtenis => {
-  const { pk: _pk, sk: _sk, entiteit: _e, ...g } = GebeurtenisItem.parse(item);
-  return g;
-};
+const naarLid = (item: unknown): Lid => parseItem(LidItem, item);
 
 const lidItem = (lid: Lid) => ({
   ...sleutels.lid(lid.id),
@@ -32,41 +25,15 @@ const lidItem = (lid: Lid) => ({
 });
 const gebeurtenisItem = (g: LidGebeurtenis) => ({ ...sleutels.lidGebeurtenis(g.lidId, g.versie), entiteit: 'LidGebeurtenis', ...g });
 
-const geweigerd = (error: unknown, index: number): boolean =>
-  error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
-
 export const dynamoLedenStore = (): LedenStore => ({
   async haal(lidId) {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.lid(lidId), ConsistentRead: true }));
     return Item ? naarLid(Item) : undefined;
   },
 
-  async zoek({ status, pageSize, cursor }) {
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: tabel(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: status ? 'gsi1pk = :p AND begins_with(gsi1sk, :s)' : 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': sleutels.ledenPartitie, ...(status ? { ':s': sleutels.ledenMetStatus(status) } : {}) },
-        Limit: pageSize,
-        ExclusiveStartKey: leesCursor(cursor),
-      }),
-    );
-    return { items: (r.Items ?? []).map(naarLid), cursor: maakCursor(r.LastEvaluatedKey) };
-  },
+  zoek: ({ status, ...pagina }) => lijstPagina('gsi1', sleutels.ledenPartitie, status ? sleutels.ledenMetStatus(status) : undefined, pagina, LidItem),
 
-  async gebeurtenissen(lidId, { pageSize, cursor }) {
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: tabel(),
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':p': sleutels.lid(lidId).pk, ':s': sleutels.lidGebeurtenissenPrefix },
-        Limit: pageSize,
-        ExclusiveStartKey: leesCursor(cursor),
-      }),
-    );
-    return { items: (r.Items ?? []).map(naarGebeurtenis), cursor: maakCursor(r.LastEvaluatedKey) };
-  },
+  gebeurtenissen: (lidId, pagina) => gebeurtenissenPagina(sleutels.lid(lidId).pk, pagina, GebeurtenisItem),
 
   async voegToe({ lid, gebeurtenis }) {
     try {

@@ -1,18 +1,16 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { Regiopartner, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
 import type { RegiopartnersStore } from '../use-cases/poorten';
-import { leesCursor, maakCursor } from './cursor';
 import { dynamo, tabel } from './dynamodb';
+import { parseItem } from './items';
+import { lijstPagina } from './queries';
 import { sleutels } from './sleutels';
 
 // Items are parsed on every read: a query can never hand back another entity's items as a partner.
 const PartnerItem = Regiopartner.extend({ pk: z.string(), sk: z.string(), entiteit: z.literal('Regiopartner'), gsi1pk: z.string(), gsi1sk: z.string() });
 
-const naarPartner = (item: unknown): Regiopartner => {
-  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _g, gsi1sk: _gs, ...partner } = PartnerItem.parse(item);
-  return partner;
-};
+const naarPartner = (item: unknown): Regiopartner => parseItem(PartnerItem, item);
 
 /**
  * `status` and `soort` are top-level attributes of the item: assigning a jobcoach to a placement
@@ -27,19 +25,7 @@ export const dynamoRegiopartnersStore = (): RegiopartnersStore => ({
     return Item ? naarPartner(Item) : undefined;
   },
 
-  async zoek({ pageSize, cursor }) {
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: tabel(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': sleutels.partnersPartitie },
-        Limit: pageSize,
-        ExclusiveStartKey: leesCursor(cursor),
-      }),
-    );
-    return { items: (r.Items ?? []).map(naarPartner), cursor: maakCursor(r.LastEvaluatedKey) };
-  },
+  zoek: (pagina) => lijstPagina('gsi1', sleutels.partnersPartitie, undefined, pagina, PartnerItem),
 
   async voegToe(partner, gebeurtenis) {
     await dynamo().send(

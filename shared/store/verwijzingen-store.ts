@@ -1,13 +1,13 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import type { VerwijzingMutatie } from '../domain/verwijzingen';
 import { GemeenteCode } from '../schemas/gemeenten';
 import { Verwijzing, VerwijzingGebeurtenis } from '../schemas/verwijzingen';
 import type { VerwijzingenStore } from '../use-cases/poorten';
-import { leesCursor, maakCursor } from './cursor';
 import { dynamo, tabel } from './dynamodb';
+import { geweigerd, parseItem } from './items';
+import { gebeurtenissenPagina, lijstPagina } from './queries';
 import { sleutels } from './sleutels';
 import { zoekprofielMutaties, type TransactieItem } from './zoekprofielen';
 
@@ -24,10 +24,7 @@ const VerwijzingItem = Verwijzing.extend({
 // The history records carry their referral's gemeente, so reading the history checks tenancy without reading the referral.
 const GebeurtenisItem = VerwijzingGebeurtenis.extend({ ...sleutelVelden, entiteit: z.literal('VerwijzingGebeurtenis'), gemeente: GemeenteCode });
 
-export const naarVerwijzing = (item: unknown): Verwijzing => {
-  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _g1, gsi1sk: _g1s, gsi3pk: _g3, gsi3sk: _g3s, ...v } = VerwijzingItem.parse(item);
-  return v;
-};
+export const naarVerwijzing = (item: unknown): Verwijzing => parseItem(VerwijzingItem, item);
 
 /** The referral's item with its list keys: per gemeente (gsi1) and all, for coordinators (gsi3). */
 export const verwijzingItem = (v: Verwijzing) => ({
@@ -79,51 +76,22 @@ export const verwijzingTransactieItems = (m: VerwijzingMutatie): TransactieItem[
   ...zoekprofielMutaties(m.vorige, m.verwijzing),
 ];
 
-const annulering = (error: unknown, index: number): string | undefined =>
-  error instanceof TransactionCanceledException ? error.CancellationReasons?.[index]?.Code : undefined;
-
 export const dynamoVerwijzingenStore = (): VerwijzingenStore => ({
   async haal(verwijzingId) {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.verwijzing(verwijzingId), ConsistentRead: true }));
     return Item ? naarVerwijzing(Item) : undefined;
   },
 
-  async zoek({ gemeente, status, pageSize, cursor }) {
+  async zoek({ gemeente, status, ...pagina }) {
     // One gemeente's list is its own gsi1 partition; everyone's (coordinators) is gsi3's. Both are ordered
     // status#aangemaaktOp#id, so the status filter is a key condition, never a filter after reading.
-    const [index, pk, sk] = gemeente ? (['gsi1', 'gsi1pk', 'gsi1sk'] as const) : (['gsi3', 'gsi3pk', 'gsi3sk'] as const);
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: tabel(),
-        IndexName: index,
-        KeyConditionExpression: status ? `${pk} = :p AND begins_with(${sk}, :s)` : `${pk} = :p`,
-        ExpressionAttributeValues: {
-          ':p': gemeente ? sleutels.verwijzingenPerGemeentePartitie(gemeente) : sleutels.verwijzingenAllePartitie,
-          ...(status ? { ':s': sleutels.verwijzingenMetStatus(status) } : {}),
-        },
-        Limit: pageSize,
-        ExclusiveStartKey: leesCursor(cursor),
-      }),
-    );
-    return { items: (r.Items ?? []).map(naarVerwijzing), cursor: maakCursor(r.LastEvaluatedKey) };
+    const prefix = status ? sleutels.verwijzingenMetStatus(status) : undefined;
+    return gemeente
+      ? lijstPagina('gsi1', sleutels.verwijzingenPerGemeentePartitie(gemeente), prefix, pagina, VerwijzingItem)
+      : lijstPagina('gsi3', sleutels.verwijzingenAllePartitie, prefix, pagina, VerwijzingItem);
   },
 
-  async gebeurtenissen(verwijzingId, { pageSize, cursor }) {
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: tabel(),
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':p': sleutels.verwijzing(verwijzingId).pk, ':s': sleutels.gebeurtenissenPrefix },
-        Limit: pageSize,
-        ExclusiveStartKey: leesCursor(cursor),
-      }),
-    );
-    const items = (r.Items ?? []).map((i) => {
-      const { pk: _pk, sk: _sk, entiteit: _e, ...g } = GebeurtenisItem.parse(i);
-      return g;
-    });
-    return { items, cursor: maakCursor(r.LastEvaluatedKey) };
-  },
+  gebeurtenissen: (verwijzingId, pagina) => gebeurtenissenPagina(sleutels.verwijzing(verwijzingId).pk, pagina, GebeurtenisItem),
 
   async voegToe(mutatie) {
     await dynamo().send(new TransactWriteCommand({ TransactItems: verwijzingTransactieItems(mutatie) }));
@@ -133,9 +101,9 @@ export const dynamoVerwijzingenStore = (): VerwijzingenStore => ({
     try {
       await dynamo().send(new TransactWriteCommand({ TransactItems: verwijzingTransactieItems(mutatie) }));
     } catch (error) {
-      if (mutatie.actiefLid && annulering(error, 2) === 'ConditionalCheckFailed')
+      if (mutatie.actiefLid && geweigerd(error, 2))
         throw new DomeinFout('onverwerkbaar', `Lid ${mutatie.actiefLid} bestaat niet of is geen actief lid: toestemming om kennis te maken kan alleen voor een actief lid.`);
-      if (annulering(error, 0) === 'ConditionalCheckFailed' || annulering(error, 1) === 'ConditionalCheckFailed')
+      if (geweigerd(error, 0) || geweigerd(error, 1))
         throw new DomeinFout('verouderd', 'De verwijzing is intussen door een ander gewijzigd. Haal haar opnieuw op en probeer het nog eens.');
       throw error;
     }

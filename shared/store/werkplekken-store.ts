@@ -1,12 +1,13 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import { zoektKandidaten, type WerkplekMutatie } from '../domain/werkplekken';
 import { Werkplek, WerkplekGebeurtenis } from '../schemas/werkplekken';
 import type { WerkplekkenStore } from '../use-cases/poorten';
-import { leesCursor, maakCursor } from './cursor';
+import { leesCursor } from './cursor';
 import { dynamo, tabel } from './dynamodb';
+import { geweigerd, parseItem } from './items';
+import { gebeurtenissenPagina, lijstPagina, type PaginaVerzoek } from './queries';
 import { sleutels } from './sleutels';
 
 const sleutelVelden = { pk: z.string(), sk: z.string() };
@@ -24,14 +25,7 @@ const WerkplekItem = Werkplek.extend({
 });
 const GebeurtenisItem = WerkplekGebeurtenis.extend({ ...sleutelVelden, entiteit: z.literal('WerkplekGebeurtenis') });
 
-export const naarWerkplek = (item: unknown): Werkplek => {
-  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, gsi3pk: _g3, gsi3sk: _g3s, ...w } = WerkplekItem.parse(item);
-  return w;
-};
-const naarGebeurtenis = (item: unknown): WerkplekGebeurtenis => {
-  const { pk: _pk, sk: _sk, entiteit: _e, ...g } = GebeurtenisItem.parse(item);
-  return g;
-};
+export const naarWerkplek = (item: unknown): Werkplek => parseItem(WerkplekItem, item);
 
 /**
  * The one place a werkplek's item and its keys are computed: its member's list (gsi1), all places (gsi3)
@@ -69,9 +63,6 @@ export const werkplekMutatieItems = ({ werkplek, gebeurtenis, verwachteVersie }:
   ];
 };
 
-const geweigerd = (error: unknown, index: number): boolean =>
-  error instanceof TransactionCanceledException && error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
-
 /**
  * A cursor from one list must not be replayed against another (a member's list against all places):
  * DynamoDB would refuse the foreign start key with a ValidationException, a 500 for a client's mistake.
@@ -85,19 +76,8 @@ const cursorVoor = (cursor: string | undefined, index: 'gsi1' | 'gsi3', partitie
   return sleutel;
 };
 
-const lijst = async (index: 'gsi1' | 'gsi3', partitie: string, status: string | undefined, pageSize: number, cursor: string | undefined) => {
-  const r = await dynamo().send(
-    new QueryCommand({
-      TableName: tabel(),
-      IndexName: index,
-      KeyConditionExpression: status ? `${index}pk = :p AND begins_with(${index}sk, :s)` : `${index}pk = :p`,
-      ExpressionAttributeValues: { ':p': partitie, ...(status ? { ':s': sleutels.werkplekkenMetStatus(status) } : {}) },
-      Limit: pageSize,
-      ExclusiveStartKey: cursorVoor(cursor, index, partitie),
-    }),
-  );
-  return { items: (r.Items ?? []).map(naarWerkplek), cursor: maakCursor(r.LastEvaluatedKey) };
-};
+const lijst = async (index: 'gsi1' | 'gsi3', partitie: string, { status, ...pagina }: PaginaVerzoek & { status?: string | undefined }) =>
+  lijstPagina(index, partitie, status ? sleutels.werkplekkenMetStatus(status) : undefined, pagina, WerkplekItem, cursorVoor(pagina.cursor, index, partitie));
 
 export const dynamoWerkplekkenStore = (): WerkplekkenStore => ({
   async haal(werkplekId) {
@@ -105,22 +85,11 @@ export const dynamoWerkplekkenStore = (): WerkplekkenStore => ({
     return Item ? naarWerkplek(Item) : undefined;
   },
 
-  zoekPerLid: (lidId, { status, pageSize, cursor }) => lijst('gsi1', sleutels.werkplekkenPerLidPartitie(lidId), status, pageSize, cursor),
+  zoekPerLid: (lidId, filter) => lijst('gsi1', sleutels.werkplekkenPerLidPartitie(lidId), filter),
 
-  zoekAlle: ({ status, pageSize, cursor }) => lijst('gsi3', sleutels.werkplekkenAllePartitie, status, pageSize, cursor),
+  zoekAlle: (filter) => lijst('gsi3', sleutels.werkplekkenAllePartitie, filter),
 
-  async gebeurtenissen(werkplekId, { pageSize, cursor }) {
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: tabel(),
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':p': sleutels.werkplek(werkplekId).pk, ':s': sleutels.gebeurtenissenPrefix },
-        Limit: pageSize,
-        ExclusiveStartKey: leesCursor(cursor),
-      }),
-    );
-    return { items: (r.Items ?? []).map(naarGebeurtenis), cursor: maakCursor(r.LastEvaluatedKey) };
-  },
+  gebeurtenissen: (werkplekId, pagina) => gebeurtenissenPagina(sleutels.werkplek(werkplekId).pk, pagina, GebeurtenisItem),
 
   async voegToe({ werkplek, gebeurtenis }) {
     try {

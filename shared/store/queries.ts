@@ -1,0 +1,58 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import type { Pagina } from '../use-cases/poorten';
+import { leesCursor, maakCursor } from './cursor';
+import { dynamo, tabel } from './dynamodb';
+import { parseItem } from './items';
+import { sleutels } from './sleutels';
+
+export type PaginaVerzoek = { pageSize: number; cursor?: string | undefined };
+type Startsleutel = Record<string, unknown> | undefined;
+
+/**
+ * One page of an entity's history: the GEBEURTENIS# items in its partition, in version order. `start`
+ * replaces the plain cursor check where a store checks that the cursor belongs to this list.
+ */
+export const gebeurtenissenPagina = async <S extends z.ZodType<object>>(
+  pk: string,
+  { pageSize, cursor }: PaginaVerzoek,
+  schema: S,
+  start: Startsleutel = leesCursor(cursor),
+): Promise<Pagina<ReturnType<typeof parseItem<S>>>> => {
+  const r = await dynamo().send(
+    new QueryCommand({
+      TableName: tabel(),
+      KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+      ExpressionAttributeValues: { ':p': pk, ':s': sleutels.gebeurtenissenPrefix },
+      Limit: pageSize,
+      ExclusiveStartKey: start,
+    }),
+  );
+  return { items: (r.Items ?? []).map((item) => parseItem(schema, item)), cursor: maakCursor(r.LastEvaluatedKey) };
+};
+
+/**
+ * One page of a list kept in an index partition, optionally narrowed to the sort keys that begin with
+ * `prefix` (a status: the lists are ordered status#…), so a filter is a key condition, never a filter
+ * after reading.
+ */
+export const lijstPagina = async <S extends z.ZodType<object>>(
+  index: 'gsi1' | 'gsi2' | 'gsi3',
+  partitie: string,
+  prefix: string | undefined,
+  { pageSize, cursor }: PaginaVerzoek,
+  schema: S,
+  start: Startsleutel = leesCursor(cursor),
+): Promise<Pagina<ReturnType<typeof parseItem<S>>>> => {
+  const r = await dynamo().send(
+    new QueryCommand({
+      TableName: tabel(),
+      IndexName: index,
+      KeyConditionExpression: prefix ? `${index}pk = :p AND begins_with(${index}sk, :s)` : `${index}pk = :p`,
+      ExpressionAttributeValues: { ':p': partitie, ...(prefix ? { ':s': prefix } : {}) },
+      Limit: pageSize,
+      ExclusiveStartKey: start,
+    }),
+  );
+  return { items: (r.Items ?? []).map((item) => parseItem(schema, item)), cursor: maakCursor(r.LastEvaluatedKey) };
+};
