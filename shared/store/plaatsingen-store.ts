@@ -7,6 +7,8 @@ import { Begeleidingsnotitie, Ontwikkeldoel, Plaatsing, PlaatsingGebeurtenis } f
 import { GelijktijdigGewijzigd, type PlaatsingenFilter, type PlaatsingenLijst, type PlaatsingenStore } from '../use-cases/poorten';
 import { leesCursor, maakCursor } from './cursor';
 import { dynamo, tabel } from './dynamodb';
+import { parseItem } from './items';
+import { gebeurtenissenPagina } from './queries';
 import { sleutels } from './sleutels';
 import { naarVerwijzing, verwijzingTransactieItems } from './verwijzingen-store';
 import { naarWerkplek, werkplekMutatieItems } from './werkplekken-store';
@@ -29,20 +31,13 @@ const GebeurtenisItem = PlaatsingGebeurtenis.extend({ ...sleutelVelden, entiteit
 const DoelItem = Ontwikkeldoel.extend({ ...sleutelVelden, entiteit: z.literal('Ontwikkeldoel'), plaatsingId: z.string() });
 const NotitieItem = Begeleidingsnotitie.extend({ ...sleutelVelden, entiteit: z.literal('Begeleidingsnotitie'), plaatsingId: z.string() });
 
-const naarPlaatsing = (item: unknown): Plaatsing => {
-  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _1, gsi1sk: _1s, gsi2pk: _2, gsi2sk: _2s, gsi3pk: _3, gsi3sk: _3s, ...pl } = PlaatsingItem.parse(item);
-  return pl;
-};
-const naarGebeurtenis = (item: unknown): PlaatsingGebeurtenis => {
-  const { pk: _pk, sk: _sk, entiteit: _e, ...g } = GebeurtenisItem.parse(item);
-  return g;
-};
+const naarPlaatsing = (item: unknown): Plaatsing => parseItem(PlaatsingItem, item);
 const naarDoel = (item: unknown): Ontwikkeldoel => {
-  const { pk: _pk, sk: _sk, entiteit: _e, plaatsingId: _p, ...d } = DoelItem.parse(item);
+  const { plaatsingId: _p, ...d } = parseItem(DoelItem, item);
   return d;
 };
 const naarNotitie = (item: unknown): Begeleidingsnotitie => {
-  const { pk: _pk, sk: _sk, entiteit: _e, plaatsingId: _p, ...n } = NotitieItem.parse(item);
+  const { plaatsingId: _p, ...n } = parseItem(NotitieItem, item);
   return n;
 };
 
@@ -248,18 +243,9 @@ export const dynamoPlaatsingenStore = (): PlaatsingenStore => ({
     return { items: (r.Items ?? []).map(naarPlaatsing), cursor: maakCursor(r.LastEvaluatedKey) };
   },
 
-  async gebeurtenissen(plaatsingId, { pageSize, cursor }) {
+  async gebeurtenissen(plaatsingId, pagina) {
     const pk = sleutels.plaatsing(plaatsingId).pk;
-    const r = await dynamo().send(
-      new QueryCommand({
-        TableName: tabel(),
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':p': pk, ':s': sleutels.gebeurtenissenPrefix },
-        Limit: pageSize,
-        ExclusiveStartKey: cursorVoor(cursor, 'tabel', pk),
-      }),
-    );
-    return { items: (r.Items ?? []).map(naarGebeurtenis), cursor: maakCursor(r.LastEvaluatedKey) };
+    return gebeurtenissenPagina(pk, pagina, GebeurtenisItem, cursorVoor(pagina.cursor, 'tabel', pk));
   },
 
   async ontwikkelplan(plaatsingId) {

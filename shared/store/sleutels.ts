@@ -39,7 +39,6 @@ export const sleutels = {
   ledenPartitie: 'LEDEN',
   ledenMetStatus: (status: string) => `${status}#`,
   lidGebeurtenis: (lidId: string, versie: number) => ({ pk: `LID#${lidId}`, sk: versieSk(versie) }),
-  lidGebeurtenissenPrefix: 'GEBEURTENIS#',
   kvk: (kvkNummer: string) => ({ pk: `KVK#${kvkNummer}`, sk: 'KVK' }),
   notificatie: (id: string) => ({ pk: `NOTIFICATIE#${id}`, sk: 'NOTIFICATIE' }),
   machineClient: (clientId: string) => ({ pk: `CLIENT#${clientId}`, sk: 'CLIENT' }),
