@@ -3,6 +3,7 @@ import { ROLLEN, type Rol } from '../../shared/auth/rollen';
 import { gatewayError, jsonResponse, type HttpResponse } from './api-gateway';
 import type { LocalIssuer } from './issuer';
 import type { MailOutbox } from './mail-outbox';
+import { UnknownJobError } from './scheduler';
 import { UnknownQueueError } from './sqs-poller';
 
 /**
@@ -13,6 +14,8 @@ export interface LocalEndpointDeps {
   readonly issuer: () => LocalIssuer;
   readonly outbox: MailOutbox;
   readonly redriveDlq: (queue: string) => Promise<number>;
+  /** Runs a scheduled job now (`npm run job -- <name>`); answers its result. */
+  readonly runJob: (name: string, event: unknown) => Promise<unknown>;
   readonly overview: () => unknown;
 }
 
@@ -62,6 +65,18 @@ export const localEndpoints =
       } catch (error) {
         if (error instanceof UnknownQueueError) return gatewayError(404, error.message);
         throw error;
+      }
+    }
+
+    const job = /^\/local\/jobs\/([^/]+)\/run$/.exec(path);
+    if (method === 'POST' && job?.[1]) {
+      const event = parseJson(body);
+      if (event === undefined || typeof event !== 'object' || event === null) return gatewayError(400, 'the body is the job\'s event: a JSON object, e.g. {"datum": "2026-11-27"}');
+      try {
+        return jsonResponse(200, { job: job[1], result: await deps.runJob(decodeURIComponent(job[1]), event) });
+      } catch (error) {
+        if (error instanceof UnknownJobError) return gatewayError(404, error.message);
+        return gatewayError(500, `job failed: ${(error as Error).message}`);
       }
     }
     return undefined;

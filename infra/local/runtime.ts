@@ -25,6 +25,8 @@ import { PROJECT_ROOT } from './paths';
 import { PortInUseError } from './ports';
 import { ensureQueues, type LocalQueue } from './queue-setup';
 import { startSqsLocal, type SqsLocal } from './sqs-local';
+import { scheduleDefinitions, type ScheduleDefinition } from '../../shared/schedules/definition';
+import { startScheduler, type LocalScheduler, type SchedulerOptions } from './scheduler';
 import { startSqsPoller, type SqsPoller, type WaitOptions } from './sqs-poller';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { ensureTable, type LocalTable } from './table-setup';
@@ -58,6 +60,9 @@ export interface LocalRuntimeOptions {
   readonly defaultRouteHandler?: string;
   readonly queues?: readonly QueueDefinition[];
   readonly streamConsumers?: readonly StreamConsumerDefinition[];
+  /** Tests only: other scheduled jobs, another clock or tick, or on-demand only. Default: the shared definitions, on their schedules. */
+  readonly schedules?: readonly ScheduleDefinition[];
+  readonly scheduler?: Pick<SchedulerOptions, 'now' | 'tickMs' | 'automatic'>;
   /** Tests only: shorter visibility timeouts than 6× the consumer timeout. */
   readonly visibilityTimeoutSeconds?: (q: QueueDefinition) => number;
   readonly streamPollIntervalMs?: number;
@@ -81,6 +86,8 @@ export interface LocalRuntime {
   /** Queue deliveries: idle() (nothing deliverable left), drain() (all done or in a DLQ), redriveDlq(name). */
   readonly queueDeliveries: Pick<SqsPoller, 'idle' | 'drain' | 'redriveDlq'>;
   readonly streamDeliveries: Pick<StreamPoller, 'idle'>;
+  /** Scheduled jobs: run one now (`npm run job`), when each runs next, the runs so far. */
+  readonly jobs: Pick<LocalScheduler, 'runNow' | 'nextRuns' | 'runs' | 'idle'>;
   /** Waits until stream and queue deliveries are both idle, including what each caused in the other. */
   settle(options?: WaitOptions): Promise<void>;
   readonly mail: MailOutbox;
@@ -154,7 +161,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       options.mailOutboxDir ?? (options.dataDir ? join(options.dataDir, 'mail') : mkdtempSync(join(tmpdir(), 'werkcoop-mail-'))),
     );
     const loadHandler = createHandlerLoader(PROJECT_ROOT);
-    const pollers: { sqs?: SqsPoller; streams?: StreamPoller } = {};
+    const pollers: { sqs?: SqsPoller; streams?: StreamPoller; scheduler?: LocalScheduler } = {};
     let issuer: LocalIssuer | undefined;
     let overview: Record<string, unknown> = {};
 
@@ -169,6 +176,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         issuer: () => issuer!,
         outbox,
         redriveDlq: (q) => pollers.sqs!.redriveDlq(q),
+        runJob: (name, event) => pollers.scheduler!.runNow(name, event),
         overview: () => overview,
       }),
     });
@@ -231,6 +239,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       ...(options.streamRetryBackoffMs !== undefined ? { retryBackoffMs: options.streamRetryBackoffMs } : {}),
     });
     cleanups.push(() => pollers.streams?.stop());
+    pollers.scheduler = startScheduler({ schedules: options.schedules ?? Object.values(scheduleDefinitions), loadHandler, log, ...options.scheduler });
+    cleanups.push(() => pollers.scheduler?.stop());
 
     overview = {
       api: baseUrl,
@@ -240,10 +250,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       tokens: `POST ${baseUrl}/local/tokens {"rol": "coopAdmin"}`,
       mail: { dir: outbox.dir, list: `${baseUrl}/local/mail` },
       dlqRedrive: `POST ${baseUrl}/local/dlq/{queue}/redrive`,
+      jobs: { run: `POST ${baseUrl}/local/jobs/{job}/run`, next: pollers.scheduler.nextRuns() },
     };
 
     const sqsPoller = pollers.sqs;
     const streamPoller = pollers.streams;
+    const scheduler = pollers.scheduler;
     const localIssuer = issuer;
     let stopped = false;
     return {
@@ -262,6 +274,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       mintToken: (o) => localIssuer.mintToken(o),
       queueDeliveries: { idle: (o) => sqsPoller.idle(o), drain: (o) => sqsPoller.drain(o), redriveDlq: (q) => sqsPoller.redriveDlq(q) },
       streamDeliveries: { idle: (o) => streamPoller.idle(o) },
+      jobs: { runNow: (n, e) => scheduler.runNow(n, e), nextRuns: () => scheduler.nextRuns(), runs: scheduler.runs, idle: () => scheduler.idle() },
       async settle(o) {
         // A stream delivery can send to a queue and a queue consumer can write the table: go round twice.
         for (let round = 0; round < 2; round++) {

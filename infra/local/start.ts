@@ -54,7 +54,8 @@ const lines = [
   '',
   '  token:         npm run -s token -- coopAdmin          (of: gemeente GM0363 | werkgever <lidId>)',
   `                 curl -X POST ${rt.baseUrl}/local/tokens -d '{"rol":"gemeente","tenant":"GM0363"}'`,
-  `  DLQ terugzetten: curl -X POST ${rt.baseUrl}/local/dlq/<wachtrij>/redrive`,
+  `  DLQ terugzetten: npm run redrive -- <wachtrij>   (of: curl -X POST ${rt.baseUrl}/local/dlq/<wachtrij>/redrive)`,
+  ...Object.entries(rt.jobs.nextRuns()).map(([job, at]) => `  taak ${job}: volgende run ${at ?? '—'}; nu: npm run job -- ${job} [--datum JJJJ-MM-DD]`),
   '',
   'Ctrl-C stopt alles.',
 ];

@@ -1,0 +1,79 @@
+import { SendMessageBatchCommand, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import { requireEnv } from '../../shared/config/env';
+import { logger } from '../../shared/observability/logger';
+import { sqs } from '../../shared/queues/sqs';
+import { leesSweepCheckpoint, loopDueIndexVanDag, zetSweepCheckpoint } from '../../shared/store/nazorg-sweep-store';
+
+/** Without a checkpoint (first run ever) the sweep looks this far back, so nothing due shortly before is lost. */
+export const EERSTE_TERUGBLIK_DAGEN = 35;
+/**
+ * Every sweep also walks back this many days before its checkpoint: a moment planned or moved into a day
+ * already swept (a backdated placement, a coordinator's change) is still found. Cheap, because the index
+ * is sparse: a handled moment has left its day.
+ */
+export const HERHAAL_DAGEN = 7;
+/** A send whose entries keep failing fails the day: it is not checkpointed and the next sweep retries it. */
+const SEND_POGINGEN = 3;
+
+const Invoer = z
+  .object({
+    /** The day to sweep up to, in Europe/Amsterdam; default today. `npm run job -- nazorg-sweep --datum`. */
+    datum: z.iso.date().optional(),
+  })
+  .loose();
+
+const vandaag = (nu: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(nu);
+const plusDagen = (dag: string, n: number): string => {
+  const d = new Date(`${dag}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+const verstuur = async (queueUrl: string, ids: string[]): Promise<void> => {
+  for (let i = 0; i < ids.length; i += 10) {
+    let entries: SendMessageBatchRequestEntry[] = ids
+      .slice(i, i + 10)
+      .map((nazorgmomentId, j) => ({ Id: String(j), MessageBody: JSON.stringify({ nazorgmomentId }) }));
+    for (let poging = 1; entries.length; poging++) {
+      const r = await sqs().send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
+      const mislukt = new Set((r.Failed ?? []).map((f) => f.Id));
+      entries = entries.filter((e) => mislukt.has(e.Id));
+      if (entries.length && poging >= SEND_POGINGEN) throw new Error(`nazorg-sweep: ${entries.length} berichten niet verstuurd na ${poging} pogingen`);
+    }
+  }
+};
+
+export interface SweepResultaat {
+  readonly dagen: readonly { readonly dag: string; readonly verstuurd: number }[];
+  readonly verstuurd: number;
+}
+
+/**
+ * The nazorg sweep (EventBridge Scheduler, daily): for every day since the last completed one up to today,
+ * every moment in the due index of that day goes to the nazorg queue. The index key is a moment's next
+ * action date (send, or escalate when unanswered), so one walk serves both; the consumer decides by status.
+ * A day is checkpointed only after all its messages were accepted; two sweeps at once may enqueue a moment
+ * twice, which the consumer's conditional writes absorb.
+ */
+export const handler = async (event: unknown, context?: Context): Promise<SweepResultaat> => {
+  if (context) logger.addContext(context);
+  const queueUrl = requireEnv('NAZORG_QUEUE_URL');
+  const invoer = Invoer.parse(event ?? {});
+  const nu = new Date();
+  const tot = invoer.datum ?? vandaag(nu);
+  const checkpoint = await leesSweepCheckpoint();
+  const herhaal = plusDagen(tot, -HERHAAL_DAGEN);
+  const naCheckpoint = checkpoint ? plusDagen(checkpoint, 1) : plusDagen(tot, -EERSTE_TERUGBLIK_DAGEN);
+  let dag = naCheckpoint < herhaal ? naCheckpoint : herhaal;
+  const dagen: { dag: string; verstuurd: number }[] = [];
+  for (; dag <= tot; dag = plusDagen(dag, 1)) {
+    const verstuurd = await loopDueIndexVanDag(dag, (ids) => verstuur(queueUrl, ids));
+    await zetSweepCheckpoint(dag, new Date());
+    dagen.push({ dag, verstuurd });
+  }
+  const totaal = dagen.reduce((a, d) => a + d.verstuurd, 0);
+  logger.info('nazorg-sweep klaar', { vanaf: checkpoint ?? null, tot, dagen: dagen.length, verstuurd: totaal });
+  return { dagen, verstuurd: totaal };
+};
