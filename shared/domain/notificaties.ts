@@ -5,11 +5,11 @@
  */
 export interface Notificatie {
   readonly id: string;
-  readonly soort: 'lidGoedgekeurd' | 'lidAfgewezen';
+  readonly soort: 'lidGoedgekeurd' | 'lidAfgewezen' | 'nazorgmomentVerstuurd' | 'nazorgEscalatie';
   readonly aan: { readonly naam: string; readonly email: string };
   readonly onderwerp: string;
   readonly tekst: string;
-  readonly onderwerpType: 'lid';
+  readonly onderwerpType: 'lid' | 'nazorgmoment' | 'plaatsing';
   readonly onderwerpId: string;
   readonly aangemaaktOp: string;
 }

@@ -18,6 +18,7 @@ import type { Werkplek } from '../schemas/werkplekken';
 import { DomeinFout, nietGevonden } from './fouten';
 import { beeindigInstrumenten, controleerInstrument, controleerProefperiode, termijnen, voegInstrumentToe } from './instrumenten';
 import type { Omgeving } from './leden';
+import type { NazorgPlanWijziging } from './nazorg';
 import { plaatsen, plaatsingBeeindigd, type VerwijzingMutatie } from './verwijzingen';
 import { bezettingWijzigen, type WerkplekMutatie } from './werkplekken';
 
@@ -312,6 +313,8 @@ export const voerUit = (
 export interface Gevolgen {
   readonly werkplek?: WerkplekMutatie;
   readonly verwijzing?: VerwijzingMutatie;
+  /** The follow-ups the change plans (start, instrument) or cancels (end), in the same transaction. */
+  readonly nazorg?: NazorgPlanWijziging;
 }
 
 /** Which of the place and the referral a change needs read before it can be decided. */

@@ -1,6 +1,7 @@
 import { algemeenRoutes } from './algemeen';
 import { gemeentenRoutes } from './gemeenten';
 import { ledenRoutes } from './leden';
+import { nazorgRoutes } from './nazorg';
 import { plaatsingenRoutes } from './plaatsingen';
 import { regiopartnersRoutes } from './regiopartners';
 import { verwijzingenRoutes } from './verwijzingen';
@@ -19,6 +20,7 @@ export const routes = {
   ...verwijzingenRoutes,
   ...werkplekkenRoutes,
   ...plaatsingenRoutes,
+  ...nazorgRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

@@ -1,3 +1,4 @@
+import { bevatBsn } from '../domain/bsn';
 import { Actor, Datum, Id, Tijdstip } from './gemeenschappelijk';
 import { GemeenteCode, Termijn } from './gemeenten';
 import { z } from './zod';
@@ -36,12 +37,40 @@ export const NazorgAntwoordInvoer = z
     hoeGaatHet: z.number().int().min(1).max(5).openapi({ description: '1 (slecht) tot 5 (goed).' }),
     ondersteuningNodig: z.boolean(),
     risicos: z.array(Risicocategorie).max(RISICO_CATEGORIEEN.length),
-    notitie: z.string().trim().max(2000).optional().openapi({ description: 'Vrije notitie. Geen medische gegevens.' }),
+    notitie: z
+      .string()
+      .trim()
+      .max(2000)
+      .refine((v) => !bevatBsn(v), 'mag geen BSN bevatten')
+      .optional().openapi({ description: 'Vrije notitie. Geen medische gegevens.' }),
+    werkzaamElders: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'Niet meer bij deze werkgever, maar wel aan het werk bij een andere: telt als duurzaam bij een duurzaamheidscheck.' }),
   })
   .openapi('NazorgAntwoordInvoer');
 export type NazorgAntwoordInvoer = z.infer<typeof NazorgAntwoordInvoer>;
 
 export const NazorgAntwoord = NazorgAntwoordInvoer.extend({ door: Actor, op: Tijdstip }).openapi('NazorgAntwoord');
+
+/** A rule that raised the risk signal, named after the answer that raised it. */
+export const Risicoreden = z
+  .strictObject({
+    regel: z.enum(['nietMeerInDienst', 'elderswerkzaam', 'verzuim', 'gaatSlecht', 'gaatMatig', 'risico', 'meerdereRisicos', 'ondersteuningNodig']),
+    niveau: z.enum(['midden', 'hoog']),
+    toelichting: z.string(),
+  })
+  .openapi('Risicoreden');
+/** The rule-based risk signal of a placement, from its latest answer, with the answers that raised it. */
+export const Risicosignaal = z
+  .strictObject({
+    niveau: z.enum(['laag', 'midden', 'hoog']),
+    redenen: z.array(Risicoreden),
+    nazorgmomentId: Id,
+    bepaaldOp: Tijdstip,
+  })
+  .openapi('Risicosignaal');
+export type Risicosignaal = z.infer<typeof Risicosignaal>;
 
 export const Nazorgmoment = z
   .strictObject({
@@ -52,15 +81,55 @@ export const Nazorgmoment = z
     jobcoachPartnerId: Id.optional(),
     soort: NazorgSoort,
     termijn: Termijn.optional().openapi({ description: 'Voor reguliere momenten en duurzaamheidschecks: de termijn na de start.' }),
+    /** For the triggers of an instrument (eindeForfaitaireLks, herbeoordelingLks, eindeNoRiskPolis): which one. */
+    instrumentId: Id.optional(),
     vervaldatum: Datum,
     status: NazorgStatus,
+    /** Copied from the gemeente's settings when planned: days after sending before an unanswered moment escalates. */
+    reactietermijnDagen: z.number().int().min(1).max(60),
     verstuurdOp: Tijdstip.optional(),
+    /** Set when the moment was escalated for not being answered in time; it can still be answered. */
+    geescaleerdOp: Tijdstip.optional(),
     antwoorden: z.array(NazorgAntwoord),
     /** Durability checks: whether the person is still in work at the check (per the gemeente's definition). */
     duurzaam: z.boolean().optional(),
+    /** The risk signal the answer gave. */
+    risico: Risicosignaal.optional(),
     versie: z.number().int().min(1),
   })
   .openapi('Nazorgmoment');
 export type Nazorgmoment = z.infer<typeof Nazorgmoment>;
 
 export const NazorgmomentIdParameters = z.strictObject({ nazorgmomentId: Id });
+
+/** A coordinator adds a moment to one placement. */
+export const NazorgmomentInvoer = z.strictObject({ vervaldatum: Datum, soort: z.literal('regulier') }).openapi('NazorgmomentInvoer');
+/** A coordinator moves a planned moment (JSON merge patch). */
+export const NazorgmomentWijziging = z.strictObject({ vervaldatum: Datum }).openapi('NazorgmomentWijziging');
+export const Nazorgmomenten = z
+  .strictObject({ nazorgmomenten: z.array(Nazorgmoment), risico: Risicosignaal.optional() })
+  .openapi('Nazorgmomenten');
+
+export const EscalatieStatus = z.enum(['open']).openapi('EscalatieStatus');
+/**
+ * A signal for the cooperative's coordinators: a high risk in an answer, or a moment not answered within
+ * the gemeente's reactietermijn. The gemeente of the referral is notified in the same transaction.
+ */
+export const Escalatie = z
+  .strictObject({
+    id: Id,
+    plaatsingId: Id,
+    nazorgmomentId: Id,
+    lidId: Id,
+    gemeente: GemeenteCode,
+    aanleiding: z.enum(['hoogRisico', 'onbeantwoord']),
+    redenen: z.array(z.string()),
+    status: EscalatieStatus,
+    aangemaaktOp: Tijdstip,
+  })
+  .openapi('Escalatie');
+export type Escalatie = z.infer<typeof Escalatie>;
+export const EscalatiesFilter = z.strictObject({ status: EscalatieStatus.default('open') });
+export const EscalatiesPagina = z
+  .strictObject({ escalaties: z.array(Escalatie), volgendePagina: z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' }) })
+  .openapi('EscalatiesPagina');

@@ -1,6 +1,7 @@
 import { bevatBsn } from '../domain/bsn';
 import { Actor, Datum, Id, KorteTekst, Reden, Tijdstip } from './gemeenschappelijk';
 import { GemeenteCode } from './gemeenten';
+import { Risicosignaal } from './nazorg';
 import { z } from './zod';
 
 /** Free text about a person's placement may never carry a BSN (a number passing the eleven-test). */
@@ -81,6 +82,10 @@ export const Plaatsing = z
     afwijzingsreden: z.string().optional(),
     instrumenten: z.array(Instrument),
     termijnen: z.array(Termijnmoment),
+    /** The follow-ups' risk signal, from the latest answer. */
+    risico: Risicosignaal.optional(),
+    /** The durability checks answered so far, per term after the start (P6M, P12M): still in work. */
+    duurzaamheid: z.record(z.string(), z.boolean()).optional().openapi({ example: { P6M: true, P12M: false } }),
     aangemaaktOp: Tijdstip,
     gewijzigdOp: Tijdstip,
     versie: z.number().int().min(1),
@@ -146,6 +151,7 @@ export const PLAATSING_GEBEURTENIS_SOORTEN = [
   'ontwikkeldoelToegevoegd',
   'ontwikkeldoelGewijzigd',
   'begeleidingsnotitieToegevoegd',
+  'nazorgBeantwoord',
 ] as const;
 
 /** One change of a placement: who, when, why, from which phase to which; `onderwerpId` names the instrument, goal, note or partner. */

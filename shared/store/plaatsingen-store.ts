@@ -10,6 +10,7 @@ import { dynamo, tabel } from './dynamodb';
 import { parseItem } from './items';
 import { gebeurtenissenPagina } from './queries';
 import { sleutels } from './sleutels';
+import { nazorgPlanItems } from './nazorg-store';
 import { naarVerwijzing, verwijzingTransactieItems } from './verwijzingen-store';
 import { naarWerkplek, werkplekMutatieItems } from './werkplekken-store';
 import type { TransactieItem } from './zoekprofielen';
@@ -69,7 +70,8 @@ type Rol = 'plaatsing' | 'paar' | 'verwijzingStatus' | 'werkplekStatus' | 'partn
  * The entries of one placement change, in one TransactWriteItems: the placement (new, or at the version
  * read) and its history record; the pair guard; the ConditionChecks on referral, place and partner; the
  * goal or note; and the place's and the referral's own change with their history (built by their owners'
- * functions, so their keys — the sparse matching keys included — are computed in one place).
+ * functions, so their keys — the sparse matching keys included — are computed in one place); and the
+ * follow-up moments the change plans or cancels (nazorg-store's items).
  */
 export const plaatsingTransactie = (m: PlaatsingMutatie, g: Gevolgen): { items: TransactieItem[]; rollen: Rol[] } => {
   const T = tabel();
@@ -142,6 +144,8 @@ export const plaatsingTransactie = (m: PlaatsingMutatie, g: Gevolgen): { items: 
   if (m.notitie) entries.push(['plaatsing', { Put: { TableName: T, Item: notitieItem(pl.id, m.notitie), ConditionExpression: 'attribute_not_exists(pk)' } }]);
   if (g.werkplek) for (const item of werkplekMutatieItems(g.werkplek)) entries.push(['gevolg', item]);
   if (g.verwijzing) for (const item of verwijzingTransactieItems(g.verwijzing)) entries.push(['gevolg', item]);
+  // A moment sent or answered between the read and this write fails its cancellation: read and decide again.
+  if (g.nazorg) for (const item of nazorgPlanItems(g.nazorg)) entries.push(['gevolg', item]);
   return { items: entries.map(([, item]) => item), rollen: entries.map(([rol]) => rol) };
 };
 

@@ -27,6 +27,7 @@
  *   Begeleidingsnotitie   PLAATSING#<id> / NOTITIE#<datum>#<notitieId>
  *   Nazorgmoment          PLAATSING#<id> / NAZORG#<vervaldatum>#<momentId>                                     gsi2 NAZORG#<vervaldatum>#<shard 00..15> / <momentId> (only while gepland: the due index)
  *                         + a pointer item NAZORGMOMENT#<momentId> / NAZORGMOMENT → the moment's keys (get by id)
+ *   Escalatie             ESCALATIE#<id> / ESCALATIE                ESCALATIES / <status>#<aangemaaktOp>#<id>      (coordinators: by status)
  *   MachineClient         CLIENT#<clientId> / CLIENT              (role and tenant of a system caller's machine client)
  *   VerwijzingPlaatsing   VERWIJZING#<id> / PLAATSING#<werkplekId>   (one open placement per pair: the guard names the place and holds the plaatsingId)
  */
@@ -104,6 +105,11 @@ export const sleutels = {
    */
   nazorgVervalIndex: (vervaldatum: string, momentId: string) => ({ gsi2pk: nazorgVervalPartitie(vervaldatum, nazorgShard(momentId)), gsi2sk: momentId }),
   nazorgVervalPartitie: (vervaldatum: string, shard: number) => nazorgVervalPartitie(vervaldatum, shard),
+
+  escalatie: (id: string) => ({ pk: `ESCALATIE#${id}`, sk: 'ESCALATIE' }),
+  escalatiesIndex: (status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: 'ESCALATIES', gsi1sk: lijst(status, aangemaaktOp, id) }),
+  escalatiesPartitie: 'ESCALATIES',
+  escalatiesMetStatus: (status: string) => `${status}#`,
 } as const;
 
 export const NAZORG_SHARDS = 16;

@@ -3,7 +3,11 @@ import type { Principal } from '../auth/rollen';
 import { toegang, vereisToegang } from '../auth/toegang';
 import { DomeinFout } from '../domain/fouten';
 import type { Omgeving } from '../domain/leden';
-import { gevolgen, nodigVoor, voerUit, voorstellen, type PlaatsingOpdracht } from '../domain/plaatsingen';
+import { planBijEinde, planBijInstrument, planBijStart, type NazorgPlanWijziging } from '../domain/nazorg';
+import { gevolgen, nodigVoor, voerUit, voorstellen, type PlaatsingMutatie, type PlaatsingOpdracht } from '../domain/plaatsingen';
+import { termijnen } from '../domain/instrumenten';
+import { GemeenteInstellingen } from '../schemas/gemeenten';
+import type { Nazorgmoment } from '../schemas/nazorg';
 import { logVerwerking } from '../privacy/verwerkingen';
 import type {
   Begeleidingsnotitie,
@@ -16,8 +20,19 @@ import type {
 } from '../schemas/plaatsingen';
 import { GelijktijdigGewijzigd, type Pagina, type PlaatsingenLijst, type PlaatsingenStore } from './poorten';
 
+/** What planning follow-ups needs beyond the placement: the gemeente's settings and the open moments. */
+export interface NazorgPlanPoort {
+  instellingen(gemeente: string): Promise<GemeenteInstellingen | undefined>;
+  openMomenten(plaatsingId: string): Promise<Nazorgmoment[]>;
+}
+
 export interface PlaatsingenDeps {
   readonly store: PlaatsingenStore;
+  /**
+   * Follow-ups: the start plans them, an instrument adds its deadlines, the end cancels them — each in the
+   * placement's own transaction. Left out only by the counters' model tests, which plan none.
+   */
+  readonly nazorg?: NazorgPlanPoort;
   readonly klok?: () => Date;
   readonly nieuwId?: () => string;
 }
@@ -81,6 +96,31 @@ export const plaatsingenUseCases = (deps: PlaatsingenDeps) => {
     return pl!;
   };
 
+  /** The gemeente's settings as they are now: a later change of the cadence only reaches later starts. */
+  const instellingen = async (gemeente: string) => (await deps.nazorg!.instellingen(gemeente)) ?? GemeenteInstellingen.parse({});
+
+  /**
+   * The follow-ups a change plans or cancels: the start reads the gemeente (1 GetItem), an instrument with
+   * a deadline of its own on a started placement too, the end the placement's open moments (1 Query).
+   */
+  const nazorgPlan = async (opdracht: PlaatsingOpdracht, m: PlaatsingMutatie, env: Omgeving): Promise<NazorgPlanWijziging | undefined> => {
+    if (!deps.nazorg) return undefined;
+    const pl = m.plaatsing;
+    switch (opdracht.actie) {
+      case 'starten':
+        return { nieuw: planBijStart(pl, await instellingen(pl.gemeente), env), annuleren: [] };
+      case 'beeindigen':
+        return planBijEinde(pl, await deps.nazorg.openMomenten(pl.id), env);
+      case 'instrumentToevoegen': {
+        const id = m.gebeurtenis.onderwerpId!;
+        if (pl.fase !== 'gestart' || !termijnen(pl).some((t) => t.instrumentId === id)) return undefined;
+        return { nieuw: planBijInstrument(pl, id, await instellingen(pl.gemeente), env), annuleren: [] };
+      }
+      default:
+        return undefined;
+    }
+  };
+
   /** One change of an existing placement, with what it does to the place and the referral. */
   const wijzig = (principal: Principal, plaatsingId: string, opdracht: PlaatsingOpdracht, ifMatch: number | undefined) =>
     metHerhaling(async (): Promise<Uitkomst> => {
@@ -95,7 +135,8 @@ export const plaatsingenUseCases = (deps: PlaatsingenDeps) => {
               ...(nodig.werkplek ? { werkplekId: pl.werkplekId } : {}),
             })
           : {};
-      await deps.store.schrijf(mutatie, gevolgen(mutatie, bij, principal, env));
+      const nazorg = await nazorgPlan(opdracht, mutatie, env);
+      await deps.store.schrijf(mutatie, { ...gevolgen(mutatie, bij, principal, env), ...(nazorg ? { nazorg } : {}) });
       return { plaatsing: mutatie.plaatsing, doel: mutatie.doel, notitie: mutatie.notitie };
     });
 

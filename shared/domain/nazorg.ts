@@ -1,0 +1,326 @@
+import type { Principal, Rol } from '../auth/rollen';
+import { toegang } from '../auth/toegang';
+import type { Notificatie } from './notificaties';
+import type { Gemeente, GemeenteInstellingen } from '../schemas/gemeenten';
+import type { Escalatie, NazorgAntwoordInvoer, Nazorgmoment, Risicosignaal } from '../schemas/nazorg';
+import type { Plaatsing, PlaatsingGebeurtenis, Termijnmoment } from '../schemas/plaatsingen';
+import { DomeinFout, nietGevonden } from './fouten';
+import { plusMaanden, termijnen } from './instrumenten';
+import type { Omgeving } from './leden';
+
+/**
+ * The plan of a placement's follow-ups (nazorg) and what an answer to one means. Pure: the store writes
+ * what is decided here in the transaction of the change that caused it.
+ *
+ *   start          one `regulier` per term of the gemeente's nazorgMomenten, a `duurzaamheidscheck` per
+ *                  term of duurzaamheidsChecks (a term in both is one check), one per dated deadline of
+ *                  the placement's instruments and contract (`termijnen`)
+ *   instrument     its own deadlines, when added to a started placement
+ *   end            the open moments are cancelled; one `exitcheck` EXITCHECK_DAGEN after the end date
+ *
+ * Every moment falls after the contract's start. The contract's end is planned CONTRACTEINDE_DAGEN before
+ * the end date — "a contract end date coming close" — so there is time to arrange an extension.
+ */
+export const CONTRACTEINDE_DAGEN = 28;
+export const EXITCHECK_DAGEN = 28;
+/** The gemeente's settings default; used for the exit check when a placement has no moment to copy it from. */
+export const STANDAARD_REACTIETERMIJN_DAGEN = 14;
+
+export const plusDagen = (datum: string, dagen: number): string => {
+  const d = new Date(`${datum}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + dagen);
+  return d.toISOString().slice(0, 10);
+};
+
+/** P<n>W or P<n>M after a date. */
+export const naTermijn = (datum: string, termijn: string): string => {
+  const m = /^P(\d+)([WM])$/.exec(termijn);
+  if (!m) throw new DomeinFout('onverwerkbaar', `Onbekende termijn ${termijn}.`);
+  const n = Number(m[1]);
+  return m[2] === 'W' ? plusDagen(datum, 7 * n) : plusMaanden(datum, n);
+};
+
+/** The date a deadline is acted on: the contract's end ahead of time, the others on the day. */
+const actiedatum = (t: Termijnmoment): string => (t.soort === 'eindeContract' ? plusDagen(t.datum, -CONTRACTEINDE_DAGEN) : t.datum);
+
+type Basis = Pick<Nazorgmoment, 'plaatsingId' | 'lidId' | 'gemeente' | 'jobcoachPartnerId' | 'reactietermijnDagen'>;
+const basis = (pl: Plaatsing, reactietermijnDagen: number): Basis => ({
+  plaatsingId: pl.id,
+  lidId: pl.lidId,
+  gemeente: pl.gemeente,
+  ...(pl.jobcoachPartnerId ? { jobcoachPartnerId: pl.jobcoachPartnerId } : {}),
+  reactietermijnDagen,
+});
+
+const nieuwMoment = (b: Basis, velden: Pick<Nazorgmoment, 'soort' | 'vervaldatum'> & Partial<Pick<Nazorgmoment, 'termijn' | 'instrumentId'>>, omgeving: Omgeving): Nazorgmoment => ({
+  id: omgeving.nieuwId(),
+  ...b,
+  ...velden,
+  status: 'gepland',
+  antwoorden: [],
+  versie: 1,
+});
+
+/** One moment per (soort, date), after the start; the first of equals wins (the settings' order). */
+const uniek = (momenten: Nazorgmoment[], start: string): Nazorgmoment[] => {
+  const gezien = new Set<string>();
+  return momenten
+    .filter((m) => m.vervaldatum > start)
+    .filter((m) => {
+      const sleutel = `${m.soort}#${m.vervaldatum}`;
+      if (gezien.has(sleutel)) return false;
+      gezien.add(sleutel);
+      return true;
+    })
+    .sort((a, b) => a.vervaldatum.localeCompare(b.vervaldatum) || a.soort.localeCompare(b.soort));
+};
+
+const uitTermijnen = (pl: Plaatsing, ts: readonly Termijnmoment[], b: Basis, omgeving: Omgeving): Nazorgmoment[] =>
+  ts.map((t) => nieuwMoment(b, { soort: t.soort, vervaldatum: actiedatum(t), ...(t.instrumentId ? { instrumentId: t.instrumentId } : {}) }, omgeving));
+
+/** The plan of a placement that has just started (phase gestart, with its contract). */
+export const planBijStart = (pl: Plaatsing, instellingen: GemeenteInstellingen, omgeving: Omgeving): Nazorgmoment[] => {
+  const start = pl.contract!.startdatum;
+  const b = basis(pl, instellingen.reactietermijnDagen);
+  const checks = new Set(instellingen.duurzaamheidsChecks);
+  const termen = [...new Set([...instellingen.nazorgMomenten, ...instellingen.duurzaamheidsChecks])];
+  const cadans = termen.map((termijn) =>
+    nieuwMoment(b, { soort: checks.has(termijn) ? 'duurzaamheidscheck' : 'regulier', termijn, vervaldatum: naTermijn(start, termijn) }, omgeving),
+  );
+  return uniek([...cadans, ...uitTermijnen(pl, termijnen(pl), b, omgeving)], start);
+};
+
+/** The deadlines of one instrument just added to a started placement. */
+export const planBijInstrument = (pl: Plaatsing, instrumentId: string, instellingen: Pick<GemeenteInstellingen, 'reactietermijnDagen'>, omgeving: Omgeving): Nazorgmoment[] => {
+  if (pl.fase !== 'gestart' || !pl.contract) return [];
+  const eigen = termijnen(pl).filter((t) => t.instrumentId === instrumentId);
+  return uniek(uitTermijnen(pl, eigen, basis(pl, instellingen.reactietermijnDagen), omgeving), pl.contract.startdatum);
+};
+
+export const isOpenMoment = (m: Pick<Nazorgmoment, 'status'>): boolean => m.status === 'gepland' || m.status === 'verstuurd';
+
+export interface NazorgPlanWijziging {
+  readonly nieuw: readonly Nazorgmoment[];
+  /** Open moments to cancel, as read (the store conditions each on the version read). */
+  readonly annuleren: readonly Nazorgmoment[];
+}
+
+/** A placement that ended: its open moments are cancelled, one exit check follows the end date. */
+export const planBijEinde = (pl: Plaatsing, momenten: readonly Nazorgmoment[], omgeving: Omgeving): NazorgPlanWijziging => {
+  const reactietermijn = momenten[0]?.reactietermijnDagen ?? STANDAARD_REACTIETERMIJN_DAGEN;
+  const einde = pl.beeindiging!.einddatum;
+  const exit = nieuwMoment(basis(pl, reactietermijn), { soort: 'exitcheck', vervaldatum: plusDagen(einde, EXITCHECK_DAGEN) }, omgeving);
+  return { nieuw: [exit], annuleren: momenten.filter(isOpenMoment) };
+};
+
+/** The cancelled version of an open moment. Cancelled and answered moments are final: never reactivated. */
+export const geannuleerd = (m: Nazorgmoment): Nazorgmoment => ({ ...m, status: 'geannuleerd', versie: m.versie + 1 });
+
+// ── Coordinators: add a moment, move a planned one ───────────────────────────────────────────────────────
+
+export const MAG_PLANNEN: readonly Rol[] = ['coopAdmin'];
+
+const vereisPlannen = (door: Principal) => {
+  if (!MAG_PLANNEN.includes(door.rol)) throw new DomeinFout('geenToegang', 'Alleen coördinatoren plannen nazorgmomenten.');
+};
+
+const dubbel = (momenten: readonly Nazorgmoment[], soort: Nazorgmoment['soort'], vervaldatum: string, behalve?: string) => {
+  if (momenten.some((m) => m.id !== behalve && m.soort === soort && m.vervaldatum === vervaldatum && m.status !== 'geannuleerd'))
+    throw new DomeinFout('conflict', `Er is al een nazorgmoment ${soort} op ${vervaldatum}.`);
+};
+
+const naDeStart = (pl: Plaatsing, vervaldatum: string) => {
+  if (!pl.contract) throw new DomeinFout('ongeldigeOvergang', `Een plaatsing in fase '${pl.fase}' heeft nog geen nazorg: die begint bij de start.`);
+  if (vervaldatum <= pl.contract.startdatum) throw new DomeinFout('onverwerkbaar', `Een nazorgmoment valt na de start van het contract (${pl.contract.startdatum}).`);
+};
+
+export const momentToevoegen = (
+  pl: Plaatsing,
+  momenten: readonly Nazorgmoment[],
+  invoer: { vervaldatum: string; soort: 'regulier' },
+  door: Principal,
+  reactietermijnDagen: number,
+  omgeving: Omgeving,
+): Nazorgmoment => {
+  if (!toegang.plaatsing(door, pl)) throw nietGevonden('Deze plaatsing');
+  vereisPlannen(door);
+  if (pl.fase !== 'gestart') throw new DomeinFout('ongeldigeOvergang', `Nazorg plannen kan bij een gestarte plaatsing; deze is in fase '${pl.fase}'.`);
+  naDeStart(pl, invoer.vervaldatum);
+  dubbel(momenten, invoer.soort, invoer.vervaldatum);
+  return nieuwMoment(basis(pl, reactietermijnDagen), { soort: invoer.soort, vervaldatum: invoer.vervaldatum }, omgeving);
+};
+
+/** Moving is for a moment not yet sent: its date is its key and its place in the due index. */
+export const momentVerplaatsen = (
+  pl: Plaatsing,
+  momenten: readonly Nazorgmoment[],
+  m: Nazorgmoment,
+  vervaldatum: string,
+  door: Principal,
+  ifMatch: number | undefined,
+): Nazorgmoment => {
+  if (!toegang.plaatsing(door, pl)) throw nietGevonden('Dit nazorgmoment');
+  vereisPlannen(door);
+  if (ifMatch !== undefined && ifMatch !== m.versie) throw new DomeinFout('verouderd', `U zag versie ${ifMatch}; de huidige is ${m.versie}. Haal het nazorgmoment opnieuw op.`);
+  if (m.status !== 'gepland') throw new DomeinFout('ongeldigeOvergang', `Alleen een gepland nazorgmoment kan worden verplaatst; dit is '${m.status}'.`);
+  naDeStart(pl, vervaldatum);
+  dubbel(momenten, m.soort, vervaldatum, m.id);
+  return { ...m, vervaldatum, versie: m.versie + 1 };
+};
+
+// ── Answers, the risk signal, durability ─────────────────────────────────────────────────────────────────
+
+export const MAG_ANTWOORDEN: readonly Rol[] = ['werkgever', 'regiopartner'];
+
+/** Absence in the period above these days raises the signal. */
+export const VERZUIM_MIDDEN = 3;
+export const VERZUIM_HOOG = 10;
+const ZWARE_RISICOS = ['conflict', 'schulden', 'gezondheidsverzuim'] as const;
+
+type Reden = Risicosignaal['redenen'][number];
+
+/**
+ * The rules, each naming the answer that raised it. The signal is the highest level any rule gives; the
+ * other risk categories (transport, workload, motivation, a contract end coming, other) are recorded in
+ * the answer but do not raise it on their own.
+ */
+export const risicoRegels = (a: NazorgAntwoordInvoer): Reden[] => {
+  const r: Reden[] = [];
+  if (!a.nogInDienst && a.werkzaamElders !== true) r.push({ regel: 'nietMeerInDienst', niveau: 'hoog', toelichting: 'nogInDienst: niet meer in dienst en niet elders aan het werk' });
+  if (!a.nogInDienst && a.werkzaamElders === true) r.push({ regel: 'elderswerkzaam', niveau: 'midden', toelichting: 'nogInDienst: niet meer in dienst, wel elders aan het werk' });
+  if (a.verzuimdagenInPeriode > VERZUIM_HOOG) r.push({ regel: 'verzuim', niveau: 'hoog', toelichting: `verzuimdagenInPeriode: ${a.verzuimdagenInPeriode} (meer dan ${VERZUIM_HOOG})` });
+  else if (a.verzuimdagenInPeriode > VERZUIM_MIDDEN)
+    r.push({ regel: 'verzuim', niveau: 'midden', toelichting: `verzuimdagenInPeriode: ${a.verzuimdagenInPeriode} (meer dan ${VERZUIM_MIDDEN})` });
+  if (a.hoeGaatHet === 1) r.push({ regel: 'gaatSlecht', niveau: 'hoog', toelichting: 'hoeGaatHet: 1' });
+  if (a.hoeGaatHet === 2) r.push({ regel: 'gaatMatig', niveau: 'midden', toelichting: 'hoeGaatHet: 2' });
+  const zwaar = ZWARE_RISICOS.filter((z) => a.risicos.includes(z));
+  if (zwaar.length >= 2) r.push({ regel: 'meerdereRisicos', niveau: 'hoog', toelichting: `risicos: ${zwaar.join(', ')}` });
+  else if (zwaar.length === 1) r.push({ regel: 'risico', niveau: 'midden', toelichting: `risicos: ${zwaar[0]}` });
+  if (a.ondersteuningNodig) r.push({ regel: 'ondersteuningNodig', niveau: 'midden', toelichting: 'ondersteuningNodig: ja' });
+  return r;
+};
+
+export const risicosignaal = (a: NazorgAntwoordInvoer, nazorgmomentId: string, bepaaldOp: string): Risicosignaal => {
+  const redenen = risicoRegels(a);
+  const niveau = redenen.some((r) => r.niveau === 'hoog') ? 'hoog' : redenen.length > 0 ? 'midden' : 'laag';
+  return { niveau, redenen, nazorgmomentId, bepaaldOp };
+};
+
+/** Durable: still in work at the check, with this employer or with another. */
+export const isDuurzaam = (a: NazorgAntwoordInvoer): boolean => a.nogInDienst || a.werkzaamElders === true;
+
+export interface EscalatieMet {
+  readonly escalatie: Escalatie;
+  readonly notificatie: Notificatie;
+}
+
+const NOTIFICATIE_TEKST = {
+  hoogRisico: 'Uit de nazorg blijkt een hoog risico',
+  onbeantwoord: 'Een nazorgmoment is niet binnen de reactietermijn beantwoord',
+} as const;
+
+/**
+ * An escalation for the coordinators and the gemeente's notice of it. The text names the placement and
+ * the rules, never the person: the gemeente looks the candidate up by its own referral.
+ */
+export const escalatie = (
+  m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'lidId' | 'gemeente'>,
+  gemeente: Pick<Gemeente, 'contactpersoon'>,
+  aanleiding: Escalatie['aanleiding'],
+  redenen: readonly string[],
+  ids: { escalatieId: string; notificatieId: string },
+  nu: string,
+): EscalatieMet => ({
+  escalatie: {
+    id: ids.escalatieId,
+    plaatsingId: m.plaatsingId,
+    nazorgmomentId: m.id,
+    lidId: m.lidId,
+    gemeente: m.gemeente,
+    aanleiding,
+    redenen: [...redenen],
+    status: 'open',
+    aangemaaktOp: nu,
+  },
+  notificatie: {
+    id: ids.notificatieId,
+    soort: 'nazorgEscalatie',
+    aan: { naam: gemeente.contactpersoon.naam, email: gemeente.contactpersoon.email },
+    onderwerp: 'Nazorg: een plaatsing vraagt aandacht',
+    tekst: `${NOTIFICATIE_TEKST[aanleiding]} bij plaatsing ${m.plaatsingId}${redenen.length > 0 ? ` (${redenen.join('; ')})` : ''}. De coördinatoren van de coöperatie nemen contact met u op.`,
+    onderwerpType: 'plaatsing',
+    onderwerpId: m.plaatsingId,
+    aangemaaktOp: nu,
+  },
+});
+
+export interface AntwoordMutatie {
+  readonly moment: Nazorgmoment;
+  readonly verwachteMomentVersie: number;
+  readonly plaatsing: Plaatsing;
+  readonly verwachtePlaatsingVersie: number;
+  readonly gebeurtenis: PlaatsingGebeurtenis;
+  readonly escalatie?: EscalatieMet;
+}
+
+/**
+ * An answer from the placement's member or its jobcoach organisation. Allowed once the moment is sent (or
+ * is planned and due: the answerer need not wait for the reminder); one answer closes it, a second is 409.
+ * The placement takes the signal (and a durability check's outcome) as a new version with its history.
+ */
+export const beantwoord = (
+  pl: Plaatsing,
+  m: Nazorgmoment,
+  invoer: NazorgAntwoordInvoer,
+  door: Principal,
+  gemeente: Pick<Gemeente, 'contactpersoon'>,
+  omgeving: Omgeving,
+): AntwoordMutatie => {
+  if (!toegang.plaatsing(door, pl)) throw nietGevonden('Dit nazorgmoment');
+  if (!MAG_ANTWOORDEN.includes(door.rol)) throw new DomeinFout('geenToegang', 'Een nazorgmoment wordt beantwoord door de werkgever of de toegewezen jobcoachorganisatie.');
+  const vandaag = omgeving.nu.slice(0, 10);
+  if (m.status === 'beantwoord') throw new DomeinFout('conflict', 'Dit nazorgmoment is al beantwoord.');
+  if (m.status === 'geannuleerd') throw new DomeinFout('ongeldigeOvergang', 'Dit nazorgmoment is geannuleerd.');
+  if (m.status === 'gepland' && m.vervaldatum > vandaag) throw new DomeinFout('ongeldigeOvergang', `Dit nazorgmoment is pas op ${m.vervaldatum} aan de beurt.`);
+
+  const risico = risicosignaal(invoer, m.id, omgeving.nu);
+  const duurzaam = m.soort === 'duurzaamheidscheck' ? isDuurzaam(invoer) : undefined;
+  const moment: Nazorgmoment = {
+    ...m,
+    status: 'beantwoord',
+    antwoorden: [...m.antwoorden, { ...invoer, door: { rol: door.rol, subject: door.subject }, op: omgeving.nu }],
+    risico,
+    ...(duurzaam !== undefined ? { duurzaam } : {}),
+    versie: m.versie + 1,
+  };
+  const versie = pl.versie + 1;
+  const plaatsing: Plaatsing = {
+    ...pl,
+    risico,
+    ...(duurzaam !== undefined && m.termijn ? { duurzaamheid: { ...pl.duurzaamheid, [m.termijn]: duurzaam } } : {}),
+    gewijzigdOp: omgeving.nu,
+    versie,
+  };
+  const esc =
+    risico.niveau === 'hoog'
+      ? escalatie(m, gemeente, 'hoogRisico', risico.redenen.filter((r) => r.niveau === 'hoog').map((r) => r.toelichting), { escalatieId: omgeving.nieuwId(), notificatieId: omgeving.nieuwId() }, omgeving.nu)
+      : undefined;
+  return {
+    moment,
+    verwachteMomentVersie: m.versie,
+    plaatsing,
+    verwachtePlaatsingVersie: pl.versie,
+    gebeurtenis: {
+      id: omgeving.nieuwId(),
+      plaatsingId: pl.id,
+      soort: 'nazorgBeantwoord',
+      vanFase: pl.fase,
+      naarFase: pl.fase,
+      onderwerpId: m.id,
+      door: { rol: door.rol, subject: door.subject },
+      op: omgeving.nu,
+      versie,
+    },
+    ...(esc ? { escalatie: esc } : {}),
+  };
+};

@@ -1,0 +1,112 @@
+import { PaginaParameters } from '../schemas/gemeenschappelijk';
+import {
+  EscalatiesFilter,
+  EscalatiesPagina,
+  NazorgAntwoordInvoer,
+  Nazorgmoment,
+  NazorgmomentIdParameters,
+  NazorgmomentInvoer,
+  Nazorgmomenten,
+  NazorgmomentWijziging,
+} from '../schemas/nazorg';
+import { PlaatsingIdParameters } from '../schemas/plaatsingen';
+import { KLEIN } from './limieten';
+import { route } from './route';
+
+const ZICHTBAAR = ['coopAdmin', 'werkgever', 'gemeente', 'regiopartner'] as const;
+const ZICHTBAARHEID =
+  'Een nazorgmoment is zichtbaar voor precies wie zijn plaatsing ziet: het lid van de werkplek, de gemeente van de verwijzing, de toegewezen jobcoachorganisatie en de coördinatoren; voor ieder ander bestaat het niet (404).';
+
+/** Nazorg: the follow-up moments of a started placement, their answers, the risk signal and the escalations. */
+export const nazorgRoutes = {
+  nazorgmomentenOphalen: route({
+    operationId: 'nazorgmomentenOphalen',
+    method: 'GET',
+    path: '/v1/plaatsingen/{plaatsingId}/nazorgmomenten',
+    handler: 'functions/api/nazorg/nazorgmomenten-ophalen.ts',
+    roles: ZICHTBAAR,
+    tag: 'Nazorg',
+    summary: 'De nazorgmomenten van een plaatsing, op datum, met het risicosignaal van de plaatsing.',
+    description: `${ZICHTBAARHEID} De momenten worden bij de start gepland uit de instellingen van de gemeente (cadans en duurzaamheidschecks) en de termijnen van de instrumenten en het contract; het einde van het contract komt 4 weken vooraf aan de beurt. Bij het einde van de plaatsing vervallen de open momenten en volgt 4 weken na de einddatum een exitcheck.`,
+    request: { params: PlaatsingIdParameters },
+    responses: { 200: { description: 'De nazorgmomenten, vroegste eerst.', schema: Nazorgmomenten } },
+    errors: [400, 404],
+  }),
+
+  nazorgmomentToevoegen: route({
+    operationId: 'nazorgmomentToevoegen',
+    method: 'POST',
+    path: '/v1/plaatsingen/{plaatsingId}/nazorgmomenten',
+    handler: 'functions/api/nazorg/nazorgmoment-toevoegen.ts',
+    roles: ['coopAdmin'],
+    tag: 'Nazorg',
+    summary: 'Een coördinator voegt een nazorgmoment toe aan één gestarte plaatsing.',
+    description: 'De vervaldatum ligt na de start van het contract (422); een tweede moment van dezelfde soort op dezelfde dag is 409, net als een plaatsing die niet (meer) gestart is.',
+    request: { params: PlaatsingIdParameters, body: NazorgmomentInvoer, maxBodyBytes: KLEIN },
+    responses: { 201: { description: 'Het geplande nazorgmoment.', schema: Nazorgmoment, headers: ['ETag', 'Location'] } },
+    errors: [400, 404, 409, 413, 415, 422],
+  }),
+
+  nazorgmomentOphalen: route({
+    operationId: 'nazorgmomentOphalen',
+    method: 'GET',
+    path: '/v1/nazorgmomenten/{nazorgmomentId}',
+    handler: 'functions/api/nazorg/nazorgmoment-ophalen.ts',
+    roles: ZICHTBAAR,
+    tag: 'Nazorg',
+    summary: 'Eén nazorgmoment, met zijn antwoorden.',
+    description: ZICHTBAARHEID,
+    request: { params: NazorgmomentIdParameters },
+    responses: { 200: { description: 'Het nazorgmoment.', schema: Nazorgmoment, headers: ['ETag'] } },
+    errors: [400, 404],
+  }),
+
+  nazorgmomentVerplaatsen: route({
+    operationId: 'nazorgmomentVerplaatsen',
+    method: 'PATCH',
+    path: '/v1/nazorgmomenten/{nazorgmomentId}',
+    handler: 'functions/api/nazorg/nazorgmoment-verplaatsen.ts',
+    roles: ['coopAdmin'],
+    tag: 'Nazorg',
+    summary: 'Een coördinator verplaatst een gepland nazorgmoment (JSON merge patch, met If-Match).',
+    description: 'Alleen een moment dat nog niet verstuurd is (anders 409); de nieuwe datum ligt na de start van het contract (422).',
+    request: {
+      params: NazorgmomentIdParameters,
+      body: NazorgmomentWijziging,
+      contentTypes: ['application/merge-patch+json', 'application/json'],
+      maxBodyBytes: KLEIN,
+      ifMatch: 'required',
+    },
+    responses: { 200: { description: 'Het verplaatste nazorgmoment.', schema: Nazorgmoment, headers: ['ETag'] } },
+    errors: [400, 404, 409, 412, 413, 415, 422, 428],
+  }),
+
+  nazorgmomentBeantwoorden: route({
+    operationId: 'nazorgmomentBeantwoorden',
+    method: 'POST',
+    path: '/v1/nazorgmomenten/{nazorgmomentId}/antwoorden',
+    handler: 'functions/api/nazorg/nazorgmoment-beantwoorden.ts',
+    roles: ['werkgever', 'regiopartner'],
+    tag: 'Nazorg',
+    summary: 'De werkgever of de toegewezen jobcoachorganisatie beantwoordt een nazorgmoment.',
+    description:
+      'Kan zodra het moment verstuurd is, of gepland en aan de beurt; één antwoord sluit het moment (een tweede is 409). Het antwoord geeft de plaatsing een risicosignaal met de regels die het verhoogden; een hoog signaal maakt in dezelfde transactie een escalatie voor de coördinatoren en een bericht aan de gemeente. Een duurzaamheidscheck legt vast of de kandidaat nog aan het werk is (bij deze werkgever of elders). Geen medische gegevens: alleen categorieën.',
+    request: { params: NazorgmomentIdParameters, body: NazorgAntwoordInvoer, maxBodyBytes: KLEIN },
+    responses: { 200: { description: 'Het beantwoorde nazorgmoment.', schema: Nazorgmoment, headers: ['ETag'] } },
+    errors: [400, 404, 409, 413, 415],
+  }),
+
+  escalatiesZoeken: route({
+    operationId: 'escalatiesZoeken',
+    method: 'GET',
+    path: '/v1/escalaties',
+    handler: 'functions/api/nazorg/escalaties-zoeken.ts',
+    roles: ['coopAdmin'],
+    tag: 'Nazorg',
+    summary: 'De escalaties uit de nazorg, per status, oudste eerst.',
+    description: 'Een hoog risicosignaal of een nazorgmoment dat niet binnen de reactietermijn van de gemeente is beantwoord.',
+    request: { query: PaginaParameters.extend(EscalatiesFilter.shape) },
+    responses: { 200: { description: 'Een pagina escalaties.', schema: EscalatiesPagina } },
+    errors: [400],
+  }),
+} as const;

@@ -1,0 +1,377 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { DomeinFout } from '../domain/fouten';
+import { escalatie as maakEscalatie, plusDagen, type AntwoordMutatie, type EscalatieMet, type NazorgPlanWijziging } from '../domain/nazorg';
+import { Gemeente } from '../schemas/gemeenten';
+import { Escalatie, Nazorgmoment } from '../schemas/nazorg';
+import { Plaatsing } from '../schemas/plaatsingen';
+import { GelijktijdigGewijzigd, type Pagina } from '../use-cases/poorten';
+import type { NazorgStore } from '../use-cases/nazorg';
+import { leesCursor, maakCursor } from './cursor';
+import { dynamo, tabel } from './dynamodb';
+import { notificatieItem } from './notificaties-store';
+import { sleutels } from './sleutels';
+import type { TransactieItem } from './zoekprofielen';
+
+/**
+ * Follow-up moments in the table. A moment lives in its placement's partition (PLAATSING#<id> /
+ * NAZORG#<vervaldatum>#<id>, so a placement's moments are one Query, by date) with a pointer item
+ * NAZORGMOMENT#<id> that names its keys (get by id: the pointer, then the moment). The pointer only
+ * changes when a moment is moved, so the moment's own writes touch one item.
+ *
+ * The due index (gsi2, write-sharded) holds a moment's NEXT ACTION DATE, and only while there is one:
+ *   gepland                           vervaldatum                          (send it)
+ *   verstuurd, not escalated          vervaldatum + reactietermijnDagen    (escalate if still unanswered)
+ *   beantwoord, geannuleerd, escalated none
+ * `momentItem` computes it from the state, so every Put places the moment right; the conditional
+ * updates below (`markeerVerstuurd`, `escaleerOnbeantwoord`, the cancellation) move it the same way.
+ */
+const sleutelVelden = { pk: z.string(), sk: z.string() };
+const MomentItem = Nazorgmoment.extend({ ...sleutelVelden, entiteit: z.literal('Nazorgmoment'), gsi2pk: z.string().optional(), gsi2sk: z.string().optional() });
+const VerwijzerItem = z.object({ ...sleutelVelden, entiteit: z.literal('NazorgmomentVerwijzer'), plaatsingId: z.string(), vervaldatum: z.string(), gemeente: z.string() });
+const PlaatsingItem = Plaatsing.extend({
+  ...sleutelVelden,
+  entiteit: z.literal('Plaatsing'),
+  gsi1pk: z.string(),
+  gsi1sk: z.string(),
+  gsi2pk: z.string(),
+  gsi2sk: z.string(),
+  gsi3pk: z.string().optional(),
+  gsi3sk: z.string().optional(),
+});
+const GemeenteItem = Gemeente.extend({ ...sleutelVelden, entiteit: z.literal('Gemeente'), gsi1pk: z.string(), gsi1sk: z.string() });
+const EscalatieItem = Escalatie.extend({ ...sleutelVelden, entiteit: z.literal('Escalatie'), gsi1pk: z.string(), gsi1sk: z.string() });
+
+export const naarMoment = (item: unknown): Nazorgmoment => {
+  const { pk: _pk, sk: _sk, entiteit: _e, gsi2pk: _g, gsi2sk: _gs, ...m } = MomentItem.parse(item);
+  return m;
+};
+const naarPlaatsing = (item: unknown): Plaatsing => {
+  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _1, gsi1sk: _1s, gsi2pk: _2, gsi2sk: _2s, gsi3pk: _3, gsi3sk: _3s, ...pl } = PlaatsingItem.parse(item);
+  return pl;
+};
+const naarGemeente = (item: unknown): Gemeente => {
+  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _1, gsi1sk: _1s, ...g } = GemeenteItem.parse(item);
+  return g;
+};
+const naarEscalatie = (item: unknown): Escalatie => {
+  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _1, gsi1sk: _1s, ...e } = EscalatieItem.parse(item);
+  return e;
+};
+
+/** The next action date of a moment, or none (see the table above). */
+export const volgendeActie = (m: Pick<Nazorgmoment, 'status' | 'vervaldatum' | 'reactietermijnDagen' | 'geescaleerdOp'>): string | undefined => {
+  if (m.status === 'gepland') return m.vervaldatum;
+  if (m.status === 'verstuurd' && m.geescaleerdOp === undefined) return plusDagen(m.vervaldatum, m.reactietermijnDagen);
+  return undefined;
+};
+
+export const momentItem = (m: Nazorgmoment) => {
+  const actie = volgendeActie(m);
+  return {
+    ...sleutels.nazorgmoment(m.plaatsingId, m.vervaldatum, m.id),
+    ...(actie ? sleutels.nazorgVervalIndex(actie, m.id) : {}),
+    entiteit: 'Nazorgmoment',
+    ...m,
+  };
+};
+export const verwijzerItem = (m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'vervaldatum' | 'gemeente'>) => ({
+  ...sleutels.nazorgmomentVerwijzer(m.id),
+  entiteit: 'NazorgmomentVerwijzer',
+  plaatsingId: m.plaatsingId,
+  vervaldatum: m.vervaldatum,
+  gemeente: m.gemeente,
+});
+export const escalatieItem = (e: Escalatie) => ({ ...sleutels.escalatie(e.id), ...sleutels.escalatiesIndex(e.status, e.aangemaaktOp, e.id), entiteit: 'Escalatie', ...e });
+
+type MomentSleutel = Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'vervaldatum'>;
+const sleutelVan = (m: MomentSleutel) => sleutels.nazorgmoment(m.plaatsingId, m.vervaldatum, m.id);
+
+/** A new moment and its pointer; a replayed write fails instead of overwriting. */
+export const nieuwMomentItems = (m: Nazorgmoment): TransactieItem[] => [
+  { Put: { TableName: tabel(), Item: momentItem(m), ConditionExpression: 'attribute_not_exists(pk)' } },
+  { Put: { TableName: tabel(), Item: verwijzerItem(m), ConditionExpression: 'attribute_not_exists(pk)' } },
+];
+
+/** Cancels an open moment as read: out of the due index; a moment sent or answered meanwhile fails the condition. */
+export const annuleerMomentItem = (m: Nazorgmoment): TransactieItem => ({
+  Update: {
+    TableName: tabel(),
+    Key: sleutelVan(m),
+    UpdateExpression: 'SET #s = :geannuleerd, versie = :nieuw REMOVE gsi2pk, gsi2sk',
+    ConditionExpression: 'versie = :versie',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':geannuleerd': 'geannuleerd', ':nieuw': m.versie + 1, ':versie': m.versie },
+  },
+});
+
+/** The moments a placement's start, instrument or end plans and cancels, for the placement's own transaction. */
+export const nazorgPlanItems = (w: NazorgPlanWijziging): TransactieItem[] => [...w.annuleren.map(annuleerMomentItem), ...w.nieuw.flatMap(nieuwMomentItems)];
+
+/**
+ * For the nazorg consumer: a planned moment is sent. Conditional on it still being `gepland`, so a
+ * duplicate delivery, a second sweep or a retry after a crash finds the condition failed and does nothing
+ * (ConditionalCheckFailed = already done). The due index moves to the escalation date.
+ */
+export const markeerVerstuurd = (m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'vervaldatum' | 'reactietermijnDagen'>, nu: string): TransactieItem => {
+  const { gsi2pk, gsi2sk } = sleutels.nazorgVervalIndex(plusDagen(m.vervaldatum, m.reactietermijnDagen), m.id);
+  return {
+    Update: {
+      TableName: tabel(),
+      Key: sleutelVan(m),
+      UpdateExpression: 'SET #s = :verstuurd, verstuurdOp = :nu, gsi2pk = :g, gsi2sk = :gs, versie = versie + :een',
+      ConditionExpression: '#s = :gepland',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':verstuurd': 'verstuurd', ':gepland': 'gepland', ':nu': nu, ':g': gsi2pk, ':gs': gsi2sk, ':een': 1 },
+    },
+  };
+};
+
+/** The escalation and the gemeente's notice; both new items, so a replay with the same ids fails. */
+export const escalatieItems = (e: EscalatieMet): TransactieItem[] => [
+  { Put: { TableName: tabel(), Item: escalatieItem(e.escalatie), ConditionExpression: 'attribute_not_exists(pk)' } },
+  { Put: { TableName: tabel(), Item: notificatieItem(e.notificatie), ConditionExpression: 'attribute_not_exists(pk)' } },
+];
+
+/**
+ * For the nazorg consumer: a sent moment not answered within its reactietermijn. One transaction: the
+ * moment is marked escalated (out of the due index), an Escalatie for the coordinators, a notification to
+ * the gemeente's contact through the outbox. The first entry is conditional on the moment still being
+ * `verstuurd` and not yet escalated: an answer that came first, or a duplicate, cancels the whole
+ * transaction (CancellationReasons[0] = ConditionalCheckFailed) and nothing is written.
+ */
+export const escaleerOnbeantwoord = (
+  m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'vervaldatum' | 'lidId' | 'gemeente'>,
+  gemeente: Pick<Gemeente, 'contactpersoon'>,
+  ids: { escalatieId: string; notificatieId: string },
+  nu: string,
+): TransactieItem[] => [
+  {
+    Update: {
+      TableName: tabel(),
+      Key: sleutelVan(m),
+      UpdateExpression: 'SET geescaleerdOp = :nu, versie = versie + :een REMOVE gsi2pk, gsi2sk',
+      ConditionExpression: '#s = :verstuurd AND attribute_not_exists(geescaleerdOp)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':verstuurd': 'verstuurd', ':nu': nu, ':een': 1 },
+    },
+  },
+  ...escalatieItems(maakEscalatie(m, gemeente, 'onbeantwoord', [`niet beantwoord binnen de reactietermijn na ${m.vervaldatum}`], ids, nu)),
+];
+
+/**
+ * An answer: the moment at the version read and still open; the placement's signal (and durability) as a
+ * new version with its history record; with a high signal, the escalation and the gemeente's notice.
+ */
+export const antwoordItems = (a: AntwoordMutatie): { items: TransactieItem[]; rollen: ('moment' | 'plaatsing' | 'escalatie')[] } => {
+  const T = tabel();
+  const { plaatsing: pl } = a;
+  const entries: ['moment' | 'plaatsing' | 'escalatie', TransactieItem][] = [
+    [
+      'moment',
+      {
+        Put: {
+          TableName: T,
+          Item: momentItem(a.moment),
+          ConditionExpression: 'versie = :versie AND #s IN (:gepland, :verstuurd)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':versie': a.verwachteMomentVersie, ':gepland': 'gepland', ':verstuurd': 'verstuurd' },
+        },
+      },
+    ],
+    [
+      'plaatsing',
+      {
+        Update: {
+          TableName: T,
+          Key: sleutels.plaatsing(pl.id),
+          UpdateExpression: `SET risico = :r, gewijzigdOp = :nu, versie = :nieuw${pl.duurzaamheid ? ', duurzaamheid = :d' : ''}`,
+          ConditionExpression: 'versie = :oud',
+          ExpressionAttributeValues: {
+            ':r': pl.risico,
+            ':nu': pl.gewijzigdOp,
+            ':nieuw': pl.versie,
+            ':oud': a.verwachtePlaatsingVersie,
+            ...(pl.duurzaamheid ? { ':d': pl.duurzaamheid } : {}),
+          },
+        },
+      },
+    ],
+    [
+      'plaatsing',
+      {
+        Put: {
+          TableName: T,
+          Item: { ...sleutels.plaatsingGebeurtenis(pl.id, a.gebeurtenis.versie), entiteit: 'PlaatsingGebeurtenis', ...a.gebeurtenis },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ],
+  ];
+  if (a.escalatie) for (const item of escalatieItems(a.escalatie)) entries.push(['escalatie', item]);
+  return { items: entries.map(([, i]) => i), rollen: entries.map(([r]) => r) };
+};
+
+/** Moving a planned moment: its date is in its key, so the old item goes and a new one comes, with the pointer. */
+export const verplaatsItems = (oud: Nazorgmoment, nieuw: Nazorgmoment): TransactieItem[] => [
+  {
+    Delete: {
+      TableName: tabel(),
+      Key: sleutelVan(oud),
+      ConditionExpression: 'versie = :versie AND #s = :gepland',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':versie': oud.versie, ':gepland': 'gepland' },
+    },
+  },
+  { Put: { TableName: tabel(), Item: momentItem(nieuw), ConditionExpression: 'attribute_not_exists(pk)' } },
+  { Put: { TableName: tabel(), Item: verwijzerItem(nieuw), ConditionExpression: 'attribute_exists(pk)' } },
+];
+
+const haalSamen = async (keys: Record<string, string>[]): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let open: Record<string, unknown>[] | undefined = keys;
+  while (open && open.length > 0) {
+    const r: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: { [tabel()]: { Keys: open, ConsistentRead: true } } }));
+    items.push(...(r.Responses?.[tabel()] ?? []));
+    open = r.UnprocessedKeys?.[tabel()]?.Keys;
+  }
+  return items;
+};
+
+const zelfde = (a: Record<string, unknown>, k: { pk: string; sk: string }) => a.pk === k.pk && a.sk === k.sk;
+
+/**
+ * A moment by id with its placement (and the gemeente, when asked): the pointer, then one BatchGetItem.
+ * Exported for the nazorg consumer.
+ */
+export const haalMomentMetPlaatsing = async (
+  momentId: string,
+  metGemeente = false,
+): Promise<{ moment?: Nazorgmoment | undefined; plaatsing?: Plaatsing | undefined; gemeente?: Gemeente | undefined }> => {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.nazorgmomentVerwijzer(momentId), ConsistentRead: true }));
+  if (!Item) return {};
+  const v = VerwijzerItem.parse(Item);
+  const km = sleutels.nazorgmoment(v.plaatsingId, v.vervaldatum, momentId);
+  const kp = sleutels.plaatsing(v.plaatsingId);
+  const kg = sleutels.gemeente(v.gemeente);
+  const items = await haalSamen([km, kp, ...(metGemeente ? [kg] : [])]);
+  const m = items.find((i) => zelfde(i, km));
+  const p = items.find((i) => zelfde(i, kp));
+  const g = items.find((i) => zelfde(i, kg));
+  return { moment: m ? naarMoment(m) : undefined, plaatsing: p ? naarPlaatsing(p) : undefined, gemeente: g ? naarGemeente(g) : undefined };
+};
+
+/** Maps a cancelled transaction: the caller's own item first, anything else moved underneath it. */
+const schrijfTransactie = async (items: TransactieItem[], melding: (index: number) => Error | undefined) => {
+  try {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const redenen = error.CancellationReasons ?? [];
+    for (let i = 0; i < redenen.length; i++) if (redenen[i]?.Code === 'ConditionalCheckFailed') throw melding(i) ?? new GelijktijdigGewijzigd();
+    throw new GelijktijdigGewijzigd();
+  }
+};
+
+const momentVerouderd = () => new DomeinFout('verouderd', 'Het nazorgmoment is intussen gewijzigd. Haal het opnieuw op en probeer het nog eens.');
+
+export const dynamoNazorgStore = (): NazorgStore => ({
+  haalMetPlaatsing: haalMomentMetPlaatsing,
+
+  async partitie(plaatsingId) {
+    // The placement and its moments in one Query: NAZORG#… < NOTITIE#… < PLAATSING, the notes filtered out.
+    let plaatsing: Plaatsing | undefined;
+    const momenten: Nazorgmoment[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await dynamo().send(
+        new QueryCommand({
+          TableName: tabel(),
+          KeyConditionExpression: 'pk = :p AND sk BETWEEN :van AND :tot',
+          FilterExpression: 'entiteit IN (:pl, :m)',
+          ExpressionAttributeValues: { ':p': sleutels.plaatsing(plaatsingId).pk, ':van': sleutels.nazorgmomentenPrefix, ':tot': sleutels.plaatsing(plaatsingId).sk, ':pl': 'Plaatsing', ':m': 'Nazorgmoment' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of r.Items ?? []) {
+        if (item.entiteit === 'Plaatsing') plaatsing = naarPlaatsing(item);
+        else momenten.push(naarMoment(item));
+      }
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return { plaatsing, momenten };
+  },
+
+  async openMomenten(plaatsingId) {
+    const momenten: Nazorgmoment[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await dynamo().send(
+        new QueryCommand({
+          TableName: tabel(),
+          KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+          FilterExpression: '#s IN (:gepland, :verstuurd)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':p': sleutels.plaatsing(plaatsingId).pk, ':s': sleutels.nazorgmomentenPrefix, ':gepland': 'gepland', ':verstuurd': 'verstuurd' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      momenten.push(...(r.Items ?? []).map(naarMoment));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return momenten;
+  },
+
+  async voegToe(m) {
+    const items: TransactieItem[] = [
+      ...nieuwMomentItems(m),
+      // A placement that ended meanwhile takes no new moments.
+      {
+        ConditionCheck: {
+          TableName: tabel(),
+          Key: sleutels.plaatsing(m.plaatsingId),
+          ConditionExpression: 'fase = :gestart',
+          ExpressionAttributeValues: { ':gestart': 'gestart' },
+        },
+      },
+    ];
+    await schrijfTransactie(items, (i) =>
+      i === 2 ? new DomeinFout('ongeldigeOvergang', 'De plaatsing is intussen beëindigd.') : new DomeinFout('conflict', 'Dit nazorgmoment bestaat al.'),
+    );
+  },
+
+  async verplaats(oud, nieuw) {
+    await schrijfTransactie(verplaatsItems(oud, nieuw), (i) => (i === 0 ? momentVerouderd() : undefined));
+  },
+
+  async beantwoord(a) {
+    const { items, rollen } = antwoordItems(a);
+    await schrijfTransactie(items, (i) => (rollen[i] === 'moment' ? momentVerouderd() : undefined));
+  },
+
+  async escalaties(status, { pageSize, cursor }) {
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tabel(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :s)',
+        ExpressionAttributeValues: { ':p': sleutels.escalatiesPartitie, ':s': sleutels.escalatiesMetStatus(status) },
+        Limit: pageSize,
+        ExclusiveStartKey: escalatieCursor(cursor),
+      }),
+    );
+    return { items: (r.Items ?? []).map(naarEscalatie), cursor: maakCursor(r.LastEvaluatedKey) } satisfies Pagina<Escalatie>;
+  },
+});
+
+/** A cursor of another list would be a ValidationException (a 500) from DynamoDB: refused here as a 400. */
+const escalatieCursor = (cursor: string | undefined) => {
+  const sleutel = leesCursor(cursor);
+  if (sleutel === undefined) return undefined;
+  if ((sleutel as Record<string, unknown>).gsi1pk !== sleutels.escalatiesPartitie || Object.keys(sleutel).length !== 4)
+    throw new DomeinFout('ongeldigeInvoer', 'Deze cursor hoort niet bij deze lijst.', 'query.cursor');
+  return sleutel;
+};

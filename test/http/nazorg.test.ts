@@ -1,0 +1,317 @@
+import { ulid } from 'ulidx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../infra/local/runtime';
+import { naTermijn, plusDagen } from '../../shared/domain/nazorg';
+import type { Nazorgmoment } from '../../shared/schemas/nazorg';
+import type { Plaatsing } from '../../shared/schemas/plaatsingen';
+import { contract } from '../domain/plaatsingen-fixtures';
+import { apiClient, expectProblem, type Antwoord, type Kop } from '../support/http';
+import { authorization, startTestRuntime } from '../support/runtime';
+
+let rt: LocalRuntime;
+let admin: Kop;
+let gemeenteA: Kop;
+let gemeenteB: Kop;
+const A = 'GM0363';
+const B = 'GM0599';
+
+const { call } = apiClient(() => rt);
+const ok = (r: Antwoord, status = 200) => {
+  expect(r.status, JSON.stringify(r.body)).toBe(status);
+  return r.body;
+};
+
+const vandaag = () => new Date().toISOString().slice(0, 10);
+const maandenGeleden = (n: number) => {
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() - n);
+  return d.toISOString().slice(0, 10);
+};
+
+beforeAll(async () => {
+  rt = await startTestRuntime();
+  admin = await authorization(rt, 'coopAdmin');
+  gemeenteA = await authorization(rt, 'gemeente', A);
+  gemeenteB = await authorization(rt, 'gemeente', B);
+  for (const [code, naam, regio, instellingen] of [
+    [A, 'Amsterdam', 'Groot Amsterdam', undefined],
+    [B, 'Rotterdam', 'Rijnmond', { nazorgMomenten: ['P2W', 'P6M'], duurzaamheidsChecks: ['P6M'], reactietermijnDagen: 5 }],
+  ] as const)
+    ok(
+      await call('POST', '/v1/gemeenten', {
+        headers: admin,
+        body: { code, naam, arbeidsmarktregio: regio, contactpersoon: { naam: 'Werkgeversservicepunt', email: `wsp@${naam.toLowerCase()}.nl` }, ...(instellingen ? { instellingen } : {}) },
+      }),
+      201,
+    );
+});
+afterAll(() => rt?.stop());
+
+let kvkTeller = 10_000_000 + Math.floor(Math.random() * 80_000_000);
+const actiefLid = async () => {
+  const lid = ok(
+    await call('POST', '/v1/leden', {
+      body: {
+        kvkNummer: String(++kvkTeller),
+        naam: 'Hoveniersbedrijf Het Hout',
+        sectoren: ['groen'],
+        werksoorten: ['groen'],
+        contactpersoon: { naam: 'Sanne de Vries', email: 'sanne@hethout.nl' },
+        toezeggingen: { reguliereBanen: 1, participatieplaatsen: 2, beschutWerkplekken: 0, banenafspraakBanen: 1 },
+      },
+    }),
+    201,
+  );
+  ok(await call('POST', `/v1/leden/${lid.id}/goedkeuring`, { headers: admin }));
+  return { id: lid.id as string, headers: await authorization(rt, 'werkgever', lid.id) };
+};
+const regiopartner = async () => {
+  const p = ok(
+    await call('POST', '/v1/regiopartners', {
+      headers: admin,
+      body: { naam: 'Jobcoach Amstel', kvkNummer: '34123456', soort: 'jobcoachOrganisatie', arbeidsmarktregios: ['Groot Amsterdam'], contactpersoon: { naam: 'Lotte Visser', email: 'lotte@jobcoachamstel.nl' } },
+    }),
+    201,
+  );
+  return { id: p.id as string, headers: await authorization(rt, 'regiopartner', p.id) };
+};
+
+/** A placement of gemeente `gemeente`'s candidate at a new member's place, started on `start`. */
+const gestart = async (opties: { start?: string; einde?: string; gemeente?: Kop } = {}) => {
+  const lid = await actiefLid();
+  const werkplek = ok(
+    await call('POST', '/v1/werkplekken', {
+      headers: lid.headers,
+      body: {
+        titel: 'Medewerker groenonderhoud',
+        soort: 'participatieplaats',
+        werksoort: 'groen',
+        uren: { minimum: 16, maximum: 32 },
+        locatie: { postcodegebied: '1102', gemeente: A },
+        aantalPlaatsen: 2,
+        eisen: { fysiekeBelastbaarheid: 'gemiddeld', werktempo: 'laag', taalniveau: 'A2', rijbewijs: false },
+        werkaanpassingen: ['vasteStructuur'],
+        begeleiding: { eigenJobcoach: false, buddy: true },
+        teltVoorBanenafspraak: true,
+      },
+    }),
+    201,
+  );
+  const v = ok(
+    await call('POST', '/v1/verwijzingen', {
+      headers: opties.gemeente ?? gemeenteA,
+      body: {
+        dossierkenmerk: `PW-2026-${Math.floor(Math.random() * 99999)}`,
+        doelgroep: 'participatiewet',
+        kandidaat: { naam: 'Jan de Boer', email: 'jan@example.nl' },
+        mogelijkheden: { fysiekeBelastbaarheid: 'gemiddeld', werktempo: 'laag', zelfstandigheid: 'deelsZelfstandig', taalniveau: 'B1', rijbewijs: false },
+        werkaanpassingen: ['vasteStructuur'],
+        uren: { minimum: 16, maximum: 24 },
+        mobiliteit: { reisafstandKm: 10, vervoer: ['fiets', 'ov'] },
+        postcodegebied: '1102',
+        werksoortVoorkeuren: ['groen'],
+        beschikbaarVanaf: '2026-01-01',
+        toestemmingProfielDelen: true,
+      },
+    }),
+    201,
+  );
+  ok(await call('POST', `/v1/verwijzingen/${v.id}/intake`, { headers: admin }));
+  ok(await call('POST', `/v1/verwijzingen/${v.id}/bemiddelbaarverklaring`, { headers: admin }));
+  const plaatsing: Plaatsing = ok(await call('POST', '/v1/plaatsingen', { headers: admin, body: { verwijzingId: v.id, werkplekId: werkplek.id } }), 201);
+  const pad = `/v1/plaatsingen/${plaatsing.id}`;
+  const start = opties.start ?? maandenGeleden(7);
+  ok(await call('POST', `${pad}/kennismaking`, { headers: lid.headers, body: { datum: start } }));
+  const s = await call('POST', `${pad}/start`, { headers: lid.headers, body: contract({ startdatum: start, einddatum: opties.einde ?? naTermijn(start, 'P18M') }) });
+  ok(s);
+  return { lid, plaatsing: s.body as Plaatsing, pad, start, startOps: s.ops };
+};
+const momenten = async (pad: string, headers: Kop = admin): Promise<Nazorgmoment[]> => ok(await call('GET', `${pad}/nazorgmomenten`, { headers })).nazorgmomenten;
+const goed = { nogInDienst: true, gewerkteUrenPerWeek: 24, verzuimdagenInPeriode: 0, hoeGaatHet: 4, ondersteuningNodig: false, risicos: [] };
+
+describe('het plan bij de start', () => {
+  it('een start 7 maanden geleden plant de momenten op hun eigen data, in de transactie van de start (1 GetItem meer)', async () => {
+    const { pad, start, startOps, plaatsing } = await gestart();
+    expect(startOps).toEqual(['GetItem', 'BatchGetItem', 'GetItem', 'TransactWriteItems']);
+    const r = await call('GET', `${pad}/nazorgmomenten`, { headers: admin });
+    expect(r.ops).toEqual(['Query']);
+    const einde = naTermijn(start, 'P18M');
+    expect(ok(r).nazorgmomenten.map((m: Nazorgmoment) => `${m.soort} ${m.termijn ?? '-'} ${m.vervaldatum} ${m.status}`)).toEqual([
+      `regulier P1W ${naTermijn(start, 'P1W')} gepland`,
+      `regulier P4W ${naTermijn(start, 'P4W')} gepland`,
+      `regulier P3M ${naTermijn(start, 'P3M')} gepland`,
+      `duurzaamheidscheck P6M ${naTermijn(start, 'P6M')} gepland`,
+      `regulier P9M ${naTermijn(start, 'P9M')} gepland`,
+      `duurzaamheidscheck P12M ${naTermijn(start, 'P12M')} gepland`,
+      `eindeContract - ${plusDagen(einde, -28)} gepland`,
+    ]);
+    expect(r.body.nazorgmomenten.every((m: Nazorgmoment) => m.plaatsingId === plaatsing.id && m.reactietermijnDagen === 14 && m.gemeente === A)).toBe(true);
+  });
+
+  it('de instellingen van de gemeente gelden: een andere cadans en reactietermijn', async () => {
+    const { pad, start } = await gestart({ gemeente: gemeenteB, start: maandenGeleden(1) });
+    expect((await momenten(pad)).map((m) => `${m.soort} ${m.vervaldatum} ${m.reactietermijnDagen}`)).toEqual([
+      `regulier ${naTermijn(start, 'P2W')} 5`,
+      `duurzaamheidscheck ${naTermijn(start, 'P6M')} 5`,
+      `eindeContract ${plusDagen(naTermijn(start, 'P18M'), -28)} 5`,
+    ]);
+  });
+
+  it('een instrument met eigen termijnen op een gestarte plaatsing plant die in zijn transactie', async () => {
+    const { pad, start } = await gestart({ start: maandenGeleden(1) });
+    const r = await call('POST', `${pad}/instrumenten`, { headers: gemeenteA, body: { soort: 'loonkostensubsidie', startdatum: start, forfaitairTot: naTermijn(start, 'P6M') } });
+    ok(r);
+    expect(r.ops).toEqual(['GetItem', 'GetItem', 'TransactWriteItems']);
+    const lks = (await momenten(pad)).filter((m) => m.instrumentId);
+    expect(lks.map((m) => `${m.soort} ${m.vervaldatum}`)).toEqual([`eindeForfaitaireLks ${naTermijn(start, 'P6M')}`, `herbeoordelingLks ${naTermijn(start, 'P12M')}`]);
+  });
+});
+
+describe('zichtbaarheid: die van de plaatsing', () => {
+  it('lid X ja, lid Y nee; gemeente A ja, B nee; de toegewezen jobcoach ja, een andere nee — lijst en moment, 404 zonder onderscheid', async () => {
+    const { lid, pad } = await gestart();
+    const coach = await regiopartner();
+    const ander = await regiopartner();
+    ok(await call('POST', `${pad}/jobcoach`, { headers: admin, body: { partnerId: coach.id } }));
+    const lidY = await actiefLid();
+    const [eerste] = await momenten(pad);
+    const mPad = `/v1/nazorgmomenten/${eerste!.id}`;
+    for (const headers of [admin, lid.headers, gemeenteA, coach.headers]) {
+      expect((await momenten(pad, headers)).length).toBeGreaterThan(0);
+      const r = await call('GET', mPad, { headers });
+      expect(ok(r)).toMatchObject({ id: eerste!.id, status: 'gepland' });
+      expect(r.ops).toEqual(['GetItem', 'BatchGetItem']);
+      expect(r.headers.get('etag')).toBe('"1"');
+    }
+    for (const headers of [lidY.headers, gemeenteB, ander.headers]) {
+      expectProblem(await call('GET', `${pad}/nazorgmomenten`, { headers }), 404);
+      expectProblem(await call('GET', mPad, { headers }), 404);
+      expectProblem(await call('POST', `${mPad}/antwoorden`, { headers, body: goed }), headers === gemeenteB ? 403 : 404);
+    }
+    const onbekend = await call('GET', `/v1/nazorgmomenten/${ulid()}`, { headers: admin });
+    expectProblem(onbekend, 404);
+    expect(onbekend.ops).toEqual(['GetItem']);
+    expectProblem(await call('GET', `/v1/plaatsingen/${ulid()}/nazorgmomenten`, { headers: admin }), 404);
+    expectProblem(await call('GET', '/v1/nazorgmomenten/niet-een-ulid', { headers: admin }), 400);
+  });
+});
+
+describe('een coördinator voegt toe en verplaatst', () => {
+  it('toevoegen: 201 met Location en ETag, 1 Query en 1 transactie; dubbel 409, voor de start 422, niet-coördinator 403', async () => {
+    const { lid, pad, start } = await gestart({ start: maandenGeleden(1) });
+    const datum = plusDagen(start, 45);
+    const r = await call('POST', `${pad}/nazorgmomenten`, { headers: admin, body: { vervaldatum: datum, soort: 'regulier' } });
+    expect(ok(r, 201)).toMatchObject({ soort: 'regulier', vervaldatum: datum, status: 'gepland', versie: 1 });
+    expect(r.ops).toEqual(['Query', 'TransactWriteItems']);
+    expect(r.headers.get('location')).toBe(`/v1/nazorgmomenten/${r.body.id}`);
+    expect(r.headers.get('etag')).toBe('"1"');
+    expectProblem(await call('POST', `${pad}/nazorgmomenten`, { headers: admin, body: { vervaldatum: datum, soort: 'regulier' } }), 409);
+    expectProblem(await call('POST', `${pad}/nazorgmomenten`, { headers: admin, body: { vervaldatum: start, soort: 'regulier' } }), 422);
+    expectProblem(await call('POST', `${pad}/nazorgmomenten`, { headers: lid.headers, body: { vervaldatum: plusDagen(start, 46), soort: 'regulier' } }), 403);
+    expectProblem(await call('POST', `${pad}/nazorgmomenten`, { headers: admin, body: { vervaldatum: datum, soort: 'exitcheck' } }), 400);
+    expect((await momenten(pad)).filter((m) => m.vervaldatum === datum)).toHaveLength(1);
+  });
+
+  it('verplaatsen: If-Match verplicht (428), verouderd 412; Delete + Put + verwijzer in één transactie; alleen gepland', async () => {
+    const { lid, pad, start } = await gestart({ start: maandenGeleden(1) });
+    const m = (await momenten(pad)).find((x) => x.termijn === 'P3M')!;
+    const mPad = `/v1/nazorgmomenten/${m.id}`;
+    const nieuw = plusDagen(m.vervaldatum, 3);
+    expectProblem(await call('PATCH', mPad, { headers: admin, body: { vervaldatum: nieuw } }), 428);
+    expectProblem(await call('PATCH', mPad, { headers: { ...admin, 'if-match': '"7"' }, body: { vervaldatum: nieuw } }), 412);
+    expectProblem(await call('PATCH', mPad, { headers: { ...lid.headers, 'if-match': '"1"' }, body: { vervaldatum: nieuw } }), 403);
+    expectProblem(await call('PATCH', mPad, { headers: { ...admin, 'if-match': '"1"' }, body: { vervaldatum: start } }), 422);
+    const r = await call('PATCH', mPad, { headers: { ...admin, 'if-match': '"1"' }, body: { vervaldatum: nieuw } });
+    expect(ok(r)).toMatchObject({ id: m.id, vervaldatum: nieuw, versie: 2 });
+    expect(r.ops).toEqual(['GetItem', 'BatchGetItem', 'Query', 'TransactWriteItems']);
+    expect(ok(await call('GET', mPad, { headers: lid.headers }))).toMatchObject({ vervaldatum: nieuw, versie: 2 });
+    const lijst = await momenten(pad);
+    expect(lijst.filter((x) => x.id === m.id).map((x) => x.vervaldatum)).toEqual([nieuw]);
+    // A moment answered is no longer planned: it cannot move.
+    const p1w = lijst.find((x) => x.termijn === 'P1W')!;
+    ok(await call('POST', `/v1/nazorgmomenten/${p1w.id}/antwoorden`, { headers: lid.headers, body: goed }));
+    expectProblem(await call('PATCH', `/v1/nazorgmomenten/${p1w.id}`, { headers: { ...admin, 'if-match': '"2"' }, body: { vervaldatum: nieuw } }), 409);
+  });
+});
+
+describe('antwoorden, risico, escalatie en duurzaamheid', () => {
+  it('het lid antwoordt een moment dat aan de beurt is (1 GetItem, 1 BatchGetItem, 1 transactie); een tweede antwoord 409; een toekomstig 409', async () => {
+    const { lid, pad } = await gestart();
+    const lijst = await momenten(pad);
+    const p1w = lijst.find((m) => m.termijn === 'P1W')!;
+    const r = await call('POST', `/v1/nazorgmomenten/${p1w.id}/antwoorden`, { headers: lid.headers, body: { ...goed, notitie: 'Gaat prima' } });
+    expect(ok(r)).toMatchObject({ status: 'beantwoord', versie: 2, antwoorden: [{ nogInDienst: true, notitie: 'Gaat prima', door: { rol: 'werkgever' } }], risico: { niveau: 'laag', redenen: [] } });
+    expect(r.ops).toEqual(['GetItem', 'BatchGetItem', 'TransactWriteItems']);
+    expect(r.headers.get('etag')).toBe('"2"');
+    expectProblem(await call('POST', `/v1/nazorgmomenten/${p1w.id}/antwoorden`, { headers: lid.headers, body: goed }), 409);
+    const toekomst = lijst.find((m) => m.vervaldatum > vandaag())!;
+    expectProblem(await call('POST', `/v1/nazorgmomenten/${toekomst.id}/antwoorden`, { headers: lid.headers, body: goed }), 409);
+    expectProblem(await call('POST', `/v1/nazorgmomenten/${toekomst.id}/antwoorden`, { headers: lid.headers, body: { ...goed, hoeGaatHet: 9, risicos: ['medisch'] } }), 400);
+    expectProblem(await call('POST', `/v1/nazorgmomenten/${toekomst.id}/antwoorden`, { headers: admin, body: goed }), 403);
+    const pl = ok(await call('GET', pad, { headers: lid.headers }));
+    expect(pl).toMatchObject({ risico: { niveau: 'laag', nazorgmomentId: p1w.id } });
+    const g = ok(await call('GET', `${pad}/gebeurtenissen`, { headers: admin }));
+    expect(g.gebeurtenissen.at(-1)).toMatchObject({ soort: 'nazorgBeantwoord', onderwerpId: p1w.id, versie: pl.versie });
+  });
+
+  it('een hoog signaal: de plaatsing toont het met de redenen, een escalatie voor de coördinatoren en een bericht aan de gemeente in dezelfde transactie', async () => {
+    const { lid, pad, plaatsing } = await gestart();
+    const coach = await regiopartner();
+    ok(await call('POST', `${pad}/jobcoach`, { headers: admin, body: { partnerId: coach.id } }));
+    const p4w = (await momenten(pad)).find((m) => m.termijn === 'P4W')!;
+    const r = await call('POST', `/v1/nazorgmomenten/${p4w.id}/antwoorden`, {
+      headers: coach.headers,
+      body: { ...goed, verzuimdagenInPeriode: 12, risicos: ['conflict', 'schulden'], ondersteuningNodig: true },
+    });
+    expect(ok(r).risico).toMatchObject({ niveau: 'hoog' });
+    expect(r.body.risico.redenen.map((x: { regel: string }) => x.regel)).toEqual(['verzuim', 'meerdereRisicos', 'ondersteuningNodig']);
+    expect(ok(await call('GET', `${pad}/nazorgmomenten`, { headers: lid.headers })).risico).toMatchObject({ niveau: 'hoog', nazorgmomentId: p4w.id });
+
+    const e = await call('GET', '/v1/escalaties?status=open&pageSize=100', { headers: admin });
+    expect(e.ops).toEqual(['Query']);
+    const mijn = ok(e).escalaties.filter((x: { plaatsingId: string }) => x.plaatsingId === plaatsing.id);
+    expect(mijn).toEqual([expect.objectContaining({ aanleiding: 'hoogRisico', nazorgmomentId: p4w.id, gemeente: A, status: 'open' })]);
+    // The gemeente's contact hears of it through outbox, stream, queue and consumer: once, naming the placement, not the person.
+    await rt.settle();
+    const mails = rt.mail.list().map((m) => m.mail as { aan: { email: string }; onderwerp: string; tekst: string });
+    const aanGemeente = mails.filter((m) => m.aan.email === 'wsp@amsterdam.nl' && m.tekst.includes(plaatsing.id));
+    expect(aanGemeente).toHaveLength(1);
+    expect(aanGemeente[0]!.tekst).not.toContain('Jan de Boer');
+    expectProblem(await call('GET', '/v1/escalaties', { headers: gemeenteA }), 403);
+    expectProblem(await call('GET', '/v1/escalaties', { headers: lid.headers }), 403);
+    expectProblem(await call('GET', '/v1/escalaties?status=dicht', { headers: admin }), 400);
+    expectProblem(await call('GET', '/v1/escalaties?cursor=bla', { headers: admin }), 400);
+  });
+
+  it('duurzaamheidschecks leggen vast of de kandidaat nog werkt — hier of elders — op moment en plaatsing', async () => {
+    const { lid, pad } = await gestart({ start: maandenGeleden(13) });
+    const lijst = await momenten(pad);
+    const p6m = lijst.find((m) => m.termijn === 'P6M')!;
+    const p12m = lijst.find((m) => m.termijn === 'P12M')!;
+    expect(ok(await call('POST', `/v1/nazorgmomenten/${p6m.id}/antwoorden`, { headers: lid.headers, body: goed }))).toMatchObject({ duurzaam: true });
+    expect(
+      ok(await call('POST', `/v1/nazorgmomenten/${p12m.id}/antwoorden`, { headers: lid.headers, body: { ...goed, nogInDienst: false, werkzaamElders: true, gewerkteUrenPerWeek: 0 } })),
+    ).toMatchObject({ duurzaam: true, risico: { niveau: 'midden' } });
+    expect(ok(await call('GET', pad, { headers: gemeenteA }))).toMatchObject({ duurzaamheid: { P6M: true, P12M: true } });
+  });
+});
+
+describe('het einde van de plaatsing', () => {
+  it('annuleert de open momenten in de transactie van het einde (1 Query meer) en plant één exitcheck; beantwoorde blijven', async () => {
+    const { lid, pad } = await gestart();
+    const p1w = (await momenten(pad)).find((m) => m.termijn === 'P1W')!;
+    ok(await call('POST', `/v1/nazorgmomenten/${p1w.id}/antwoorden`, { headers: lid.headers, body: goed }));
+    const einde = vandaag();
+    const e = await call('POST', `${pad}/beeindiging`, { headers: lid.headers, body: { einddatum: einde, reden: 'eigenVerzoek' } });
+    expect(ok(e).fase).toBe('beeindigd');
+    expect(e.ops).toEqual(['GetItem', 'BatchGetItem', 'Query', 'TransactWriteItems']);
+    const lijst = await momenten(pad);
+    expect(lijst.filter((m) => m.status === 'beantwoord').map((m) => m.id)).toEqual([p1w.id]);
+    expect(lijst.filter((m) => m.status === 'gepland').map((m) => `${m.soort} ${m.vervaldatum}`)).toEqual([`exitcheck ${plusDagen(einde, 28)}`]);
+    expect(lijst.filter((m) => m.status === 'geannuleerd')).toHaveLength(lijst.length - 2);
+    const geannuleerd = lijst.find((m) => m.status === 'geannuleerd')!;
+    expectProblem(await call('POST', `/v1/nazorgmomenten/${geannuleerd.id}/antwoorden`, { headers: lid.headers, body: goed }), 409);
+    expectProblem(await call('PATCH', `/v1/nazorgmomenten/${geannuleerd.id}`, { headers: { ...admin, 'if-match': `"${geannuleerd.versie}"` }, body: { vervaldatum: plusDagen(einde, 3) } }), 409);
+    expectProblem(await call('POST', `${pad}/nazorgmomenten`, { headers: admin, body: { vervaldatum: plusDagen(einde, 3), soort: 'regulier' } }), 409);
+  });
+});

@@ -1,0 +1,171 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulidx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { beantwoord, planBijStart, plusDagen } from '../../shared/domain/nazorg';
+import { gevolgen, voerUit } from '../../shared/domain/plaatsingen';
+import { logger } from '../../shared/observability/logger';
+import { GemeenteInstellingen } from '../../shared/schemas/gemeenten';
+import type { Nazorgmoment } from '../../shared/schemas/nazorg';
+import { dynamo, tabel } from '../../shared/store/dynamodb';
+import { dynamoNazorgStore, escaleerOnbeantwoord, markeerVerstuurd } from '../../shared/store/nazorg-store';
+import { dynamoPlaatsingenStore, plaatsingTransactie } from '../../shared/store/plaatsingen-store';
+import { sleutels } from '../../shared/store/sleutels';
+import { plaatsingenUseCases } from '../../shared/use-cases/plaatsingen';
+import { admin, contract, omgeving, verwijzing, werkgever, werkplek } from '../domain/plaatsingen-fixtures';
+import { zaaiVerwijzing, zaaiWerkplek } from './plaatsingen-zaaien';
+import { storeOmgeving } from './store-omgeving';
+
+beforeAll(async () => {
+  await storeOmgeving();
+  logger.setLogLevel('WARN');
+});
+
+const nazorg = () => dynamoNazorgStore();
+const instellingen: { waarde: GemeenteInstellingen } = { waarde: GemeenteInstellingen.parse({}) };
+const uc = () =>
+  plaatsingenUseCases({ store: dynamoPlaatsingenStore(), nazorg: { instellingen: async () => instellingen.waarde, openMomenten: (id) => nazorg().openMomenten(id) } });
+const GEMEENTE = { contactpersoon: { naam: 'Werkgeversservicepunt', email: 'wsp@amsterdam.nl' } };
+
+/** A placement in kennismaking, its place with `plaatsen` places. */
+const inKennismaking = async (plaatsen = 2) => {
+  const v = await zaaiVerwijzing(verwijzing());
+  const w = await zaaiWerkplek(werkplek({ aantalPlaatsen: plaatsen }));
+  const pl = await uc().voorstellen(admin, { verwijzingId: v.id, werkplekId: w.id });
+  await uc().wijzigen(werkgever(w.lidId), pl.id, { actie: 'kennismaking', datum: '2026-12-01' }, undefined);
+  return { v, w, pl };
+};
+const gestart = async () => {
+  const s = await inKennismaking();
+  await uc().wijzigen(werkgever(s.w.lidId), s.pl.id, { actie: 'starten', contract: contract() }, undefined);
+  return s;
+};
+const leesItem = async (key: { pk: string; sk: string }) => (await dynamo().send(new GetCommand({ TableName: tabel(), Key: key, ConsistentRead: true }))).Item;
+const inIndex = async (datum: string, momentId: string) => {
+  const { gsi2pk } = sleutels.nazorgVervalIndex(datum, momentId);
+  const r = await dynamo().send(new QueryCommand({ TableName: tabel(), IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p AND gsi2sk = :s', ExpressionAttributeValues: { ':p': gsi2pk, ':s': momentId } }));
+  return (r.Items ?? []).length === 1;
+};
+const escalatiesVan = async (momentId: string) => (await nazorg().escalaties('open', { pageSize: 100 })).items.filter((e) => e.nazorgmomentId === momentId);
+
+describe('de start plant, het einde annuleert: in dezelfde transactie', () => {
+  it('de start schrijft plaatsing en momenten samen; de momenten staan in de vervalindex op hun datum', async () => {
+    const { pl } = await gestart();
+    const { plaatsing, momenten } = await nazorg().partitie(pl.id);
+    expect(plaatsing?.fase).toBe('gestart');
+    expect(momenten.map((m) => m.termijn ?? m.soort)).toEqual(['P1W', 'P4W', 'P3M', 'eindeContract', 'P6M', 'P9M', 'P12M']);
+    for (const m of momenten) expect(await inIndex(m.vervaldatum, m.id)).toBe(true);
+    expect(await leesItem(sleutels.nazorgmomentVerwijzer(momenten[0]!.id))).toMatchObject({ plaatsingId: pl.id, vervaldatum: momenten[0]!.vervaldatum });
+  });
+
+  it('een start die niet doorgaat (geen vrije plaats meer) schrijft ook geen enkel moment', async () => {
+    const { w, pl } = await inKennismaking(1);
+    await zaaiWerkplek({ ...w, aantalBezet: 1, status: 'vervuld', versie: w.versie + 1 });
+    await expect(uc().wijzigen(werkgever(w.lidId), pl.id, { actie: 'starten', contract: contract() }, undefined)).rejects.toMatchObject({ soort: 'ongeldigeOvergang' });
+    expect((await nazorg().partitie(pl.id)).momenten).toEqual([]);
+  });
+
+  it('met de ruimste instellingen (24 + 4 termijnen) en instrumenten blijft de starttransactie ruim onder de 100 items, en slaagt', async () => {
+    const { w, pl } = await inKennismaking();
+    const ruim = { nazorgMomenten: Array.from({ length: 24 }, (_, i) => `P${i + 1}W`), duurzaamheidsChecks: ['P6M', 'P12M', 'P18M', 'P24M'], reactietermijnDagen: 14 };
+    const env = omgeving();
+    const huidig = (await dynamoPlaatsingenStore().haal(pl.id))!;
+    const m = voerUit(huidig, { actie: 'starten', contract: contract({ einddatum: '2029-01-04' }) }, werkgever(w.lidId), undefined, env);
+    const bij = await dynamoPlaatsingenStore().haalVerwijzingEnWerkplek({ verwijzingId: pl.verwijzingId, werkplekId: pl.werkplekId });
+    const plan = planBijStart(m.plaatsing, ruim, env);
+    const { items } = plaatsingTransactie(m, { ...gevolgen(m, bij, werkgever(w.lidId), env), nazorg: { nieuw: plan, annuleren: [] } });
+    expect(plan).toHaveLength(29);
+    expect(items.length).toBeLessThanOrEqual(70);
+    await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+    expect((await nazorg().partitie(pl.id)).momenten).toHaveLength(29);
+  });
+
+  it('het einde annuleert gepland en verstuurd (uit de index), laat beantwoord staan en plant de exitcheck', async () => {
+    const { w, pl } = await gestart();
+    const [a, b] = (await nazorg().partitie(pl.id)).momenten as [Nazorgmoment, Nazorgmoment];
+    await dynamo().send(new TransactWriteCommand({ TransactItems: [markeerVerstuurd(a, new Date().toISOString())] }));
+    await uc().wijzigen(werkgever(w.lidId), pl.id, { actie: 'beeindigen', einddatum: '2027-03-31', reden: 'eigenVerzoek' }, undefined);
+    const { momenten } = await nazorg().partitie(pl.id);
+    expect(momenten.filter((m) => m.status !== 'geannuleerd').map((m) => `${m.soort} ${m.vervaldatum} ${m.status}`)).toEqual(['exitcheck 2027-04-28 gepland']);
+    expect(await inIndex(b.vervaldatum, b.id)).toBe(false);
+    expect(await inIndex(plusDagen(a.vervaldatum, a.reactietermijnDagen), a.id)).toBe(false);
+    expect(await inIndex('2027-04-28', momenten.find((m) => m.soort === 'exitcheck')!.id)).toBe(true);
+  });
+
+  it('een moment dat tussen lezen en schrijven van het einde verstuurd wordt: het einde leest opnieuw en annuleert het toch', async () => {
+    const { w, pl } = await gestart();
+    const [a] = (await nazorg().partitie(pl.id)).momenten as [Nazorgmoment];
+    let eerste = true;
+    const tussendoor = plaatsingenUseCases({
+      store: dynamoPlaatsingenStore(),
+      nazorg: {
+        instellingen: async () => instellingen.waarde,
+        openMomenten: async (id) => {
+          const open = await nazorg().openMomenten(id);
+          if (eerste) {
+            eerste = false;
+            await dynamo().send(new TransactWriteCommand({ TransactItems: [markeerVerstuurd(a, new Date().toISOString())] }));
+          }
+          return open;
+        },
+      },
+    });
+    await tussendoor.wijzigen(werkgever(w.lidId), pl.id, { actie: 'beeindigen', einddatum: '2027-03-31', reden: 'eigenVerzoek' }, undefined);
+    const na = (await nazorg().partitie(pl.id)).momenten.find((m) => m.id === a.id)!;
+    expect(na).toMatchObject({ status: 'geannuleerd' });
+    expect(na.verstuurdOp).toBeDefined();
+  });
+});
+
+describe('de bouwstenen voor de consumer: voorwaardelijk, dus een dubbele doet niets', () => {
+  it('markeerVerstuurd: gepland → verstuurd, de index schuift naar vervaldatum + reactietermijn; een tweede keer ConditionalCheckFailed', async () => {
+    const { pl } = await gestart();
+    const [m] = (await nazorg().partitie(pl.id)).momenten as [Nazorgmoment];
+    const nu = new Date().toISOString();
+    await dynamo().send(new TransactWriteCommand({ TransactItems: [markeerVerstuurd(m, nu)] }));
+    const fout = await dynamo().send(new TransactWriteCommand({ TransactItems: [markeerVerstuurd(m, nu)] })).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(TransactionCanceledException);
+    expect((fout as TransactionCanceledException).CancellationReasons?.[0]?.Code).toBe('ConditionalCheckFailed');
+    expect(await inIndex(m.vervaldatum, m.id)).toBe(false);
+    expect(await inIndex(plusDagen(m.vervaldatum, m.reactietermijnDagen), m.id)).toBe(true);
+    expect((await nazorg().haalMetPlaatsing(m.id)).moment).toMatchObject({ status: 'verstuurd', verstuurdOp: nu, versie: 2 });
+  });
+
+  it('escaleerOnbeantwoord: één escalatie en één bericht; een duplicaat, ook met andere ids, schrijft niets; na een antwoord evenmin', async () => {
+    const { pl } = await gestart();
+    const [m, n] = (await nazorg().partitie(pl.id)).momenten as [Nazorgmoment, Nazorgmoment];
+    const nu = new Date().toISOString();
+    await dynamo().send(new TransactWriteCommand({ TransactItems: [markeerVerstuurd(m, nu), markeerVerstuurd(n, nu)] }));
+    const ids = { escalatieId: ulid(), notificatieId: ulid() };
+    await dynamo().send(new TransactWriteCommand({ TransactItems: escaleerOnbeantwoord(m, GEMEENTE, ids, nu) }));
+    for (const opnieuw of [ids, { escalatieId: ulid(), notificatieId: ulid() }]) {
+      const fout = await dynamo().send(new TransactWriteCommand({ TransactItems: escaleerOnbeantwoord(m, GEMEENTE, opnieuw, nu) })).catch((e: unknown) => e);
+      expect((fout as TransactionCanceledException).CancellationReasons?.[0]?.Code).toBe('ConditionalCheckFailed');
+    }
+    expect(await escalatiesVan(m.id)).toEqual([expect.objectContaining({ id: ids.escalatieId, aanleiding: 'onbeantwoord', plaatsingId: pl.id })]);
+    expect(await leesItem(sleutels.notificatie(ids.notificatieId))).toMatchObject({ soort: 'nazorgEscalatie', status: 'wachtend', aan: { email: 'wsp@amsterdam.nl' } });
+    expect(await inIndex(plusDagen(m.vervaldatum, m.reactietermijnDagen), m.id)).toBe(false);
+    expect((await nazorg().haalMetPlaatsing(m.id)).moment).toMatchObject({ status: 'verstuurd', geescaleerdOp: nu });
+
+    // An answer that came first: the escalation finds the moment answered and writes nothing.
+    const { moment, plaatsing } = await nazorg().haalMetPlaatsing(n.id);
+    await nazorg().beantwoord(
+      beantwoord(plaatsing!, moment!, { nogInDienst: true, gewerkteUrenPerWeek: 24, verzuimdagenInPeriode: 0, hoeGaatHet: 4, ondersteuningNodig: false, risicos: [] }, werkgever(plaatsing!.lidId), GEMEENTE, omgeving()),
+    );
+    const fout = await dynamo().send(new TransactWriteCommand({ TransactItems: escaleerOnbeantwoord(n, GEMEENTE, { escalatieId: ulid(), notificatieId: ulid() }, nu) })).catch((e: unknown) => e);
+    expect((fout as TransactionCanceledException).CancellationReasons?.[0]?.Code).toBe('ConditionalCheckFailed');
+    expect(await escalatiesVan(n.id)).toEqual([]);
+  });
+
+  it('verplaatsen: het oude item weg, het nieuwe in de index, de verwijzer wijst erheen; een verouderde versie schrijft niets', async () => {
+    const { pl } = await gestart();
+    const [m] = (await nazorg().partitie(pl.id)).momenten as [Nazorgmoment];
+    const nieuw = { ...m, vervaldatum: plusDagen(m.vervaldatum, 2), versie: 2 };
+    await nazorg().verplaats(m, nieuw);
+    await expect(nazorg().verplaats(m, { ...nieuw, vervaldatum: plusDagen(m.vervaldatum, 5) })).rejects.toMatchObject({ soort: 'verouderd' });
+    expect(await leesItem(sleutels.nazorgmoment(pl.id, m.vervaldatum, m.id))).toBeUndefined();
+    expect(await inIndex(m.vervaldatum, m.id)).toBe(false);
+    expect(await inIndex(nieuw.vervaldatum, m.id)).toBe(true);
+    expect((await nazorg().haalMetPlaatsing(m.id)).moment).toEqual(nieuw);
+  });
+});
