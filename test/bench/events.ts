@@ -6,10 +6,12 @@ import { apiGatewayRequestId, buildEventV2, createRouteMatcher } from '../../inf
 import { LOCAL_REGION } from '../../infra/local/aws-local';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { ensureTable } from '../../infra/local/table-setup';
+import { queueDefinitions } from '../../shared/queues/definition';
 import { allRoutes } from '../../shared/routes/manifest';
 import { ENTITY_ATTRIBUTE, tableDefinition } from '../../shared/table/definition';
 import type { BenchFunction } from './bundles';
-import type { Scenario } from './scenario';
+import type { MatchingTargets } from './matching';
+import { contract, GEMEENTEN, type Scenario } from './scenario';
 
 /** One realistic invocation of a function in a fresh process: its event and what differs in its environment. */
 export interface Invocation {
@@ -85,7 +87,12 @@ const isolatedOutbox = async (rt: LocalRuntime, notificatie: Record<string, Attr
  * write) and answers one realistic event per function. Each mutating sample gets its own member, so the
  * child does the full work (a 200 transition, not a 409 on an already-changed member).
  */
-export const prepareInvocations = async (rt: LocalRuntime, s: Scenario, fns: readonly BenchFunction[]): Promise<Map<BenchFunction, Invocation>> => {
+export const prepareInvocations = async (
+  rt: LocalRuntime,
+  s: Scenario,
+  fns: readonly BenchFunction[],
+  matching: MatchingTargets,
+): Promise<Map<BenchFunction, Invocation>> => {
   const { admin } = s;
   const [lezen, goedTeKeuren, afTeWijzen, teWijzigen, teSchorsen, geschorst, uitTeTreden] = [
     await s.actief(),
@@ -115,6 +122,7 @@ export const prepareInvocations = async (rt: LocalRuntime, s: Scenario, fns: rea
     lidUittreden: { event: httpEvent(rt, 'POST', `/v1/leden/${uitTeTreden.id}/uittreding`, werkgever, {}), does: 'actief → uitgetreden, werkgever' },
     lidGebeurtenissen: { event: httpEvent(rt, 'GET', `/v1/leden/${geschorst.id}/gebeurtenissen`, admin), does: 'history of 3 events' },
     openapiOphalen: { event: httpEvent(rt, 'GET', '/v1/openapi.json'), does: 'the OpenAPI document' },
+    ...(await workflowInvocations(rt, s, matching)),
   };
 
   const invocations = new Map<BenchFunction, Invocation>();
@@ -132,6 +140,9 @@ export const prepareInvocations = async (rt: LocalRuntime, s: Scenario, fns: rea
         invocations.set(fn, { event: httpEvent(rt, 'GET', `/v1/leden/${lezen.id}`, admin), does: 'one GetItem, no checks' });
         break;
       case 'queue':
+        // The event is a notification message: only the notifications consumer gets it (another queue's
+        // consumer would get a body it does not know, and fail — it needs an event of its own).
+        if (fn.entry !== queueDefinitions.notificaties.consumer) break;
         invocations.set(fn, {
           event: {
             Records: [
@@ -205,4 +216,120 @@ export const prepareInvocations = async (rt: LocalRuntime, s: Scenario, fns: rea
     }
   }
   return invocations;
+};
+
+/**
+ * The events of the gemeenten, regiopartners, verwijzingen, werkplekken, matching and plaatsingen routes,
+ * each on an entity of its own in the state its route needs (a referral in intake for the
+ * bemiddelbaarverklaring, a placement in kennismaking for the start …), all in the bench's own gemeente
+ * except matching, which reads the 40-place region of section 1b.
+ */
+const workflowInvocations = async (rt: LocalRuntime, s: Scenario, matching: MatchingTargets): Promise<Record<string, Invocation>> => {
+  const { admin } = s;
+  const g = 'routes' as const;
+  const gm = s.gemeente[g];
+  const json = (method: string, path: string, headers: Record<string, string>, body?: unknown) => httpEvent(rt, method, path, headers, body);
+  const patch = (path: string, headers: Record<string, string>, versie: number, body: unknown) =>
+    httpEvent(rt, 'PATCH', path, { ...headers, 'content-type': 'application/merge-patch+json', 'if-match': `"${versie}"` }, body);
+
+  const x = await s.werkgever();
+  const coach = await s.regiopartner();
+  const zwolle = { code: 'GM0193', naam: 'Zwolle', arbeidsmarktregio: 'Regio Zwolle' };
+  await s.registreer(zwolle);
+
+  const lezen = await s.verwijzing(g);
+  const teWijzigen = await s.verwijzing(g, {}, 'ingediend');
+  const voorIntake = await s.verwijzing(g, {}, 'ingediend');
+  const inIntake = await s.verwijzing(g, {}, 'inIntake');
+  const terugTeMelden = await s.verwijzing(g, {}, 'inIntake');
+  const inTeTrekken = await s.verwijzing(g, {}, 'ingediend');
+  const zonderToestemming = await s.verwijzing(g);
+  const metToestemming = await s.verwijzing(g);
+  await s.toestemming(g, metToestemming.id, x.lid.id);
+
+  // Places: one to read, one to change, and one with ten places for the placements that start.
+  const plek = await s.werkplek(x.headers, g);
+  const teWijzigenPlek = await s.werkplek(x.headers, g);
+  const ruim = await s.werkplek(x.headers, g, { aantalPlaatsen: 10 });
+
+  // Placements before the start share one referral (on places of their own); each started one has its own referral.
+  const kandidaat = await s.verwijzing(g);
+  const voorgesteld = async () => s.voorstellen(kandidaat.id, (await s.werkplek(x.headers, g)).id);
+  const nieuwVoorstel = await s.werkplek(x.headers, g);
+  const [voorKennismaking, voorAfwijzing, voorAnnulering, voorJobcoach] = [await voorgesteld(), await voorgesteld(), await voorgesteld(), await voorgesteld()];
+  const inKennismaking = async (verwijzingId: string) => {
+    const pl = await s.voorstellen(verwijzingId, ruim.id);
+    return s.plaatsingStap(pl, 'kennismaking', x.headers, { datum: '2026-12-01' });
+  };
+  const voorProefplaatsing = await inKennismaking(kandidaat.id);
+  const voorStart = await inKennismaking((await s.verwijzing(g)).id);
+  const gestart = async () => s.plaatsingStap(await inKennismaking((await s.verwijzing(g)).id), 'start', x.headers, contract());
+  const [lopend, teBeeindigen, teWijzigenDoel, teBewerken] = [await gestart(), await gestart(), await gestart(), await gestart()];
+  // The one that is read carries a jobcoach, a goal and a note, as a running placement would.
+  await s.plaatsingStap(lopend, 'jobcoach', admin, { partnerId: coach.id });
+  await s.plaatsingStap(lopend, 'ontwikkeldoelen', x.headers, { omschrijving: 'Zelfstandig de route plannen', streefdatum: '2027-03-01' }, 201);
+  await s.plaatsingStap(lopend, 'begeleidingsnotities', coach.headers, { soort: 'begeleiding', datum: '2027-01-15', tekst: 'Eerste weken goed verlopen' }, 201);
+  const doel = await s.plaatsingStap(teWijzigenDoel, 'ontwikkeldoelen', x.headers, { omschrijving: 'Pauzes zelf bewaken', streefdatum: '2027-04-01' }, 201);
+  const doelVersie = teWijzigenDoel.versie + 1;
+  const pad = (pl: { id: string }, segment = '') => `/v1/plaatsingen/${pl.id}${segment}`;
+
+  return {
+    gemeenteRegistreren: { event: json('POST', '/v1/gemeenten', admin, s.gemeenteRegistratie({ code: 'GM0153', naam: 'Enschede', arbeidsmarktregio: 'Twente' })), does: 'new gemeente (201)' },
+    gemeentenZoeken: { event: json('GET', '/v1/gemeenten', admin), does: 'first page, coopAdmin' },
+    gemeenteOphalen: { event: json('GET', `/v1/gemeenten/${GEMEENTEN[g].code}`, gm), does: 'own gemeente, gemeente' },
+    gemeenteWijzigen: { event: patch(`/v1/gemeenten/${zwolle.code}`, admin, 1, { instellingen: { reactietermijnDagen: 10 } }), does: 'merge patch with If-Match' },
+    gemeenteGebeurtenissen: { event: json('GET', `/v1/gemeenten/${zwolle.code}/gebeurtenissen`, admin), does: 'history, coopAdmin' },
+    regiopartnerAanmaken: { event: json('POST', '/v1/regiopartners', admin, s.regiopartnerInvoer()), does: 'new jobcoach organisation' },
+    regiopartnersZoeken: { event: json('GET', '/v1/regiopartners', admin), does: 'first page, coopAdmin' },
+    regiopartnerOphalen: { event: json('GET', `/v1/regiopartners/${coach.id}`, coach.headers), does: 'itself, regiopartner' },
+    verwijzingIndienen: { event: json('POST', '/v1/verwijzingen', gm, s.verwijzingInvoer(GEMEENTEN[g])), does: 'new referral (201), gemeente' },
+    verwijzingenZoeken: { event: json('GET', '/v1/verwijzingen', gm), does: 'first page of 25, gemeente' },
+    verwijzingOphalen: { event: json('GET', `/v1/verwijzingen/${lezen.id}`, gm), does: 'one referral, gemeente' },
+    verwijzingWijzigen: { event: patch(`/v1/verwijzingen/${teWijzigen.id}`, gm, 1, { uren: { minimum: 20, maximum: 32 } }), does: 'merge patch with If-Match' },
+    verwijzingIntakeStarten: { event: json('POST', `/v1/verwijzingen/${voorIntake.id}/intake`, admin), does: 'ingediend → inIntake' },
+    verwijzingBemiddelbaarVerklaren: { event: json('POST', `/v1/verwijzingen/${inIntake.id}/bemiddelbaarverklaring`, admin), does: 'inIntake → bemiddelbaar (+2 profiles)' },
+    verwijzingTerugmelden: { event: json('POST', `/v1/verwijzingen/${terugTeMelden.id}/terugmelding`, admin, { reden: 'Niet bemiddelbaar binnen de regio' }), does: 'inIntake → teruggemeld' },
+    verwijzingIntrekken: { event: json('POST', `/v1/verwijzingen/${inTeTrekken.id}/intrekking`, gm, { reden: 'Kandidaat verhuist' }), does: 'ingediend → ingetrokken' },
+    toestemmingGeven: { event: json('POST', `/v1/verwijzingen/${zonderToestemming.id}/toestemmingen`, gm, { lidId: x.lid.id }), does: 'consent to meet a member' },
+    toestemmingIntrekken: { event: json('DELETE', `/v1/verwijzingen/${metToestemming.id}/toestemmingen/${x.lid.id}`, gm), does: 'consent withdrawn (204)' },
+    verwijzingGebeurtenissen: { event: json('GET', `/v1/verwijzingen/${lezen.id}/gebeurtenissen`, gm), does: 'history of 3 events' },
+    werkplekAanbieden: { event: json('POST', '/v1/werkplekken', x.headers, s.werkplekInvoer(GEMEENTEN[g])), does: 'new place (201), werkgever' },
+    werkplekkenZoeken: { event: json('GET', '/v1/werkplekken', x.headers), does: "member's own, werkgever" },
+    werkplekOphalen: { event: json('GET', `/v1/werkplekken/${plek.id}`, x.headers), does: 'one place, werkgever' },
+    werkplekWijzigen: { event: patch(`/v1/werkplekken/${teWijzigenPlek.id}`, x.headers, 1, { titel: 'Hovenier', aantalPlaatsen: 3 }), does: 'merge patch with If-Match' },
+    werkplekGebeurtenissen: { event: json('GET', `/v1/werkplekken/${plek.id}/gebeurtenissen`, x.headers), does: 'history, werkgever' },
+    verwijzingMatches: { event: json('GET', `/v1/verwijzingen/${matching.verwijzingId}/matches`, admin), does: `${matching.size} open places, 2 Queries` },
+    werkplekKandidaten: {
+      event: json('GET', `/v1/werkplekken/${matching.werkplekId}/kandidaten`, admin),
+      does: `${matching.size} candidates, ${matching.consented} consented`,
+    },
+    plaatsingVoorstellen: { event: json('POST', '/v1/plaatsingen', admin, { verwijzingId: kandidaat.id, werkplekId: nieuwVoorstel.id }), does: 'propose (201), coopAdmin' },
+    plaatsingenZoeken: { event: json('GET', '/v1/plaatsingen', x.headers), does: "member's list, werkgever" },
+    plaatsingOphalen: { event: json('GET', pad(lopend), gm), does: 'one placement, gemeente' },
+    plaatsingGebeurtenissen: { event: json('GET', pad(lopend, '/gebeurtenissen'), gm), does: 'history of a running one' },
+    kennismakingVastleggen: { event: json('POST', pad(voorKennismaking, '/kennismaking'), x.headers, { datum: '2026-12-01' }), does: 'voorgesteld → kennismaking' },
+    proefplaatsingStarten: {
+      event: json('POST', pad(voorProefplaatsing, '/proefplaatsing'), x.headers, { startdatum: '2026-12-07', einddatum: '2027-02-07' }),
+      does: 'kennismaking → proefplaatsing',
+    },
+    plaatsingStarten: { event: json('POST', pad(voorStart, '/start'), x.headers, contract()), does: 'kennismaking → gestart (+ counters)' },
+    plaatsingBeeindigen: { event: json('POST', pad(teBeeindigen, '/beeindiging'), x.headers, { einddatum: '2027-06-30', reden: 'uitstroomRegulierWerk' }), does: 'gestart → beeindigd (+ counters)' },
+    plaatsingAfwijzen: { event: json('POST', pad(voorAfwijzing, '/afwijzing'), x.headers, { reden: 'Geen klik met het team' }), does: 'voorgesteld → afgewezen' },
+    plaatsingAnnuleren: { event: json('POST', pad(voorAnnulering, '/annulering'), gm, { reden: 'Kandidaat verhuisd' }), does: 'voorgesteld → geannuleerd' },
+    instrumentToevoegen: {
+      event: json('POST', pad(teBewerken, '/instrumenten'), gm, { soort: 'loonkostensubsidie', startdatum: '2027-01-04', forfaitairTot: '2027-07-03' }),
+      does: 'loonkostensubsidie, gemeente',
+    },
+    jobcoachToewijzen: { event: json('POST', pad(voorJobcoach, '/jobcoach'), admin, { partnerId: coach.id }), does: 'assign jobcoach organisation' },
+    ontwikkeldoelToevoegen: {
+      event: json('POST', pad(teBewerken, '/ontwikkeldoelen'), x.headers, { omschrijving: 'Zelfstandig de route plannen', streefdatum: '2027-03-01' }),
+      does: 'new goal (201), werkgever',
+    },
+    ontwikkeldoelWijzigen: { event: patch(pad(teWijzigenDoel, `/ontwikkeldoelen/${doel.id}`), x.headers, doelVersie, { voortgang: 'bezig' }), does: 'goal progress, If-Match' },
+    ontwikkelplanOphalen: { event: json('GET', pad(lopend, '/ontwikkelplan'), gm), does: 'plan: 1 goal, 1 note' },
+    begeleidingsnotitieToevoegen: {
+      event: json('POST', pad(teBewerken, '/begeleidingsnotities'), admin, { soort: 'evaluatie', datum: '2027-02-01', tekst: 'Evaluatie na een maand' }),
+      does: 'evaluation note, coopAdmin',
+    },
+  };
 };

@@ -15,14 +15,23 @@ export interface CallOptions {
 }
 
 /**
- * A bare node:http client with one keep-alive connection. Not fetch: undici adds tens of microseconds
- * per request, which would land on the runtime's side of a latency ratio whose other side (the SDK) also
- * reuses a keep-alive socket on node:http.
+ * A bare node:http client with one keep-alive connection (or `sockets` of them). Not fetch: undici adds
+ * tens of microseconds per request, which would land on the runtime's side of a latency ratio whose other
+ * side (the SDK) also reuses a keep-alive socket on node:http.
  */
-export const apiClient = (baseUrl: string) => {
+export const apiClient = (baseUrl: string, settings: { sockets?: number } = {}) => {
   const url = new URL(baseUrl);
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  // One socket for anything timed (concurrency 1); set-up clients may open a few, to overlap DynamoDB Local's latency.
+  const agent = new Agent({ keepAlive: true, maxSockets: settings.sockets ?? 1 });
   const call = (method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> =>
+    once(method, path, options).catch((error: unknown) => {
+      // The server closes a keep-alive socket after 5 idle seconds; a request sent on it at that moment
+      // meets ECONNRESET before the server read it. Sent again on a fresh socket, as Node's docs advise.
+      if ((error as { reusedSocket?: boolean; code?: string }).reusedSocket && (error as { code?: string }).code === 'ECONNRESET')
+        return once(method, path, options);
+      throw error;
+    });
+  const once = (method: string, path: string, options: CallOptions): Promise<ApiResponse> =>
     new Promise((resolve, reject) => {
       const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
       const headers: Record<string, string> = { ...options.headers };
@@ -42,12 +51,27 @@ export const apiClient = (baseUrl: string) => {
         });
         res.on('error', reject);
       });
-      req.on('error', reject);
+      req.on('error', (error: Error) => reject(Object.assign(error, { reusedSocket: req.reusedSocket })));
       req.end(payload);
     });
   return { call, close: () => agent.destroy() };
 };
 export type ApiClient = ReturnType<typeof apiClient>;
+
+/** Runs `task` over `items` with at most `limit` in flight; the results in the order of `items`. */
+export const pool = async <T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> => {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await task(items[i]!, i);
+      }
+    }),
+  );
+  return results;
+};
 
 /** Throws with the answer when a set-up call does not get the status it needs: the bench measures nothing wrong silently. */
 export const expectStatus = (r: ApiResponse, status: number, what: string): ApiResponse => {

@@ -74,10 +74,34 @@ const rawReader = (rt: LocalRuntime, lidId: string) => {
   };
 };
 
-const timed = async (fn: () => Promise<void>): Promise<number> => {
+export const timed = async (fn: () => Promise<void>): Promise<number> => {
   const t0 = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - t0) / 1e6;
+};
+
+export interface InterleaveOptions {
+  readonly warmup: number;
+  readonly perSide: number;
+  readonly blockSize: number;
+}
+
+/**
+ * `warmup` untimed calls per side, then `perSide` timed calls per side at concurrency 1, in blocks of
+ * `blockSize` that rotate which side goes first — drift lands on every side alike (see sequentialLatency).
+ */
+export const interleaved = async (sides: readonly (() => Promise<void>)[], options: InterleaveOptions): Promise<Distribution[]> => {
+  const samples = sides.map(() => [] as number[]);
+  for (let i = 0; i < options.warmup; i++) for (const side of sides) await side();
+  const blocks = Math.ceil(options.perSide / options.blockSize);
+  for (let b = 0; b < blocks; b++) {
+    for (let k = 0; k < sides.length; k++) {
+      const at = (b + k) % sides.length;
+      const n = Math.min(options.blockSize, options.perSide - samples[at]!.length);
+      for (let i = 0; i < n; i++) samples[at]!.push(await timed(sides[at]!));
+    }
+  }
+  return samples.map(distribution);
 };
 
 /**

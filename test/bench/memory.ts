@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from '../../infra/local/paths';
+import { queueDefinitions, streamConsumers } from '../../shared/queues/definition';
 import type { BenchFunction, BuiltBundle } from './bundles';
 import type { Invocation } from './events';
 
@@ -122,13 +123,21 @@ const recommend = (fn: BenchFunction, maxRssKb: number): { fitsMb: number; recom
 };
 
 /**
- * The memory a function is configured with now: the manifest's memoryMb for routes, else a `memorySize`
- * next to the function's entry in a stack, else the construct's default. Read, not imported: the stacks
- * pull in aws-cdk-lib, which would inflate this process's own RSS (reported in section 6).
+ * The memory a function is configured with now: the manifest's memoryMb for routes, the queue or stream
+ * definition's memoryMb for consumers (the stateless stack passes those on), else a `memorySize` next to
+ * the function's entry in a stack, else the construct's default. Stacks are read, not imported: they pull
+ * in aws-cdk-lib, which would inflate this process's own RSS (reported in section 6).
  */
 export const configuredMemoryMb = (fn: BenchFunction, constructDefault: number | undefined): number | undefined => {
   if (fn.kind === 'baseline') return undefined;
   if (fn.route?.memoryMb) return fn.route.memoryMb;
+  const definition: { memoryMb?: number } | undefined =
+    fn.kind === 'queue'
+      ? Object.values(queueDefinitions).find((q) => q.consumer === fn.entry)
+      : fn.kind === 'stream'
+        ? Object.values(streamConsumers).find((c) => c.handler === fn.entry)
+        : undefined;
+  if (definition?.memoryMb) return definition.memoryMb;
   const stacks = join(PROJECT_ROOT, 'infra', 'stacks');
   if (existsSync(stacks)) {
     for (const f of readdirSync(stacks).filter((n) => n.endsWith('.ts'))) {

@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: werkcoop's numbers, measured in one run on loopback — the local runtime's latency
- * against a raw GetItem, DynamoDB operations per route, bundle size, cold-import time and peak memory
- * per function, and the local runtime's own memory. It prints; it asserts nothing about timing.
+ * against a raw GetItem, the matching queries and a placement transition against the same DynamoDB calls
+ * sent directly, DynamoDB operations per route, bundle size, cold-import time and peak memory per
+ * function, and the local runtime's own memory. It prints; it asserts nothing about timing.
  *
  *   npm run bench                       # report on stdout, progress on stderr
  *   npm run bench -- --out bench.json   # also the numbers as JSON
- *   npm run bench -- --quick            # fewer samples, for working on the bench itself
- *   npm run bench -- --init-samples 3   # fewer cold imports per bundle (default 5): that phase grows
- *                                       # with every function, ~5 × 0.25 s each on an idle machine
+ *   npm run bench -- --quick            # fewer samples and only the 40-item matching region, for working on the bench itself
+ *   npm run bench -- --init-samples 5   # more cold imports per bundle (default 3): that phase grows
+ *                                       # with every function, ~3 × 0.25 s each on an idle machine
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,10 +29,12 @@ import {
 import { prepareInvocations } from './events';
 import { apiClient } from './http';
 import { apiThroughput, rawThroughput, sequentialLatency, tokenVerification, type Distribution, type SequentialLatency, type Throughput } from './latency';
+import type { MatchingLatency, RouteComparison } from './matching';
 import { initTimes, invocationPeaks, memoryRule, type InitTime, type InvocationPeak } from './memory';
 import { countOperations, type OperationCount } from './operations';
 import { clip, heading, kb, mb, ms, progress, ratio, table } from './report';
 import { scenario } from './scenario';
+import type { TransitionLatency } from './transition';
 
 const argv = process.argv.slice(2);
 const outIndex = argv.indexOf('--out');
@@ -43,10 +46,39 @@ const initSamples = initSamplesIndex === -1 ? undefined : Number(argv[initSample
 if (initSamples !== undefined && !(Number.isInteger(initSamples) && initSamples > 0)) throw new Error('--init-samples needs a positive whole number');
 
 const PRESET = quick
-  ? { warmup: 50, perSide: 200, blockSize: 50, connections: 10, seconds: 2, initSamples: 2, tokenIterations: 200 }
-  : // 1000 per side (three sides) and 5 s of load per side keep the whole run near 90 s on an idle 2-core machine.
-    { warmup: 200, perSide: 1000, blockSize: 100, connections: 10, seconds: 5, initSamples: 5, tokenIterations: 1000 };
+  ? {
+      warmup: 50,
+      perSide: 200,
+      blockSize: 50,
+      connections: 10,
+      seconds: 2,
+      initSamples: 2,
+      tokenIterations: 200,
+      // One region only: the 250-item one costs ~1,000 set-up calls (~30 s on a busy machine).
+      matching: [{ size: 40, warmup: 5, perSide: 30, blockSize: 10, inProcessIterations: 30 }],
+      transition: { warmup: 5, perSide: 40, blockSize: 10 },
+    }
+  : // 1000 per side (three sides) and 5 s of load per side keep section 1 near 40 s on an idle 2-core machine.
+    // Cold imports: 3 fresh processes per bundle (the median of 3) — with ~60 functions, 5 took ~2.5 min on a busy machine.
+    {
+      warmup: 200,
+      perSide: 1000,
+      blockSize: 100,
+      connections: 10,
+      seconds: 5,
+      initSamples: 3,
+      tokenIterations: 1000,
+      // Section 1b: ~75 s on a busy 2-core machine, a third of it creating data (the 250-item region: ~1,000 calls).
+      // Small blocks: a burst of other load lands on all four sides rather than on one.
+      matching: [
+        { size: 40, warmup: 10, perSide: 150, blockSize: 10, inProcessIterations: 100 },
+        { size: 250, warmup: 5, perSide: 50, blockSize: 10, inProcessIterations: 30 },
+      ],
+      transition: { warmup: 10, perSide: 150, blockSize: 10 },
+    };
 const SETTINGS = { ...PRESET, ...(initSamples ? { initSamples } : {}) };
+/** Parallel requests while creating data (never while timing): overlaps DynamoDB Local's latency. */
+const SETUP_CONCURRENCY = 4;
 
 const P50_RATIO_TARGET = 1.3;
 
@@ -110,8 +142,9 @@ const main = async () => {
     powertoolsLogLevel: 'WARN',
   });
   const api = apiClient(rt.baseUrl);
+  const setupApi = apiClient(rt.baseUrl, { sockets: SETUP_CONCURRENCY });
   try {
-    const s = await scenario(rt, api);
+    const s = await scenario(rt, setupApi);
     const target = await s.actief();
 
     progress(`latency: ${SETTINGS.warmup} warm-up + ${SETTINGS.perSide} sequential requests per side, interleaved blocks of ${SETTINGS.blockSize} …`);
@@ -123,6 +156,27 @@ const main = async () => {
       await apiThroughput(rt, { lidId: target.id, headers: s.admin }, SETTINGS.connections, SETTINGS.seconds),
       await rawThroughput(rt, target.id, SETTINGS.connections, SETTINGS.seconds),
     ];
+
+    // Imported only now: they load the use cases and stores, whose Powertools logger takes its level from the
+    // environment when first imported — before the runtime set POWERTOOLS_LOG_LEVEL it would log at INFO.
+    const { matchingFixture, matchingLatency } = await import('./matching');
+    const { placementTransition } = await import('./transition');
+    const fixtures = [];
+    for (const m of SETTINGS.matching) {
+      const t0 = Date.now();
+      progress(`matching set-up: ${m.size} open places and ${m.size} placeable candidates in one region, through the API …`);
+      fixtures.push(await matchingFixture(s, m.size === 40 ? 'matching40' : 'matching250', m.size, SETUP_CONCURRENCY));
+      progress(`  … ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
+    // The members' approvals put mail in the outbox: delivered before timing, not during.
+    await rt.settle({ timeoutMs: 60_000 });
+    const matching: MatchingLatency[] = [];
+    for (const [i, m] of SETTINGS.matching.entries()) {
+      progress(`matching latency at ${m.size} items: ${m.warmup} warm-up + ${m.perSide} per side, 4 sides interleaved in blocks of ${m.blockSize} …`);
+      matching.push(await matchingLatency(rt, api, s, fixtures[i]!, m));
+    }
+    const transition = await placementTransition(rt, api, s, { ...SETTINGS.transition, concurrency: SETUP_CONCURRENCY });
+    progress('  … transition measured');
 
     progress('DynamoDB operations per route …');
     const operations = await countOperations(api, s);
@@ -153,7 +207,8 @@ const main = async () => {
     const noMaps = await withoutSourceMaps([largest, baseline], childEnv, SETTINGS.initSamples);
 
     progress('one invocation per function in a fresh process (peak RSS) …');
-    const invocations = await prepareInvocations(rt, s, fns);
+    // Matching's samples read the largest region measured: memory follows the items read.
+    const invocations = await prepareInvocations(rt, s, fns, fixtures.at(-1)!);
     const peaks = await invocationPeaks(bundles, invocations, childEnv, work, constructDefaultMemoryMb());
 
     const elapsedS = (Date.now() - started) / 1000;
@@ -167,15 +222,19 @@ const main = async () => {
       elapsedS,
       nodeOptions: productionNodeOptions(),
     };
-    printReport({ context, bundling, latency, token, throughput, operations, memory, bundles, inits, noMaps, largest, baseline, peaks });
+    printReport({ context, bundling, latency, token, throughput, matching, transition, operations, memory, bundles, inits, noMaps, largest, baseline, peaks });
     if (outFile) {
       const file = resolve(outFile);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, `${JSON.stringify(toJson({ context, bundling, latency, token, throughput, operations, memory, bundles, inits, noMaps, peaks }), null, 2)}\n`);
+      writeFileSync(
+        file,
+        `${JSON.stringify(toJson({ context, bundling, latency, token, throughput, matching, transition, operations, memory, bundles, inits, noMaps, peaks }), null, 2)}\n`,
+      );
       progress(`written ${file}`);
     }
   } finally {
     api.close();
+    setupApi.close();
     await rt.stop();
     rmSync(work, { recursive: true, force: true });
   }
@@ -187,6 +246,8 @@ interface Results {
   latency: SequentialLatency;
   token: Distribution;
   throughput: Throughput[];
+  matching: MatchingLatency[];
+  transition: TransitionLatency;
   operations: { rows: OperationCount[]; uncovered: string[] };
   memory: RuntimeMemory;
   bundles: BuiltBundle[];
@@ -245,14 +306,22 @@ const printReport = (r: Results): void => {
   const [ta, tr] = r.throughput;
   if (ta && tr) p(`  API reaches ${((ta.requestsPerSecond / tr.requestsPerSecond) * 100).toFixed(0)}% of the raw rate; autocannon runs in its own process, the runtime shares one event loop with fauxqs and the pollers.`);
 
+  // 1b -----------------------------------------------------------------------------------------------
+  printMatchingAndTransition(r, p);
+
   // 2 ------------------------------------------------------------------------------------------------
   p(heading('2. DynamoDB operations per request (x-werkcoop-dynamodb-commands)'));
+  p('  One success-path call per manifest route, in manifest order, on data made for it through the API in a gemeente of its own.');
   p(
     table(
-      [{ header: 'route' }, { header: 'status', align: 'right' }, { header: 'ops', align: 'right' }, { header: 'commands' }],
-      r.operations.rows.map((o) => [o.label, String(o.status), String(o.ops), o.commands.join(', ') || '—']),
+      [{ header: 'route' }, { header: 'caller' }, { header: 'status', align: 'right' }, { header: 'ops', align: 'right' }, { header: 'commands' }],
+      r.operations.rows.map((o) => [o.label, o.caller, o.expected ? String(o.status) : `${o.status} UNEXPECTED`, String(o.ops), o.commands.join(', ') || '—']),
     ),
   );
+  const unexpected = r.operations.rows.filter((o) => !o.expected);
+  if (unexpected.length) p(`  WARNING ${unexpected.length} call(s) did not get their success status: their counts are of the error path.`);
+  const covered = new Set(r.operations.rows.map((o) => o.operationId)).size - (r.operations.rows.some((o) => o.operationId === '$default') ? 1 : 0);
+  p(`  Covered: ${covered} of ${covered + r.operations.uncovered.length} manifest routes, plus the $default route.`);
   if (r.operations.uncovered.length) p(`  Other manifest routes (no row here yet): ${r.operations.uncovered.join(', ')}.`);
 
   // 3 ------------------------------------------------------------------------------------------------
@@ -380,7 +449,7 @@ const printReport = (r: Results): void => {
 
   // 6 ------------------------------------------------------------------------------------------------
   const m = r.memory;
-  p(heading('6. Memory of the local runtime after the load (sections 1–2)'));
+  p(heading('6. Memory of the local runtime after the load (sections 1, 1b and 2)'));
   p(
     table(
       [{ header: 'process' }, { header: 'peak RSS', align: 'right' }, { header: 'RSS now', align: 'right' }, { header: 'notes' }],
@@ -396,6 +465,90 @@ const printReport = (r: Results): void => {
     ),
   );
   console.log(out.join('\n'));
+};
+
+/** Section 1b: the matching routes and a placement transition, each against the same DynamoDB calls sent directly. */
+const printMatchingAndTransition = (r: Results, p: (line?: string) => void): void => {
+  p(heading('1b. Matching and a placement transition vs raw DynamoDB'));
+  const first = r.matching[0];
+  if (first) {
+    p(`  Sequential (concurrency 1) as a coordinator, 4 sides interleaved (both routes, API and raw). The raw side sends the store's calls itself`);
+    p('  with a DocumentClient, keys from shared/store/sleutels.ts: GetItem (consistent), then the gsi2 Queries (Limit 250) — for matches one');
+    p("  per werksoort preference, in parallel — and for kandidaten the BatchGetItem (consistent) of the candidates who consented to meet the");
+    p("  place's member. Each region holds N open places (half in each of the referral's two werksoorten) and N placeable candidates with");
+    p(`  varying profiles; ${first.consented} of them consented to the place's member and rank on its first page (the raw side batch-gets every consenting`);
+    p('  candidate in the partition: the same ones). Pages of 25, at most 50 suggestions.');
+    const rows = r.matching.flatMap((m) =>
+      [m.matches, m.kandidaten].map((c) => {
+        const same = c.apiCommands.join(',') === c.rawCommands.join(',');
+        const read = c === m.kandidaten ? `${c.itemsRead} + ${c.batchRead}` : `${c.itemsRead}`;
+        return [
+          `${c === m.matches ? 'matches' : 'kandidaten'} @ ${m.size}`,
+          read,
+          `${c.apiCommands.join(', ')}${same ? '' : ` ≠ raw ${c.rawCommands.join(', ')}`}`,
+          ms(c.api.p50, 2),
+          ms(c.raw.p50, 2),
+          ratio(c.ratioP50),
+          ms(c.api.p99, 2),
+          ms(c.raw.p99, 2),
+          ratio(c.ratioP99),
+          ms(c.api.p50 - c.raw.p50, 2),
+          ms(c.inProcess.p50, 2),
+          kb(c.responseBytes),
+        ];
+      }),
+    );
+    p(
+      table(
+        [
+          { header: 'route @ items in region' },
+          { header: 'items read', align: 'right' },
+          { header: 'DynamoDB calls (API = raw)' },
+          { header: 'API p50', align: 'right' },
+          { header: 'raw p50', align: 'right' },
+          { header: 'ratio', align: 'right' },
+          { header: 'API p99', align: 'right' },
+          { header: 'raw p99', align: 'right' },
+          { header: 'ratio', align: 'right' },
+          { header: 'Δ p50', align: 'right' },
+          { header: 'use case', align: 'right' },
+          { header: 'answer', align: 'right' },
+        ],
+        rows,
+      ),
+    );
+    p(`  ${r.matching.map((m) => `@ ${m.size}: ${m.options.perSide} per side after ${m.options.warmup} warm-up`).join('; ')}. "items read": Query items (+ BatchGetItem items).`);
+    p('  "use case": the use case alone in this process on the same items (zod parse of every item, score, rank, page, JSON.stringify) —');
+    p(`  p50 of ${r.matching.map((m) => `${m.matches.inProcess.n} @ ${m.size}`).join(', ')} runs, no I/O. The rest of Δ is the request itself: section 1's 404 path (HTTP, v2 event,`);
+    p(`  middy) ${ms(r.latency.notFound.p50, 2)} and token check ${ms(r.token.p50, 2)} at p50, plus the answer's bytes over loopback.`);
+    const [small, large] = [r.matching[0], r.matching.at(-1)];
+    if (small && large && small !== large) {
+      const grow = (a: RouteComparison, b: RouteComparison, name: string) =>
+        `${name} API ${ms(a.api.p50, 1)} → ${ms(b.api.p50, 1)} (+${ms(b.api.p50 - a.api.p50, 1)}), raw ${ms(a.raw.p50, 1)} → ${ms(b.raw.p50, 1)} (+${ms(b.raw.p50 - a.raw.p50, 1)}), use case ${ms(a.inProcess.p50, 1)} → ${ms(b.inProcess.p50, 1)}`;
+      p(`  From ${small.size} to ${large.size} items (p50): ${grow(small.matches, large.matches, 'matches')};`);
+      p(`  ${grow(small.kandidaten, large.kandidaten, 'kandidaten')}.`);
+    }
+  }
+  const t = r.transition;
+  p();
+  p(`  ${t.route} as ${t.caller}: ${t.api.n} per side after ${t.options.warmup} warm-up, interleaved blocks of ${t.options.blockSize}; every sample on its own`);
+  p(`  placement in voorgesteld (${t.setup.placements} proposed beforehand over ${t.setup.verwijzingen} referrals × ${t.setup.werkplekken} places, ~${t.setup.calls} API calls in ${t.setup.seconds.toFixed(0)} s, not timed).`);
+  p(
+    table(
+      [{ header: '' }, { header: 'p50', align: 'right' }, { header: 'p90', align: 'right' }, { header: 'p99', align: 'right' }, { header: 'mean', align: 'right' }, { header: 'min', align: 'right' }, { header: 'max', align: 'right' }],
+      [
+        [`API (${t.apiCommands.join(', ')})`, t.api],
+        [`raw ${t.rawCommands.join(' + ')}`, t.raw],
+      ].map(([name, d]) => {
+        const x = d as Distribution;
+        return [String(name), ...[x.p50, x.p90, x.p99, x.mean, x.min, x.max].map((v) => ms(v, 2))];
+      }),
+    ),
+  );
+  const sameT = t.apiCommands.join(',') === t.rawCommands.join(',');
+  p(`  ratio API/raw: p50 ${ratio(t.ratioP50)}, p99 ${ratio(t.ratioP99)}; overhead at p50 ${ms(t.api.p50 - t.raw.p50, 2)}.${sameT ? '' : ' WARNING the API sent other commands than the raw side.'}`);
+  p('  The transaction, the same entries on both sides (built by the store\'s plaatsingTransactie from the domain\'s decision):');
+  for (const item of t.transactItems) p(`    ${item}`);
 };
 
 /** Import-time differences between bundles whose contents differ in one known way, read off the metafiles. */
@@ -429,6 +582,8 @@ const toJson = (r: Omit<Results, 'largest' | 'baseline'>) => ({
   latency: r.latency,
   tokenVerificationMs: r.token,
   throughput: r.throughput,
+  matching: r.matching,
+  placementTransition: r.transition,
   operations: r.operations,
   runtimeMemoryKb: r.memory,
   functions: r.bundles.map((b) => {
