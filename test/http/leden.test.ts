@@ -3,6 +3,7 @@ import type { LocalRuntime } from '../../infra/local/runtime';
 import type { Lid } from '../../shared/schemas/leden';
 import { apiClient, expectProblem, namen } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
+import { scenario } from '../support/scenario';
 
 let rt: LocalRuntime;
 let admin: { authorization: string };
@@ -25,19 +26,16 @@ const aanvraag = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const { call } = apiClient(() => rt);
+const api = apiClient(() => rt);
+const { call } = api;
+const gegeven = scenario(api, () => rt);
 
 const aanvragen = async (over: Record<string, unknown> = {}) => {
   const r = await call('POST', '/v1/leden', { body: aanvraag(over) });
   expect(r.status).toBe(201);
   return r.body as Lid;
 };
-const goedgekeurd = async () => {
-  const lid = await aanvragen();
-  const r = await call('POST', `/v1/leden/${lid.id}/goedkeuring`, { headers: admin });
-  expect(r.status).toBe(200);
-  return r.body as Lid;
-};
+const goedgekeurd = async () => (await gegeven.actiefLid(admin, aanvraag())).lid;
 const aantalLeden = async () => {
   let n = 0;
   let pad: string | null = '/v1/leden?pageSize=100';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
-import type { Lid } from '../../shared/schemas/leden';
 import type { Kandidaatprofiel, Verwijzing } from '../../shared/schemas/verwijzingen';
 import type { Matchscore, Werkplek } from '../../shared/schemas/werkplekken';
 import { apiClient, expectProblem } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
+import { scenario } from '../support/scenario';
 
 /**
  * Matching through the API, on data made through the API: gemeenten registered by a coordinator,
@@ -24,51 +24,40 @@ beforeAll(async () => {
     ['GM0437', 'Ouder-Amstel', 'Groot Amsterdam'],
     ['GM0599', 'Rotterdam', 'Rijnmond'],
   ] as const) {
-    const r = await call('POST', '/v1/gemeenten', { headers: admin, body: { code, naam, arbeidsmarktregio, contactpersoon: { naam: 'Loket werk', email: `werk@${code.toLowerCase()}.nl` } } });
-    expect(r.status).toBe(201);
+    await gegeven.gemeente(admin, { code, naam, arbeidsmarktregio, contactpersoon: { naam: 'Loket werk', email: `werk@${code.toLowerCase()}.nl` } });
   }
 });
 afterAll(() => rt?.stop());
 
-const { call } = apiClient(() => rt);
+const api = apiClient(() => rt);
+const { call } = api;
+const gegeven = scenario(api, () => rt);
 
 let kvkTeller = 10_000_000 + Math.floor(Math.random() * 80_000_000);
-const actiefLid = async () => {
-  const aanvraag = await call('POST', '/v1/leden', {
-    body: {
-      kvkNummer: String(++kvkTeller),
-      naam: 'Groen & Schoon BV',
-      sectoren: ['groen'],
-      werksoorten: ['groen', 'schoonmaak'],
-      contactpersoon: { naam: 'Kees Jansen', email: 'kees@groenschoon.nl' },
-      toezeggingen: { reguliereBanen: 1, participatieplaatsen: 2, beschutWerkplekken: 0, banenafspraakBanen: 1 },
-    },
+const actiefLid = () =>
+  gegeven.actiefLid(admin, {
+    kvkNummer: String(++kvkTeller),
+    naam: 'Groen & Schoon BV',
+    sectoren: ['groen'],
+    werksoorten: ['groen', 'schoonmaak'],
+    contactpersoon: { naam: 'Kees Jansen', email: 'kees@groenschoon.nl' },
+    toezeggingen: { reguliereBanen: 1, participatieplaatsen: 2, beschutWerkplekken: 0, banenafspraakBanen: 1 },
   });
-  const lid = aanvraag.body as Lid;
-  expect((await call('POST', `/v1/leden/${lid.id}/goedkeuring`, { headers: admin })).status).toBe(200);
-  return { lid, headers: await authorization(rt, 'werkgever', lid.id) };
-};
 
-const werkplek = async (headers: Record<string, string>, over: Record<string, unknown> = {}): Promise<Werkplek> => {
-  const r = await call('POST', '/v1/werkplekken', {
-    headers,
-    body: {
-      titel: 'Medewerker groenonderhoud',
-      soort: 'participatieplaats',
-      werksoort: 'groen',
-      uren: { minimum: 16, maximum: 32 },
-      locatie: { postcodegebied: '1102', gemeente: 'GM0363' },
-      aantalPlaatsen: 2,
-      eisen: { fysiekeBelastbaarheid: 'gemiddeld', werktempo: 'laag', taalniveau: 'A2', rijbewijs: false },
-      werkaanpassingen: ['vasteStructuur', 'extraPauzes'],
-      begeleiding: { eigenJobcoach: true, buddy: false },
-      teltVoorBanenafspraak: false,
-      ...over,
-    },
+const werkplek = (headers: Record<string, string>, over: Record<string, unknown> = {}): Promise<Werkplek> =>
+  gegeven.werkplek(headers, {
+    titel: 'Medewerker groenonderhoud',
+    soort: 'participatieplaats',
+    werksoort: 'groen',
+    uren: { minimum: 16, maximum: 32 },
+    locatie: { postcodegebied: '1102', gemeente: 'GM0363' },
+    aantalPlaatsen: 2,
+    eisen: { fysiekeBelastbaarheid: 'gemiddeld', werktempo: 'laag', taalniveau: 'A2', rijbewijs: false },
+    werkaanpassingen: ['vasteStructuur', 'extraPauzes'],
+    begeleiding: { eigenJobcoach: true, buddy: false },
+    teltVoorBanenafspraak: false,
+    ...over,
   });
-  expect(r.status).toBe(201);
-  return r.body as Werkplek;
-};
 
 let dossier = 0;
 const NAAM = 'Noah Bakker';
@@ -87,15 +76,8 @@ const verwijzingInvoer = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 /** A referral of `gemeente`, through intake to bemiddelbaar (unless `tot` says where to stop). */
-const verwijzing = async (gemeente = amsterdam, over: Record<string, unknown> = {}, tot: 'ingediend' | 'bemiddelbaar' = 'bemiddelbaar'): Promise<Verwijzing> => {
-  const r = await call('POST', '/v1/verwijzingen', { headers: gemeente, body: verwijzingInvoer(over) });
-  expect(r.status).toBe(201);
-  if (tot === 'ingediend') return r.body as Verwijzing;
-  expect((await call('POST', `/v1/verwijzingen/${r.body.id}/intake`, { headers: admin })).status).toBe(200);
-  const klaar = await call('POST', `/v1/verwijzingen/${r.body.id}/bemiddelbaarverklaring`, { headers: admin });
-  expect(klaar.status).toBe(200);
-  return klaar.body as Verwijzing;
-};
+const verwijzing = (gemeente = amsterdam, over: Record<string, unknown> = {}, tot: 'ingediend' | 'bemiddelbaar' = 'bemiddelbaar'): Promise<Verwijzing> =>
+  tot === 'ingediend' ? gegeven.verwijzing(gemeente, verwijzingInvoer(over)) : gegeven.bemiddelbaar(admin, gemeente, verwijzingInvoer(over));
 
 type WerkplekMatch = { werkplek: Werkplek; score: Matchscore };
 type KandidaatMatch = { profiel: Kandidaatprofiel; score: Matchscore };

@@ -7,6 +7,7 @@ import type { Werkplek } from '../../shared/schemas/werkplekken';
 import { contract } from '../domain/plaatsingen-fixtures';
 import { apiClient, expectProblem, namen, type Antwoord, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
+import { scenario } from '../support/scenario';
 
 let rt: LocalRuntime;
 let admin: Kop;
@@ -15,7 +16,9 @@ let gemeenteB: Kop;
 const A = 'GM0363';
 const B = 'GM0599';
 
-const { call } = apiClient(() => rt);
+const api = apiClient(() => rt);
+const { call } = api;
+const gegeven = scenario(api, () => rt);
 const ok = (r: Antwoord, status = 200) => {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   return r.body;
@@ -30,72 +33,51 @@ beforeAll(async () => {
     [A, 'Amsterdam', 'Groot Amsterdam'],
     [B, 'Rotterdam', 'Rijnmond'],
   ] as const)
-    ok(await call('POST', '/v1/gemeenten', { headers: admin, body: { code, naam, arbeidsmarktregio: regio, contactpersoon: { naam: 'Werkgeversservicepunt', email: `wsp@${naam.toLowerCase()}.nl` } } }), 201);
+    await gegeven.gemeente(admin, { code, naam, arbeidsmarktregio: regio, contactpersoon: { naam: 'Werkgeversservicepunt', email: `wsp@${naam.toLowerCase()}.nl` } });
 });
 afterAll(() => rt?.stop());
 
 let kvkTeller = 10_000_000 + Math.floor(Math.random() * 80_000_000);
 /** An active member with its bearer header. */
 const actiefLid = async () => {
-  const lid = ok(
-    await call('POST', '/v1/leden', {
-      body: {
-        kvkNummer: String(++kvkTeller),
-        naam: 'Hoveniersbedrijf Het Hout',
-        sectoren: ['groen'],
-        werksoorten: ['groen'],
-        contactpersoon: { naam: 'Sanne de Vries', email: 'sanne@hethout.nl' },
-        toezeggingen: { reguliereBanen: 1, participatieplaatsen: 2, beschutWerkplekken: 0, banenafspraakBanen: 1 },
-      },
-    }),
-    201,
-  );
-  ok(await call('POST', `/v1/leden/${lid.id}/goedkeuring`, { headers: admin }));
-  return { id: lid.id as string, headers: await authorization(rt, 'werkgever', lid.id) };
+  const { lid, headers } = await gegeven.actiefLid(admin, {
+    kvkNummer: String(++kvkTeller),
+    naam: 'Hoveniersbedrijf Het Hout',
+    sectoren: ['groen'],
+    werksoorten: ['groen'],
+    contactpersoon: { naam: 'Sanne de Vries', email: 'sanne@hethout.nl' },
+    toezeggingen: { reguliereBanen: 1, participatieplaatsen: 2, beschutWerkplekken: 0, banenafspraakBanen: 1 },
+  });
+  return { id: lid.id, headers };
 };
-const werkplekVan = async (lid: { headers: Kop }, aantalPlaatsen = 2): Promise<Werkplek> =>
-  ok(
-    await call('POST', '/v1/werkplekken', {
-      headers: lid.headers,
-      body: {
-        titel: 'Medewerker groenonderhoud',
-        soort: 'participatieplaats',
-        werksoort: 'groen',
-        uren: { minimum: 16, maximum: 32 },
-        locatie: { postcodegebied: '1102', gemeente: A },
-        aantalPlaatsen,
-        eisen: { fysiekeBelastbaarheid: 'gemiddeld', werktempo: 'laag', taalniveau: 'A2', rijbewijs: false },
-        werkaanpassingen: ['vasteStructuur'],
-        begeleiding: { eigenJobcoach: false, buddy: true },
-        teltVoorBanenafspraak: true,
-      },
-    }),
-    201,
-  );
+const werkplekVan = (lid: { headers: Kop }, aantalPlaatsen = 2): Promise<Werkplek> =>
+  gegeven.werkplek(lid.headers, {
+    titel: 'Medewerker groenonderhoud',
+    soort: 'participatieplaats',
+    werksoort: 'groen',
+    uren: { minimum: 16, maximum: 32 },
+    locatie: { postcodegebied: '1102', gemeente: A },
+    aantalPlaatsen,
+    eisen: { fysiekeBelastbaarheid: 'gemiddeld', werktempo: 'laag', taalniveau: 'A2', rijbewijs: false },
+    werkaanpassingen: ['vasteStructuur'],
+    begeleiding: { eigenJobcoach: false, buddy: true },
+    teltVoorBanenafspraak: true,
+  });
 /** A referral of the gemeente, through intake, placeable. */
-const bemiddelbaar = async (gemeente: Kop = gemeenteA): Promise<Verwijzing> => {
-  const v = ok(
-    await call('POST', '/v1/verwijzingen', {
-      headers: gemeente,
-      body: {
-        dossierkenmerk: `PW-2026-${Math.floor(Math.random() * 99999)}`,
-        doelgroep: 'participatiewet',
-        kandidaat: { naam: 'Jan de Boer', email: 'jan@example.nl' },
-        mogelijkheden: { fysiekeBelastbaarheid: 'gemiddeld', werktempo: 'laag', zelfstandigheid: 'deelsZelfstandig', taalniveau: 'B1', rijbewijs: false },
-        werkaanpassingen: ['vasteStructuur'],
-        uren: { minimum: 16, maximum: 24 },
-        mobiliteit: { reisafstandKm: 10, vervoer: ['fiets', 'ov'] },
-        postcodegebied: '1102',
-        werksoortVoorkeuren: ['groen'],
-        beschikbaarVanaf: '2026-12-01',
-        toestemmingProfielDelen: true,
-      },
-    }),
-    201,
-  );
-  ok(await call('POST', `/v1/verwijzingen/${v.id}/intake`, { headers: admin }));
-  return ok(await call('POST', `/v1/verwijzingen/${v.id}/bemiddelbaarverklaring`, { headers: admin }));
-};
+const bemiddelbaar = (gemeente: Kop = gemeenteA): Promise<Verwijzing> =>
+  gegeven.bemiddelbaar(admin, gemeente, {
+    dossierkenmerk: `PW-2026-${Math.floor(Math.random() * 99999)}`,
+    doelgroep: 'participatiewet',
+    kandidaat: { naam: 'Jan de Boer', email: 'jan@example.nl' },
+    mogelijkheden: { fysiekeBelastbaarheid: 'gemiddeld', werktempo: 'laag', zelfstandigheid: 'deelsZelfstandig', taalniveau: 'B1', rijbewijs: false },
+    werkaanpassingen: ['vasteStructuur'],
+    uren: { minimum: 16, maximum: 24 },
+    mobiliteit: { reisafstandKm: 10, vervoer: ['fiets', 'ov'] },
+    postcodegebied: '1102',
+    werksoortVoorkeuren: ['groen'],
+    beschikbaarVanaf: '2026-12-01',
+    toestemmingProfielDelen: true,
+  });
 const regiopartner = async (soort = 'jobcoachOrganisatie') => {
   const p = ok(
     await call('POST', '/v1/regiopartners', {

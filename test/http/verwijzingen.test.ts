@@ -9,6 +9,7 @@ import { sleutels } from '../../shared/store/sleutels';
 import { naarZoekprofiel } from '../../shared/store/zoekprofielen';
 import { apiClient, expectProblem, namen } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
+import { scenario } from '../support/scenario';
 
 type Headers = Record<string, string>;
 let rt: LocalRuntime;
@@ -21,7 +22,9 @@ let lidId: string;
 // A region name of its own keeps this file's gsi2 partitions apart from any other run's.
 const REGIO_A = `Groot Amsterdam ${ulid()}`;
 
-const { call } = apiClient(() => rt);
+const api = apiClient(() => rt);
+const { call } = api;
+const gegeven = scenario(api, () => rt);
 
 beforeAll(async () => {
   rt = await startTestRuntime();
@@ -31,20 +34,17 @@ beforeAll(async () => {
   regiopartner = await authorization(rt, 'regiopartner', ulid());
   const contactpersoon = { naam: 'Noor Bakker', email: 'participatie@gemeente.nl' };
   for (const [code, naam, arbeidsmarktregio] of [['GM0363', 'Amsterdam', REGIO_A], ['GM0599', 'Rotterdam', 'Rijnmond']])
-    expect((await call('POST', '/v1/gemeenten', { headers: admin, body: { code, naam, arbeidsmarktregio, contactpersoon } })).status).toBe(201);
-  const lid = await call('POST', '/v1/leden', {
-    body: {
-      kvkNummer: String(40_000_000 + Math.floor(Math.random() * 50_000_000)),
-      naam: 'Groen BV',
-      sectoren: ['groen'],
-      werksoorten: ['groen'],
-      contactpersoon: { naam: 'Eva de Boer', email: 'eva@groen.nl' },
-      toezeggingen: { reguliereBanen: 1, participatieplaatsen: 1, beschutWerkplekken: 0, banenafspraakBanen: 1 },
-    },
+    await gegeven.gemeente(admin, { code, naam, arbeidsmarktregio, contactpersoon });
+  const actief = await gegeven.actiefLid(admin, {
+    kvkNummer: String(40_000_000 + Math.floor(Math.random() * 50_000_000)),
+    naam: 'Groen BV',
+    sectoren: ['groen'],
+    werksoorten: ['groen'],
+    contactpersoon: { naam: 'Eva de Boer', email: 'eva@groen.nl' },
+    toezeggingen: { reguliereBanen: 1, participatieplaatsen: 1, beschutWerkplekken: 0, banenafspraakBanen: 1 },
   });
-  lidId = lid.body.id;
-  expect((await call('POST', `/v1/leden/${lidId}/goedkeuring`, { headers: admin })).status).toBe(200);
-  werkgever = await authorization(rt, 'werkgever', lidId);
+  lidId = actief.lid.id;
+  werkgever = actief.headers;
 });
 afterAll(() => rt?.stop());
 
@@ -72,11 +72,7 @@ const operatie = async (v: { id: string }, segment: string, headers = admin, bod
   expect(r.status).toBe(200);
   return r.body as Verwijzing;
 };
-const bemiddelbaar = async (over: Record<string, unknown> = {}) => {
-  const v = await indienen(amsterdam, over);
-  await operatie(v, 'intake');
-  return operatie(v, 'bemiddelbaarverklaring');
-};
+const bemiddelbaar = (over: Record<string, unknown> = {}) => gegeven.bemiddelbaar(admin, amsterdam, invoer(over));
 const lijst = async (headers: Headers, query = '') => {
   const ids: string[] = [];
   let pad: string | null = `/v1/verwijzingen?pageSize=100${query}`;

@@ -7,43 +7,41 @@ import type { Werkplek } from '../../shared/schemas/werkplekken';
 import { dynamoWerkplekkenStore } from '../../shared/store/werkplekken-store';
 import { apiClient, expectProblem, namen } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
+import { scenario } from '../support/scenario';
 
 let rt: LocalRuntime;
 let admin: { authorization: string };
 beforeAll(async () => {
   rt = await startTestRuntime();
   admin = await authorization(rt, 'coopAdmin');
-  const r = await call('POST', '/v1/gemeenten', {
-    headers: admin,
-    body: { code: 'GM0363', naam: 'Amsterdam', arbeidsmarktregio: 'Groot Amsterdam', contactpersoon: { naam: 'Werkgeversservicepunt', email: 'wsp@amsterdam.nl' } },
+  await gegeven.gemeente(admin, {
+    code: 'GM0363',
+    naam: 'Amsterdam',
+    arbeidsmarktregio: 'Groot Amsterdam',
+    contactpersoon: { naam: 'Werkgeversservicepunt', email: 'wsp@amsterdam.nl' },
   });
-  expect(r.status).toBe(201);
 });
 afterAll(() => rt?.stop());
 
-const { call } = apiClient(() => rt);
+const api = apiClient(() => rt);
+const { call } = api;
+const gegeven = scenario(api, () => rt);
 
 let kvkTeller = 10_000_000 + Math.floor(Math.random() * 80_000_000);
+const aanvraag = () => ({
+  kvkNummer: String(++kvkTeller),
+  naam: 'Hoveniersbedrijf Het Hout',
+  sectoren: ['groen'],
+  werksoorten: ['groen'],
+  contactpersoon: { naam: 'Sanne de Vries', email: 'sanne@hethout.nl' },
+  toezeggingen: { reguliereBanen: 1, participatieplaatsen: 2, beschutWerkplekken: 0, banenafspraakBanen: 1 },
+});
 const aangevraagd = async (): Promise<Lid> => {
-  const r = await call('POST', '/v1/leden', {
-    body: {
-      kvkNummer: String(++kvkTeller),
-      naam: 'Hoveniersbedrijf Het Hout',
-      sectoren: ['groen'],
-      werksoorten: ['groen'],
-      contactpersoon: { naam: 'Sanne de Vries', email: 'sanne@hethout.nl' },
-      toezeggingen: { reguliereBanen: 1, participatieplaatsen: 2, beschutWerkplekken: 0, banenafspraakBanen: 1 },
-    },
-  });
+  const r = await call('POST', '/v1/leden', { body: aanvraag() });
   expect(r.status).toBe(201);
   return r.body as Lid;
 };
-/** An active member and its bearer header. */
-const actiefLid = async () => {
-  const lid = await aangevraagd();
-  expect((await call('POST', `/v1/leden/${lid.id}/goedkeuring`, { headers: admin })).status).toBe(200);
-  return { lid, headers: await authorization(rt, 'werkgever', lid.id) };
-};
+const actiefLid = () => gegeven.actiefLid(admin, aanvraag());
 
 const invoer = (over: Record<string, unknown> = {}) => ({
   titel: 'Medewerker groenonderhoud',
@@ -58,11 +56,7 @@ const invoer = (over: Record<string, unknown> = {}) => ({
   teltVoorBanenafspraak: true,
   ...over,
 });
-const aangeboden = async (headers: Record<string, string>, over: Record<string, unknown> = {}): Promise<Werkplek> => {
-  const r = await call('POST', '/v1/werkplekken', { headers, body: invoer(over) });
-  expect(r.status).toBe(201);
-  return r.body as Werkplek;
-};
+const aangeboden = (headers: Record<string, string>, over: Record<string, unknown> = {}) => gegeven.werkplek(headers, invoer(over));
 const patch = (headers: Record<string, string>, versie: number, body: unknown) => ({
   headers: { ...headers, 'content-type': 'application/merge-patch+json', 'if-match': `"${versie}"` },
   body,
