@@ -1,4 +1,4 @@
-import { Validations, type App } from 'aws-cdk-lib';
+import { Stack, Validations, type App, type CfnElement } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -64,5 +64,16 @@ export const acknowledgeHttpApiWithoutAuthorizer = (api: HttpApi): void => {
       'verifies the bearer token itself with the JWT authorizer\'s checks (issuer, signature via the user ' +
       'pool JWKS, expiry, audience/client_id) before anything else (shared/auth/token.ts); public routes ' +
       'are declared as such in the route manifest.',
+  });
+};
+
+export const acknowledgeScheduleInvokeGrant = (role: IRole, fn: IFunction & { node: { defaultChild?: unknown } }): void => {
+  const logicalId = Stack.of(fn).getLogicalId(fn.node.defaultChild as CfnElement);
+  Validations.of(role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+    reason:
+      'The schedule\'s role may invoke one function: cdk\'s grantInvoke names the function ARN and its ' +
+      'qualified ARNs (<arn>:*, versions and aliases), since an invocation may be qualified. No other ' +
+      'function and no other action.',
   });
 };

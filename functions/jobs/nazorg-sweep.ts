@@ -31,18 +31,27 @@ const plusDagen = (dag: string, n: number): string => {
   return d.toISOString().slice(0, 10);
 };
 
-const verstuur = async (queueUrl: string, ids: string[]): Promise<void> => {
-  for (let i = 0; i < ids.length; i += 10) {
-    let entries: SendMessageBatchRequestEntry[] = ids
-      .slice(i, i + 10)
-      .map((nazorgmomentId, j) => ({ Id: String(j), MessageBody: JSON.stringify({ nazorgmomentId }) }));
-    for (let poging = 1; entries.length; poging++) {
-      const r = await sqs().send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
-      const mislukt = new Set((r.Failed ?? []).map((f) => f.Id));
-      entries = entries.filter((e) => mislukt.has(e.Id));
-      if (entries.length && poging >= SEND_POGINGEN) throw new Error(`nazorg-sweep: ${entries.length} berichten niet verstuurd na ${poging} pogingen`);
-    }
+/** Batches of one page in flight at once, per shard: 16 shards × 4 keeps SQS busy without a burst. */
+const SENDS_PARALLEL = 4;
+
+const verstuurBatch = async (queueUrl: string, ids: string[]): Promise<void> => {
+  let entries: SendMessageBatchRequestEntry[] = ids.map((nazorgmomentId, j) => ({ Id: String(j), MessageBody: JSON.stringify({ nazorgmomentId }) }));
+  for (let poging = 1; entries.length; poging++) {
+    const r = await sqs().send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
+    const mislukt = new Set((r.Failed ?? []).map((f) => f.Id));
+    entries = entries.filter((e) => mislukt.has(e.Id));
+    if (entries.length && poging >= SEND_POGINGEN) throw new Error(`nazorg-sweep: ${entries.length} berichten niet verstuurd na ${poging} pogingen`);
   }
+};
+
+const verstuur = async (queueUrl: string, ids: string[]): Promise<void> => {
+  const batches = Array.from({ length: Math.ceil(ids.length / 10) }, (_, i) => ids.slice(i * 10, i * 10 + 10));
+  let volgende = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(SENDS_PARALLEL, batches.length) }, async () => {
+      while (volgende < batches.length) await verstuurBatch(queueUrl, batches[volgende++]!);
+    }),
+  );
 };
 
 export interface SweepResultaat {

@@ -12,13 +12,17 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { TimeZone } from 'aws-cdk-lib';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { queueDefinitions, streamConsumers, type QueueName } from '../../shared/queues/definition';
+import { scheduleDefinitions } from '../../shared/schedules/definition';
 import { corsBeleid } from '../../shared/http/cors';
 import { allRoutes, defaultRouteHandler } from '../../shared/routes/manifest';
 import type { RouteDefinition } from '../../shared/routes/route';
@@ -26,7 +30,7 @@ import { ENTITY_ATTRIBUTE } from '../../shared/table/definition';
 import { mailDomain, type Deployment } from '../config/deployments';
 import { pascal, routeId } from '../constructs/construct-ids';
 import { WerkcoopFunction } from '../constructs/werkcoop-function';
-import { acknowledgeHttpApiWithoutAuthorizer, acknowledgeQueueSendGrant } from '../nag';
+import { acknowledgeHttpApiWithoutAuthorizer, acknowledgeQueueSendGrant, acknowledgeScheduleInvokeGrant, acknowledgeTableKeyWrite } from '../nag';
 import type { QueuePair, StreamConsumerName } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
@@ -80,6 +84,49 @@ export class StatelessStack extends Stack {
     this.api = this.createHttpApi(deployment, routeFunctions, notFound);
     this.createQueueConsumers(deployment, props);
     this.createStreamConsumers(deployment, props);
+    this.createSchedules(deployment, props);
+  }
+
+  /**
+   * One EventBridge Scheduler schedule per scheduled job, invoking its function (the target creates a role
+   * that may invoke only that function). The job reads the table, writes only its own checkpoint item
+   * (its partition key, enforced by dynamodb:LeadingKeys) and sends to the queues it names.
+   */
+  private createSchedules(deployment: Deployment, props: StatelessStackProps): void {
+    for (const job of Object.values(scheduleDefinitions)) {
+      const fn = new WerkcoopFunction(this, `${pascal(job.name)}Job`, {
+        entry: job.handler,
+        deployment,
+        description: `Scheduled job ${job.name} (${job.expression} ${job.timezone})`,
+        timeout: Duration.seconds(job.timeoutSeconds),
+        memorySize: job.memoryMb,
+      }).bindTable(props.table, 'read');
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:UpdateItem'],
+          resources: [props.table.tableArn],
+          conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [`JOB#${job.name}`] } },
+        }),
+      );
+      props.table.encryptionKey?.grant(fn, 'kms:Encrypt', 'kms:GenerateDataKey*');
+      acknowledgeTableKeyWrite(fn.executionRole);
+      for (const name of job.sendsTo) {
+        const q = queueDefinitions[name as QueueName];
+        fn.bindQueue(props.queues[q.name].queue, q);
+      }
+      // Its own role per schedule, assumable by EventBridge Scheduler only from this account.
+      const role = new Role(this, `${pascal(job.name)}ScheduleRole`, {
+        assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
+        description: `werkcoop ${deployment.name}: EventBridge Scheduler invokes ${job.name}`,
+      });
+      acknowledgeScheduleInvokeGrant(role, fn);
+      new Schedule(this, `${pascal(job.name)}Schedule`, {
+        scheduleName: `werkcoop-${deployment.name}-${job.name}`,
+        description: `werkcoop ${deployment.name}: ${job.name}`,
+        schedule: ScheduleExpression.expression(job.expression, TimeZone.of(job.timezone)),
+        target: new LambdaInvoke(fn, { role, retryAttempts: 2, maxEventAge: Duration.hours(2) }),
+      });
+    }
   }
 
   private createHttpApi(deployment: Deployment, routeFunctions: ReadonlyMap<RouteDefinition, WerkcoopFunction>, notFound: WerkcoopFunction): HttpApi {

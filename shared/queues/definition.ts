@@ -34,6 +34,18 @@ export const queueDefinitions = {
     // Measured peak 62 MB for a batch (claim, mail, mark sent): 128 MB leaves > 40% headroom.
     memoryMb: 128,
   },
+  nazorg: {
+    name: 'nazorg',
+    urlEnv: 'NAZORG_QUEUE_URL',
+    consumer: 'functions/consumers/nazorgmoment-versturen.ts',
+    consumerTimeoutSeconds: 30,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    maxReceiveCount: 5,
+    // A sweep of a whole region's day must not take the table's write capacity from the API.
+    maxConcurrency: 10,
+    memoryMb: 256,
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = keyof typeof queueDefinitions;

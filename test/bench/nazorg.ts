@@ -1,0 +1,181 @@
+/**
+ * The nazorg sweep benchmark (`npm run bench -- --nazorg [--nazorg-n 100000]`):
+ *  1. N due moments spread over 342 gemeenten, written with BatchWriteItem (not timed);
+ *  2. the sweep's peak memory (maxRSS of a child process running the real handler) at N/10 and at N;
+ *  3. sweep + consume end to end through the local runtime (the nazorg queue with Lambda's semantics,
+ *     the real consumer), timed, with every DynamoDB and SQS request counted;
+ *  4. the raw baseline in the same run: N items with BatchWriteItem and N messages with SendMessageBatch
+ *     to the same DynamoDB Local and fauxqs;
+ *  5. cost per 1000 placements per month from AWS list prices.
+ * The outbox stream is not forwarded here (its mails are the notification path, measured by the main
+ * bench): the end-to-end time is the sweep and the consumer's transactions.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { CreateQueueCommand, PurgeQueueCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { ulid } from 'ulidx';
+import { errorsOnlyLog } from '../../infra/local/log';
+import { startLocalRuntime } from '../../infra/local/runtime';
+import { plusDagen } from '../../shared/domain/nazorg';
+import type { Nazorgmoment } from '../../shared/schemas/nazorg';
+import { momentItem, verwijzerItem } from '../../shared/store/nazorg-store';
+import { sleutels } from '../../shared/store/sleutels';
+
+const CONCURRENCY = 16;
+const vandaag = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
+/** List prices (USD), eu-central-1, as of 2025 — to verify on aws.amazon.com/pricing before quoting. */
+export const PRIJZEN = {
+  dynamodbWriteRequestUnitPerMillion: 0.7625,
+  dynamodbReadRequestUnitPerMillion: 0.1525,
+  sqsStandardPerMillionRequests: 0.4,
+  lambdaGbSecondArm: 0.0000133334,
+  lambdaRequestsPerMillion: 0.2,
+  schedulerInvocationsPerMillion: 1.0,
+} as const;
+
+const pool = async <T>(items: readonly T[], n: number, fn: (item: T) => Promise<unknown>) => {
+  let i = 0;
+  await Promise.all(Array.from({ length: n }, async () => { while (i < items.length) await fn(items[i++]!); }));
+};
+const chunks = <T>(a: readonly T[], n: number): T[][] => Array.from({ length: Math.ceil(a.length / n) }, (_, i) => a.slice(i * n, i * n + n));
+
+const batchWrite = async (doc: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[]) => {
+  await pool(chunks(items, 25), CONCURRENCY, async (part) => {
+    let open: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = part.map((Item) => ({ PutRequest: { Item } }));
+    while (open?.length) {
+      const r = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: open } }));
+      open = r.UnprocessedItems?.[table] as typeof open;
+    }
+  });
+};
+
+const childPeak = (env: Record<string, string>): Promise<{ maxRssMb: number; verstuurd: number; ms: number }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'nazorg-sweep-child.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`sweep child exited ${code}`))));
+  });
+
+export const nazorgBench = async (n: number): Promise<void> => {
+  const id = randomBytes(3).toString('hex');
+  const rt = await startLocalRuntime({
+    port: 0,
+    tableName: `werkcoop-bench-nazorg-${id}`,
+    queuePrefix: `bench-nazorg-${id}-`,
+    mailOutboxDir: mkdtempSync(join(tmpdir(), 'werkcoop-bench-mail-')),
+    log: errorsOnlyLog,
+    powertoolsLogLevel: 'WARN',
+    streamConsumers: [],
+    scheduler: { automatic: false },
+  });
+  const doc = DynamoDBDocumentClient.from(rt.dynamodb.client, { marshallOptions: { removeUndefinedValues: true } });
+  const T = rt.table.tableName;
+  try {
+    const gisteren = plusDagen(vandaag(), -1);
+    const leden = Array.from({ length: 500 }, () => ulid());
+    await batchWrite(doc, T, leden.map((lidId, i) => ({ ...sleutels.lid(lidId), entiteit: 'Lid', contactpersoon: { naam: `Werkgever ${i}`, email: `w${i}@voorbeeld.nl` } })));
+    const seed = async (count: number) => {
+      const items: Record<string, unknown>[] = [];
+      for (let i = 0; i < count; i++) {
+        const m: Nazorgmoment = {
+          id: ulid(), plaatsingId: ulid(), lidId: leden[i % leden.length]!, gemeente: `GM${String(i % 342).padStart(4, '0')}`,
+          soort: 'regulier', vervaldatum: gisteren, status: 'gepland', reactietermijnDagen: 14, antwoorden: [], versie: 1,
+        };
+        items.push(momentItem(m), verwijzerItem(m));
+        if (items.length >= 5000) await batchWrite(doc, T, items.splice(0));
+      }
+      await batchWrite(doc, T, items);
+    };
+    const checkpoint = () => doc.send(new PutCommand({ TableName: T, Item: { pk: 'JOB#nazorg-sweep', sk: 'CHECKPOINT', entiteit: 'JobCheckpoint', laatsteDag: plusDagen(gisteren, -1) } }));
+
+    // Memory: the real sweep handler in a child process, sending to a queue nobody polls.
+    const { QueueUrl: dummy } = await rt.sqs.client.send(new CreateQueueCommand({ QueueName: `bench-nazorg-${id}-geheugen` }));
+    const childEnv = { ...rt.env, NAZORG_QUEUE_URL: dummy!, POWERTOOLS_LOG_LEVEL: 'WARN' };
+    const geheugen: { n: number; maxRssMb: number; ms: number }[] = [];
+    let geseed = 0;
+    for (const size of [Math.round(n / 10), n]) {
+      const t = Date.now();
+      await seed(size - geseed);
+      geseed = size;
+      console.log(`  ${size} moments seeded (${((Date.now() - t) / 1000).toFixed(1)} s, not timed)`);
+      await checkpoint();
+      const r = await childPeak(childEnv);
+      if (r.verstuurd !== size) throw new Error(`sweep child sent ${r.verstuurd}, expected ${size}`);
+      geheugen.push({ n: size, maxRssMb: r.maxRssMb, ms: r.ms });
+      await rt.sqs.client.send(new PurgeQueueCommand({ QueueUrl: dummy! }));
+    }
+
+    // End to end, counting every request.
+    const ddb: Record<string, number> = {};
+    const sqsCount: Record<string, number> = {};
+    const vorige = globalThis.__werkcoopOnDynamoDbCommand;
+    globalThis.__werkcoopOnDynamoDbCommand = (c) => { ddb[c] = (ddb[c] ?? 0) + 1; vorige?.(c); };
+    const { sqs } = await import('../../shared/queues/sqs');
+    for (const client of [sqs(), rt.sqs.client]) {
+      client.middlewareStack.add((next, context) => (args) => {
+        const c = String(context.commandName).replace(/Command$/, '');
+        sqsCount[c] = (sqsCount[c] ?? 0) + 1;
+        return next(args);
+      }, { step: 'initialize', name: `nazorgBenchTeller${randomBytes(2).toString('hex')}` });
+    }
+    await checkpoint();
+    const t0 = Date.now();
+    const sweep = (await rt.jobs.runNow('nazorg-sweep')) as { verstuurd: number };
+    const sweepMs = Date.now() - t0;
+    await rt.queueDeliveries.drain({ timeoutMs: 3_600_000 });
+    const e2eMs = Date.now() - t0;
+    globalThis.__werkcoopOnDynamoDbCommand = vorige;
+    const sqsBeforeBaseline = { ...sqsCount };
+
+    // Raw baseline: N items with BatchWriteItem and N messages with SendMessageBatch, same engines, same concurrency.
+    const { QueueUrl: rauw } = await rt.sqs.client.send(new CreateQueueCommand({ QueueName: `bench-nazorg-${id}-rauw` }));
+    const t1 = Date.now();
+    const ids = Array.from({ length: n }, () => ulid());
+    await Promise.all([
+      batchWrite(doc, T, ids.map((x) => ({ pk: `RAUW#${x}`, sk: 'RAUW', entiteit: 'Rauw', status: 'verstuurd', versie: 2 }))),
+      pool(chunks(ids, 10), CONCURRENCY, (part) =>
+        rt.sqs.client.send(new SendMessageBatchCommand({ QueueUrl: rauw!, Entries: part.map((x, i) => ({ Id: String(i), MessageBody: JSON.stringify({ nazorgmomentId: x }) })) })),
+      ),
+    ]);
+    const rawMs = Date.now() - t1;
+
+    const ddbTotal = Object.values(ddb).reduce((a, b) => a + b, 0);
+    // GetQueueAttributes is the local runtime's idle check, not something Lambda's event source mapping bills.
+    const { GetQueueAttributes: _idle, ...sqsBilled } = sqsBeforeBaseline;
+    const sqsTotal = Object.values(sqsBilled).reduce((a, b) => a + b, 0);
+    console.log(`\nnazorg sweep, ${n} due moments over 342 gemeenten (sweep sent ${sweep.verstuurd})`);
+    console.log(`  end to end (sweep + consume): ${(e2eMs / 1000).toFixed(1)} s = ${Math.round(n / (e2eMs / 1000))} follow-ups/s (sweep alone ${(sweepMs / 1000).toFixed(1)} s)`);
+    console.log(`  raw baseline (BatchWriteItem + SendMessageBatch of ${n}): ${(rawMs / 1000).toFixed(1)} s = ${Math.round(n / (rawMs / 1000))}/s`);
+    console.log(`  ratio machinery/raw throughput: ${(rawMs / e2eMs).toFixed(2)} (aim ≥ 0.5)`);
+    console.log(`  DynamoDB requests per follow-up: ${(ddbTotal / n).toFixed(2)}  ${JSON.stringify(ddb)}`);
+    console.log(`  SQS requests per follow-up: ${(sqsTotal / n).toFixed(2)}  ${JSON.stringify(sqsBilled)} (local idle checks not counted: ${_idle ?? 0} GetQueueAttributes)`);
+    for (const g of geheugen) console.log(`  sweep peak memory at ${g.n}: maxRSS ${g.maxRssMb.toFixed(0)} MB (sweep ${(g.ms / 1000).toFixed(1)} s)`);
+    console.log(`  memory ratio ${geheugen[1]!.n}/${geheugen[0]!.n}: ${(geheugen[1]!.maxRssMb / geheugen[0]!.maxRssMb).toFixed(2)} (aim ≈ 1)`);
+
+    // Cost per 1000 placements per month: each placement has 8 follow-ups a year on average (6 cadence + ~2
+    // instrument/contract triggers), i.e. 8/12 per month, each sent once (+ an escalation check for some).
+    const perMaand = 1000 * (8 / 12);
+    const wru = 2 /* moment update + outbox put, transactional = 2× */ * 2 + 2; // transact 2 items ×2 WRU, + outbox status updates
+    const rru = 4; // pointer + moment + plaatsing + gemeente (+ contacts), eventually/strongly consistent mix, ≤ 4 KB
+    const ddbUsd = perMaand * ((wru * PRIJZEN.dynamodbWriteRequestUnitPerMillion + rru * PRIJZEN.dynamodbReadRequestUnitPerMillion) / 1e6);
+    const sqsUsd = perMaand * ((sqsTotal / n) * PRIJZEN.sqsStandardPerMillionRequests) / 1e6;
+    const lambdaUsd = perMaand * ((0.256 * 0.05 * PRIJZEN.lambdaGbSecondArm) + (0.1 * PRIJZEN.lambdaRequestsPerMillion) / 1e6);
+    const schedulerUsd = (30 * PRIJZEN.schedulerInvocationsPerMillion) / 1e6;
+    console.log(`  cost per 1000 placements per month (list prices ${JSON.stringify(PRIJZEN)} USD, eu-central-1, to verify):`);
+    console.log(`    DynamoDB $${ddbUsd.toFixed(5)} (assumed ${wru} WRU + ${rru} RRU per follow-up), SQS $${sqsUsd.toFixed(5)}, Lambda $${lambdaUsd.toFixed(5)} (256 MB × 50 ms per follow-up), Scheduler $${schedulerUsd.toFixed(6)} per deployment`);
+    console.log(`    total ≈ $${(ddbUsd + sqsUsd + lambdaUsd + schedulerUsd).toFixed(4)} (free tiers ignored)`);
+  } finally {
+    await rt.stop();
+  }
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const i = process.argv.indexOf('--nazorg-n');
+  await nazorgBench(i === -1 ? 10_000 : Number(process.argv[i + 1]));
+}
