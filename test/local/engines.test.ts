@@ -65,29 +65,36 @@ describe('table setup', () => {
   });
 
   it('is idempotent and adds what an older table lacks (GSIs, stream)', async () => {
-    const client = testDynamoDbClient();
-    const tableName = uniqueName('oud');
-    await client.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-      }),
-    );
-    const first = await ensureTable(client, tableName);
-    const second = await ensureTable(client, tableName);
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    client.destroy();
+    // Its own in-memory engine: backfilling new indexes on the run's shared engine waits behind every
+    // other test file's load; here it takes seconds.
+    const engine = await startDynamoDbLocal({});
+    const client = localDynamoDbClient(engine.endpoint);
+    try {
+      const tableName = uniqueName('oud');
+      await client.send(
+        new CreateTableCommand({
+          TableName: tableName,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [
+            { AttributeName: 'pk', AttributeType: 'S' },
+            { AttributeName: 'sk', AttributeType: 'S' },
+          ],
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+        }),
+      );
+      const first = await ensureTable(client, tableName);
+      const second = await ensureTable(client, tableName);
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
 
-    expect(second.streamArn).toBe(first.streamArn);
-    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(tableDefinition.globalSecondaryIndexes.map((g) => g.indexName).sort());
-    expect(Table?.StreamSpecification?.StreamEnabled).toBe(true);
+      expect(second.streamArn).toBe(first.streamArn);
+      expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(tableDefinition.globalSecondaryIndexes.map((g) => g.indexName).sort());
+      expect(Table?.StreamSpecification?.StreamEnabled).toBe(true);
+    } finally {
+      client.destroy();
+      await engine.stop();
+    }
   }, 180_000);
 });
