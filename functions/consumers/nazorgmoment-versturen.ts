@@ -3,7 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent, SQSHandler, SQSRecord } from 'aws-lambda';
 import { ulid } from 'ulidx';
-import { z } from 'zod';
+import * as z from 'zod';
 import { plusDagen } from '../../shared/domain/nazorg';
 import type { Notificatie } from '../../shared/domain/notificaties';
 import { logger } from '../../shared/observability/logger';

@@ -1,6 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSEvent, SQSHandler, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { mailAdapter } from '../../shared/mail/mail-adapters';
 import { logger } from '../../shared/observability/logger';
 import { dynamoNotificatieStore } from '../../shared/store/notificaties-store';

@@ -1,6 +1,6 @@
 import { SendMessageBatchCommand, type SendMessageBatchRequestEntry } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireEnv } from '../../shared/config/env';
 import { logger } from '../../shared/observability/logger';
 import { sqs } from '../../shared/queues/sqs';

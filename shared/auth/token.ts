@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireEnv } from '../config/env';
 import { HttpProblem } from '../http/problem';
 import { API_SCOPE, CLAIM_ROL, CLAIM_TENANT, type Principal } from './rollen';

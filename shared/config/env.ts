@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The environment a function runs with, read once at module load and failing fast: a missing variable

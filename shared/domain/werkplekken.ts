@@ -1,6 +1,6 @@
 import type { Actor } from '../schemas/gemeenschappelijk';
 import type { Werkplek, WerkplekGebeurtenis, WerkplekInvoer, WerkplekStatus, WerkplekWijziging } from '../schemas/werkplekken';
-import type { z } from '../schemas/zod';
+import type * as z from 'zod';
 import { DomeinFout } from './fouten';
 import type { Omgeving } from './leden';
 

@@ -1,4 +1,5 @@
 import {
+  extendZodWithOpenApi,
   OpenAPIRegistry,
   OpenApiGeneratorV31,
   type ResponseConfig,
@@ -8,7 +9,12 @@ import { API_VERSION } from '../http/api-version';
 import { allRoutes } from '../routes/manifest';
 import type { FoutStatus, RouteDefinition } from '../routes/route';
 import { Problem } from '../schemas/gemeenschappelijk';
-import { z } from '../schemas/zod';
+import * as z from 'zod';
+
+// The schemas carry their OpenAPI metadata as zod's own .meta(), so the functions that only validate
+// bundle none of zod-to-openapi (nor, through the namespace import, zod's unused locales). The generator
+// still calls .openapi() internally: only this module, and the function serving the document, extend zod.
+extendZodWithOpenApi(z);
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
@@ -45,6 +51,7 @@ const TAG_BESCHRIJVINGEN: Readonly<Record<string, string>> = {
   Werkplekken: 'Plekken die leden aanbieden; bezetting volgt uit de plaatsingen.',
   Matching: 'Voorstellen van werkplekken bij een kandidaat en van kandidaten bij een werkplek, met hun redenen. Mensen beslissen; er wordt niets automatisch geplaatst.',
   Plaatsingen: 'De plaatsing van een kandidaat bij een lid: fasen, instrumenten, ontwikkelplan en jobcoach.',
+  Nazorg: 'Nazorgmomenten na de start van een plaatsing, de antwoorden van werkgever en jobcoach, risicosignalen, escalaties en duurzaamheid.',
 };
 
 const BEVEILIGING = 'bearerAuth';
@@ -91,7 +98,8 @@ const registerComponents = (registry: OpenAPIRegistry): void => {
     required: true,
     schema: { type: 'string', format: 'uri-reference', example: '/v1/leden/01KAZ4B9D1T5V7W9X2Y4Z6A8C0' },
   });
-  registry.register('Problem', Problem);
+  // Problem was created before zod was extended (above); a clone made now has .openapi() for register().
+  registry.register('Problem', Problem.clone());
   for (const { naam, beschrijving } of Object.values(FOUTEN)) {
     registry.registerComponent('responses', naam, {
       description: beschrijving,
@@ -111,7 +119,7 @@ const asObject = (schema: z.ZodType | undefined, what: string, route: RouteDefin
 const ifMatchHeaders = (route: RouteDefinition) => {
   const ifMatch = route.request?.ifMatch;
   if (ifMatch === undefined) return undefined;
-  const header = z.string().openapi({
+  const header = z.string().meta({
     description:
       ifMatch === 'required'
         ? 'De ETag van de actuele versie; verplicht (zonder: 428, verouderd: 412).'

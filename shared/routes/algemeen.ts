@@ -1,4 +1,4 @@
-import { z } from '../schemas/zod';
+import * as z from 'zod';
 import { route } from './route';
 
 export const algemeenRoutes = {

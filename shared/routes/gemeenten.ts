@@ -1,15 +1,15 @@
 import { PaginaParameters } from '../schemas/gemeenschappelijk';
 import { Gemeente, GemeenteCodeParameters, GemeenteGebeurtenis, GemeenteRegistratie, GemeentenPagina, GemeenteWijziging } from '../schemas/gemeenten';
-import { z } from '../schemas/zod';
+import * as z from 'zod';
 import { KLEIN } from './limieten';
 import { route } from './route';
 
 const GemeenteGebeurtenissenPagina = z
   .strictObject({
     gebeurtenissen: z.array(GemeenteGebeurtenis),
-    volgendePagina: z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' }),
+    volgendePagina: z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' }),
   })
-  .openapi('GemeenteGebeurtenissenPagina');
+  .meta({ id: 'GemeenteGebeurtenissenPagina' });
 
 /** Gemeenten: the tenants that refer candidates, and their follow-up settings. */
 export const gemeentenRoutes = {

@@ -10,7 +10,7 @@ import {
   UittredingOpgave,
 } from '../schemas/leden';
 import { PaginaParameters } from '../schemas/gemeenschappelijk';
-import { z } from '../schemas/zod';
+import * as z from 'zod';
 import { KLEIN } from './limieten';
 import { route, type RouteDefinition } from './route';
 

@@ -22,7 +22,7 @@ import {
   PlaatsingVoorstel,
   Proefplaatsing,
 } from '../schemas/plaatsingen';
-import type { z } from '../schemas/zod';
+import type * as z from 'zod';
 import { KLEIN } from './limieten';
 import { route, type RouteDefinition } from './route';
 

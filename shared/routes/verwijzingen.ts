@@ -11,7 +11,7 @@ import {
   VerwijzingInvoer,
   VerwijzingWijziging,
 } from '../schemas/verwijzingen';
-import { z } from '../schemas/zod';
+import * as z from 'zod';
 import { KLEIN } from './limieten';
 import { route, type RouteDefinition } from './route';
 

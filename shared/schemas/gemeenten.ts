@@ -1,16 +1,16 @@
 import { Actor, Contactpersoon, Id, KorteTekst, Tijdstip } from './gemeenschappelijk';
-import { z } from './zod';
+import * as z from 'zod';
 
 export const GemeenteCode = z
   .string()
   .regex(/^GM\d{4}$/, 'een gemeentecode is GM gevolgd door de 4 cijfers van de CBS-code')
-  .openapi({ example: 'GM0363' });
+  .meta({ example: 'GM0363' });
 
 /** ISO 8601 period after the start of a placement: weeks or months (P1W, P4W, P3M, P12M). */
 export const Termijn = z
   .string()
   .regex(/^P([1-9]\d?W|[1-9]\d?M)$/, 'een termijn is P<n>W of P<n>M, bijvoorbeeld P4W of P6M')
-  .openapi({ example: 'P3M' });
+  .meta({ example: 'P3M' });
 
 export const STANDAARD_NAZORG = ['P1W', 'P4W', 'P3M', 'P6M', 'P9M', 'P12M'] as const;
 export const STANDAARD_DUURZAAMHEIDSCHECKS = ['P6M', 'P12M'] as const;
@@ -22,17 +22,17 @@ export const GemeenteInstellingen = z
     /** Days after a follow-up's due date before an unanswered one escalates. */
     reactietermijnDagen: z.number().int().min(1).max(60).default(14),
   })
-  .openapi('GemeenteInstellingen');
+  .meta({ id: 'GemeenteInstellingen' });
 
 export const GemeenteRegistratie = z
   .strictObject({
     code: GemeenteCode,
     naam: KorteTekst,
-    arbeidsmarktregio: KorteTekst.openapi({ example: 'Groot Amsterdam' }),
+    arbeidsmarktregio: KorteTekst.meta({ example: 'Groot Amsterdam' }),
     contactpersoon: Contactpersoon,
     instellingen: GemeenteInstellingen.optional(),
   })
-  .openapi('GemeenteRegistratie');
+  .meta({ id: 'GemeenteRegistratie' });
 export type GemeenteRegistratie = z.infer<typeof GemeenteRegistratie>;
 
 /**
@@ -46,7 +46,7 @@ export const GemeenteInstellingenWijziging = z
     reactietermijnDagen: z.number().int().min(1).max(60).optional(),
   })
   .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één instelling om te wijzigen' })
-  .openapi('GemeenteInstellingenWijziging');
+  .meta({ id: 'GemeenteInstellingenWijziging' });
 
 export const GemeenteWijziging = z
   .strictObject({
@@ -56,7 +56,7 @@ export const GemeenteWijziging = z
     instellingen: GemeenteInstellingenWijziging.optional(),
   })
   .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één veld om te wijzigen' })
-  .openapi('GemeenteWijziging');
+  .meta({ id: 'GemeenteWijziging' });
 
 export const Gemeente = z
   .strictObject({
@@ -69,7 +69,7 @@ export const Gemeente = z
     gewijzigdOp: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('Gemeente');
+  .meta({ id: 'Gemeente' });
 export type Gemeente = z.infer<typeof Gemeente>;
 
 export type GemeenteWijziging = z.infer<typeof GemeenteWijziging>;
@@ -89,12 +89,12 @@ export const GemeenteGebeurtenis = z
     op: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('GemeenteGebeurtenis');
+  .meta({ id: 'GemeenteGebeurtenis' });
 export type GemeenteGebeurtenis = z.infer<typeof GemeenteGebeurtenis>;
 
 export const GemeentenPagina = z
   .strictObject({
     gemeenten: z.array(Gemeente),
-    volgendePagina: z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' }),
+    volgendePagina: z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' }),
   })
-  .openapi('GemeentenPagina');
+  .meta({ id: 'GemeentenPagina' });

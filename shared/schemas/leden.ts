@@ -1,8 +1,8 @@
 import { Actor, Contactpersoon, Id, KorteTekst, KvkNummer, Reden, Tijdstip } from './gemeenschappelijk';
-import { z } from './zod';
+import * as z from 'zod';
 
 export const LID_STATUSSEN = ['aangevraagd', 'actief', 'afgewezen', 'geschorst', 'uitgetreden'] as const;
-export const LidStatus = z.enum(LID_STATUSSEN).openapi('LidStatus');
+export const LidStatus = z.enum(LID_STATUSSEN).meta({ id: 'LidStatus' });
 export type LidStatus = z.infer<typeof LidStatus>;
 
 const Trefwoord = z.string().trim().min(1).max(100);
@@ -15,7 +15,7 @@ export const Toezeggingen = z
     beschutWerkplekken: z.number().int().min(0).max(10_000),
     banenafspraakBanen: z.number().int().min(0).max(10_000),
   })
-  .openapi('Toezeggingen');
+  .meta({ id: 'Toezeggingen' });
 
 const bewerkbareVelden = {
   naam: KorteTekst,
@@ -27,7 +27,7 @@ const bewerkbareVelden = {
 
 export const LidAanvraag = z
   .strictObject({ kvkNummer: KvkNummer, ...bewerkbareVelden })
-  .openapi('LidAanvraag', { description: 'Aanvraag van een werkgever om lid te worden van de coöperatie.' });
+  .meta({ id: 'LidAanvraag',  description: 'Aanvraag van een werkgever om lid te worden van de coöperatie.' });
 export type LidAanvraag = z.infer<typeof LidAanvraag>;
 
 export const LidWijziging = z
@@ -39,7 +39,7 @@ export const LidWijziging = z
     toezeggingen: bewerkbareVelden.toezeggingen.optional(),
   })
   .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één veld om te wijzigen' })
-  .openapi('LidWijziging', { description: 'Gedeeltelijke wijziging (JSON merge patch) van de gegevens van een lid.' });
+  .meta({ id: 'LidWijziging',  description: 'Gedeeltelijke wijziging (JSON merge patch) van de gegevens van een lid.' });
 export type LidWijziging = z.infer<typeof LidWijziging>;
 
 export const Lid = z
@@ -53,11 +53,11 @@ export const Lid = z
     gewijzigdOp: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('Lid');
+  .meta({ id: 'Lid' });
 export type Lid = z.infer<typeof Lid>;
 
-export const RedenOpgave = z.strictObject({ reden: Reden }).openapi('RedenOpgave');
-export const UittredingOpgave = z.strictObject({ reden: Reden.optional() }).openapi('UittredingOpgave');
+export const RedenOpgave = z.strictObject({ reden: Reden }).meta({ id: 'RedenOpgave' });
+export const UittredingOpgave = z.strictObject({ reden: Reden.optional() }).meta({ id: 'UittredingOpgave' });
 
 export const LID_GEBEURTENIS_SOORTEN = [
   'aangevraagd',
@@ -82,21 +82,21 @@ export const LidGebeurtenis = z
     op: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('LidGebeurtenis');
+  .meta({ id: 'LidGebeurtenis' });
 export type LidGebeurtenis = z.infer<typeof LidGebeurtenis>;
 
-export const LidIdParameters = z.strictObject({ lidId: Id.openapi({ param: { name: 'lidId', in: 'path' } }) });
+export const LidIdParameters = z.strictObject({ lidId: Id.meta({ param: { name: 'lidId', in: 'path' } }) });
 
 export const LedenFilter = z.strictObject({
-  status: LidStatus.optional().openapi({ description: 'Alleen leden met deze status.' }),
+  status: LidStatus.optional().meta({ description: 'Alleen leden met deze status.' }),
 });
 
 const volgendePagina = z
   .string()
   .nullable()
-  .openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
+  .meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
 
-export const LedenPagina = z.strictObject({ leden: z.array(Lid), volgendePagina }).openapi('LedenPagina');
+export const LedenPagina = z.strictObject({ leden: z.array(Lid), volgendePagina }).meta({ id: 'LedenPagina' });
 export const LidGebeurtenissenPagina = z
   .strictObject({ gebeurtenissen: z.array(LidGebeurtenis), volgendePagina })
-  .openapi('LidGebeurtenissenPagina');
+  .meta({ id: 'LidGebeurtenissenPagina' });

@@ -1,7 +1,7 @@
 import { bevatBsn } from '../domain/bsn';
 import { Actor, Datum, Id, Tijdstip } from './gemeenschappelijk';
 import { GemeenteCode, Termijn } from './gemeenten';
-import { z } from './zod';
+import * as z from 'zod';
 
 /**
  * Retention follow-ups (nazorg). When a placement starts, its follow-up moments are planned in the same
@@ -19,14 +19,14 @@ export const NAZORG_SOORTEN = [
   'eindeContract',
   'exitcheck',
 ] as const;
-export const NazorgSoort = z.enum(NAZORG_SOORTEN).openapi('NazorgSoort');
+export const NazorgSoort = z.enum(NAZORG_SOORTEN).meta({ id: 'NazorgSoort' });
 
 /** gepland → verstuurd (the sweep and consumer) → beantwoord; geannuleerd when the placement ends. */
-export const NazorgStatus = z.enum(['gepland', 'verstuurd', 'beantwoord', 'geannuleerd']).openapi('NazorgStatus');
+export const NazorgStatus = z.enum(['gepland', 'verstuurd', 'beantwoord', 'geannuleerd']).meta({ id: 'NazorgStatus' });
 export type NazorgStatus = z.infer<typeof NazorgStatus>;
 
 export const RISICO_CATEGORIEEN = ['contracteindeNadert', 'conflict', 'gezondheidsverzuim', 'vervoer', 'schulden', 'motivatie', 'werkdruk', 'overig'] as const;
-export const Risicocategorie = z.enum(RISICO_CATEGORIEEN).openapi('Risicocategorie');
+export const Risicocategorie = z.enum(RISICO_CATEGORIEEN).meta({ id: 'Risicocategorie' });
 
 /** The answer of an employer or jobcoach to one follow-up moment. No medical detail: categories only. */
 export const NazorgAntwoordInvoer = z
@@ -34,7 +34,7 @@ export const NazorgAntwoordInvoer = z
     nogInDienst: z.boolean(),
     gewerkteUrenPerWeek: z.number().int().min(0).max(60),
     verzuimdagenInPeriode: z.number().int().min(0).max(366),
-    hoeGaatHet: z.number().int().min(1).max(5).openapi({ description: '1 (slecht) tot 5 (goed).' }),
+    hoeGaatHet: z.number().int().min(1).max(5).meta({ description: '1 (slecht) tot 5 (goed).' }),
     ondersteuningNodig: z.boolean(),
     risicos: z.array(Risicocategorie).max(RISICO_CATEGORIEEN.length),
     notitie: z
@@ -42,16 +42,16 @@ export const NazorgAntwoordInvoer = z
       .trim()
       .max(2000)
       .refine((v) => !bevatBsn(v), 'mag geen BSN bevatten')
-      .optional().openapi({ description: 'Vrije notitie. Geen medische gegevens.' }),
+      .optional().meta({ description: 'Vrije notitie. Geen medische gegevens.' }),
     werkzaamElders: z
       .boolean()
       .optional()
-      .openapi({ description: 'Niet meer bij deze werkgever, maar wel aan het werk bij een andere: telt als duurzaam bij een duurzaamheidscheck.' }),
+      .meta({ description: 'Niet meer bij deze werkgever, maar wel aan het werk bij een andere: telt als duurzaam bij een duurzaamheidscheck.' }),
   })
-  .openapi('NazorgAntwoordInvoer');
+  .meta({ id: 'NazorgAntwoordInvoer' });
 export type NazorgAntwoordInvoer = z.infer<typeof NazorgAntwoordInvoer>;
 
-export const NazorgAntwoord = NazorgAntwoordInvoer.extend({ door: Actor, op: Tijdstip }).openapi('NazorgAntwoord');
+export const NazorgAntwoord = NazorgAntwoordInvoer.extend({ door: Actor, op: Tijdstip }).meta({ id: 'NazorgAntwoord' });
 
 /** A rule that raised the risk signal, named after the answer that raised it. */
 export const Risicoreden = z
@@ -60,7 +60,7 @@ export const Risicoreden = z
     niveau: z.enum(['midden', 'hoog']),
     toelichting: z.string(),
   })
-  .openapi('Risicoreden');
+  .meta({ id: 'Risicoreden' });
 /** The rule-based risk signal of a placement, from its latest answer, with the answers that raised it. */
 export const Risicosignaal = z
   .strictObject({
@@ -69,7 +69,7 @@ export const Risicosignaal = z
     nazorgmomentId: Id,
     bepaaldOp: Tijdstip,
   })
-  .openapi('Risicosignaal');
+  .meta({ id: 'Risicosignaal' });
 export type Risicosignaal = z.infer<typeof Risicosignaal>;
 
 export const Nazorgmoment = z
@@ -80,7 +80,7 @@ export const Nazorgmoment = z
     gemeente: GemeenteCode,
     jobcoachPartnerId: Id.optional(),
     soort: NazorgSoort,
-    termijn: Termijn.optional().openapi({ description: 'Voor reguliere momenten en duurzaamheidschecks: de termijn na de start.' }),
+    termijn: Termijn.optional().meta({ description: 'Voor reguliere momenten en duurzaamheidschecks: de termijn na de start.' }),
     /** For the triggers of an instrument (eindeForfaitaireLks, herbeoordelingLks, eindeNoRiskPolis): which one. */
     instrumentId: Id.optional(),
     vervaldatum: Datum,
@@ -97,20 +97,20 @@ export const Nazorgmoment = z
     risico: Risicosignaal.optional(),
     versie: z.number().int().min(1),
   })
-  .openapi('Nazorgmoment');
+  .meta({ id: 'Nazorgmoment' });
 export type Nazorgmoment = z.infer<typeof Nazorgmoment>;
 
 export const NazorgmomentIdParameters = z.strictObject({ nazorgmomentId: Id });
 
 /** A coordinator adds a moment to one placement. */
-export const NazorgmomentInvoer = z.strictObject({ vervaldatum: Datum, soort: z.literal('regulier') }).openapi('NazorgmomentInvoer');
+export const NazorgmomentInvoer = z.strictObject({ vervaldatum: Datum, soort: z.literal('regulier') }).meta({ id: 'NazorgmomentInvoer' });
 /** A coordinator moves a planned moment (JSON merge patch). */
-export const NazorgmomentWijziging = z.strictObject({ vervaldatum: Datum }).openapi('NazorgmomentWijziging');
+export const NazorgmomentWijziging = z.strictObject({ vervaldatum: Datum }).meta({ id: 'NazorgmomentWijziging' });
 export const Nazorgmomenten = z
   .strictObject({ nazorgmomenten: z.array(Nazorgmoment), risico: Risicosignaal.optional() })
-  .openapi('Nazorgmomenten');
+  .meta({ id: 'Nazorgmomenten' });
 
-export const EscalatieStatus = z.enum(['open']).openapi('EscalatieStatus');
+export const EscalatieStatus = z.enum(['open']).meta({ id: 'EscalatieStatus' });
 /**
  * A signal for the cooperative's coordinators: a high risk in an answer, or a moment not answered within
  * the gemeente's reactietermijn. The gemeente of the referral is notified in the same transaction.
@@ -127,9 +127,9 @@ export const Escalatie = z
     status: EscalatieStatus,
     aangemaaktOp: Tijdstip,
   })
-  .openapi('Escalatie');
+  .meta({ id: 'Escalatie' });
 export type Escalatie = z.infer<typeof Escalatie>;
 export const EscalatiesFilter = z.strictObject({ status: EscalatieStatus.default('open') });
 export const EscalatiesPagina = z
-  .strictObject({ escalaties: z.array(Escalatie), volgendePagina: z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' }) })
-  .openapi('EscalatiesPagina');
+  .strictObject({ escalaties: z.array(Escalatie), volgendePagina: z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' }) })
+  .meta({ id: 'EscalatiesPagina' });

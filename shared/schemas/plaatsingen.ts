@@ -2,7 +2,7 @@ import { bevatBsn } from '../domain/bsn';
 import { Actor, Datum, Id, KorteTekst, Reden, Tijdstip } from './gemeenschappelijk';
 import { GemeenteCode } from './gemeenten';
 import { Risicosignaal } from './nazorg';
-import { z } from './zod';
+import * as z from 'zod';
 
 /** Free text about a person's placement may never carry a BSN (a number passing the eleven-test). */
 const zonderBsn = <T extends z.ZodString>(s: T) => s.refine((v) => !bevatBsn(v), 'mag geen BSN bevatten');
@@ -12,14 +12,14 @@ const Toelichting = zonderBsn(z.string().trim().max(1000));
 const Notitietekst = zonderBsn(z.string().trim().min(1).max(4000));
 
 export const PLAATSING_FASEN = ['voorgesteld', 'kennismaking', 'proefplaatsing', 'gestart', 'beeindigd', 'afgewezen', 'geannuleerd'] as const;
-export const PlaatsingFase = z.enum(PLAATSING_FASEN).openapi('PlaatsingFase');
+export const PlaatsingFase = z.enum(PLAATSING_FASEN).meta({ id: 'PlaatsingFase' });
 export type PlaatsingFase = z.infer<typeof PlaatsingFase>;
 
 /** GGM RedenUitstroom-style reasons for the end of a placement. */
 export const BEEINDIGINGSREDENEN = ['uitstroomRegulierWerk', 'contractNietVerlengd', 'terugNaarGemeente', 'eigenVerzoek', 'overig'] as const;
-export const Beeindigingsreden = z.enum(BEEINDIGINGSREDENEN).openapi('Beeindigingsreden');
+export const Beeindigingsreden = z.enum(BEEINDIGINGSREDENEN).meta({ id: 'Beeindigingsreden' });
 
-export const Contractvorm = z.enum(['bepaaldeTijd', 'onbepaaldeTijd', 'detachering', 'participatieplaats']).openapi('Contractvorm');
+export const Contractvorm = z.enum(['bepaaldeTijd', 'onbepaaldeTijd', 'detachering', 'participatieplaats']).meta({ id: 'Contractvorm' });
 
 export const Contract = z
   .strictObject({
@@ -27,16 +27,16 @@ export const Contract = z
     contractvorm: Contractvorm,
     einddatum: Datum.optional(),
     urenPerWeek: z.number().int().min(1).max(40),
-    loonPercentageWml: z.number().int().min(0).max(300).openapi({ description: 'Loon als percentage van het wettelijk minimumloon.' }),
+    loonPercentageWml: z.number().int().min(0).max(300).meta({ description: 'Loon als percentage van het wettelijk minimumloon.' }),
     teltVoorBanenafspraak: z.boolean(),
   })
   .refine((c) => !c.einddatum || c.einddatum > c.startdatum, { message: 'einddatum moet na startdatum liggen', path: ['einddatum'] })
-  .openapi('Contract');
+  .meta({ id: 'Contract' });
 
-export const Proefplaatsing = z.strictObject({ startdatum: Datum, einddatum: Datum }).openapi('Proefplaatsingsperiode');
+export const Proefplaatsing = z.strictObject({ startdatum: Datum, einddatum: Datum }).meta({ id: 'Proefplaatsingsperiode' });
 
 export const INSTRUMENT_SOORTEN = ['proefplaatsing', 'loonkostensubsidie', 'noRiskPolis', 'jobcoach'] as const;
-export const InstrumentSoort = z.enum(INSTRUMENT_SOORTEN).openapi('InstrumentSoort');
+export const InstrumentSoort = z.enum(INSTRUMENT_SOORTEN).meta({ id: 'InstrumentSoort' });
 
 export const InstrumentInvoer = z
   .discriminatedUnion('soort', [
@@ -51,18 +51,18 @@ export const InstrumentInvoer = z
     z.strictObject({ soort: z.literal('noRiskPolis'), startdatum: Datum, einddatum: Datum.optional() }),
     z.strictObject({ soort: z.literal('jobcoach'), startdatum: Datum, einddatum: Datum.optional(), urenPerMaand: z.number().int().min(1).max(80), organisatie: Tekst }),
   ])
-  .openapi('InstrumentInvoer');
+  .meta({ id: 'InstrumentInvoer' });
 export type InstrumentInvoer = z.infer<typeof InstrumentInvoer>;
 export type InstrumentSoort = z.infer<typeof InstrumentSoort>;
 
 /** A dated deadline that follows from an instrument; the follow-up issue acts on these. */
 export const Termijnmoment = z
   .strictObject({ soort: z.enum(['eindeProefplaatsing', 'eindeForfaitaireLks', 'herbeoordelingLks', 'eindeNoRiskPolis', 'eindeContract']), datum: Datum, instrumentId: Id.optional() })
-  .openapi('Termijnmoment');
+  .meta({ id: 'Termijnmoment' });
 
 export const Instrument = z
   .strictObject({ id: Id, status: z.enum(['actief', 'beeindigd']), invoer: InstrumentInvoer, aangemaaktOp: Tijdstip })
-  .openapi('Instrument');
+  .meta({ id: 'Instrument' });
 
 export const Plaatsing = z
   .strictObject({
@@ -85,36 +85,36 @@ export const Plaatsing = z
     /** The follow-ups' risk signal, from the latest answer. */
     risico: Risicosignaal.optional(),
     /** The durability checks answered so far, per term after the start (P6M, P12M): still in work. */
-    duurzaamheid: z.record(z.string(), z.boolean()).optional().openapi({ example: { P6M: true, P12M: false } }),
+    duurzaamheid: z.record(z.string(), z.boolean()).optional().meta({ example: { P6M: true, P12M: false } }),
     aangemaaktOp: Tijdstip,
     gewijzigdOp: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('Plaatsing');
+  .meta({ id: 'Plaatsing' });
 export type Plaatsing = z.infer<typeof Plaatsing>;
 
-export const PlaatsingVoorstel = z.strictObject({ verwijzingId: Id, werkplekId: Id }).openapi('PlaatsingVoorstel');
-export const KennismakingOpgave = z.strictObject({ datum: Datum }).openapi('KennismakingOpgave');
+export const PlaatsingVoorstel = z.strictObject({ verwijzingId: Id, werkplekId: Id }).meta({ id: 'PlaatsingVoorstel' });
+export const KennismakingOpgave = z.strictObject({ datum: Datum }).meta({ id: 'KennismakingOpgave' });
 export const BeeindigingOpgave = z
   .strictObject({ einddatum: Datum, reden: Beeindigingsreden, toelichting: Toelichting.optional() })
-  .openapi('BeeindigingOpgave');
-export const AfwijzingOpgave = z.strictObject({ reden: RedenTekst }).openapi('PlaatsingAfwijzingOpgave');
-export const AnnuleringOpgave = z.strictObject({ reden: RedenTekst }).openapi('PlaatsingAnnuleringOpgave');
-export const JobcoachToewijzing = z.strictObject({ partnerId: Id }).openapi('JobcoachToewijzing');
+  .meta({ id: 'BeeindigingOpgave' });
+export const AfwijzingOpgave = z.strictObject({ reden: RedenTekst }).meta({ id: 'PlaatsingAfwijzingOpgave' });
+export const AnnuleringOpgave = z.strictObject({ reden: RedenTekst }).meta({ id: 'PlaatsingAnnuleringOpgave' });
+export const JobcoachToewijzing = z.strictObject({ partnerId: Id }).meta({ id: 'JobcoachToewijzing' });
 
-export const Voortgang = z.enum(['nietGestart', 'bezig', 'behaald', 'bijgesteld']).openapi('Voortgang');
+export const Voortgang = z.enum(['nietGestart', 'bezig', 'behaald', 'bijgesteld']).meta({ id: 'Voortgang' });
 export const Ontwikkeldoel = z
   .strictObject({ id: Id, omschrijving: KorteTekst, streefdatum: Datum, voortgang: Voortgang, gewijzigdOp: Tijdstip })
-  .openapi('Ontwikkeldoel');
+  .meta({ id: 'Ontwikkeldoel' });
 export const OntwikkeldoelInvoer = z
   .strictObject({ omschrijving: Tekst, streefdatum: Datum, voortgang: Voortgang.default('nietGestart') })
-  .openapi('OntwikkeldoelInvoer');
+  .meta({ id: 'OntwikkeldoelInvoer' });
 export const Begeleidingsnotitie = z
   .strictObject({ id: Id, soort: z.enum(['begeleiding', 'evaluatie']), datum: Datum, tekst: z.string().trim().min(1).max(4000), door: Actor, op: Tijdstip })
-  .openapi('Begeleidingsnotitie');
+  .meta({ id: 'Begeleidingsnotitie' });
 export const BegeleidingsnotitieInvoer = z
   .strictObject({ soort: z.enum(['begeleiding', 'evaluatie']), datum: Datum, tekst: Notitietekst })
-  .openapi('BegeleidingsnotitieInvoer');
+  .meta({ id: 'BegeleidingsnotitieInvoer' });
 
 export type Instrument = z.infer<typeof Instrument>;
 export type Termijnmoment = z.infer<typeof Termijnmoment>;
@@ -129,13 +129,13 @@ export type Beeindigingsreden = z.infer<typeof Beeindigingsreden>;
 export const OntwikkeldoelWijziging = z
   .strictObject({ voortgang: Voortgang.optional(), streefdatum: Datum.optional() })
   .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één veld om te wijzigen' })
-  .openapi('OntwikkeldoelWijziging', { description: 'Gedeeltelijke wijziging (JSON merge patch) van een ontwikkeldoel.' });
+  .meta({ id: 'OntwikkeldoelWijziging',  description: 'Gedeeltelijke wijziging (JSON merge patch) van een ontwikkeldoel.' });
 export type OntwikkeldoelWijziging = z.infer<typeof OntwikkeldoelWijziging>;
 
 /** The development plan: goals and the jobcoach's guidance notes and evaluations, oldest note first. */
 export const Ontwikkelplan = z
   .strictObject({ plaatsingId: Id, doelen: z.array(Ontwikkeldoel), notities: z.array(Begeleidingsnotitie) })
-  .openapi('Ontwikkelplan');
+  .meta({ id: 'Ontwikkelplan' });
 export type Ontwikkelplan = z.infer<typeof Ontwikkelplan>;
 
 export const PLAATSING_GEBEURTENIS_SOORTEN = [
@@ -168,7 +168,7 @@ export const PlaatsingGebeurtenis = z
     op: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('PlaatsingGebeurtenis');
+  .meta({ id: 'PlaatsingGebeurtenis' });
 export type PlaatsingGebeurtenis = z.infer<typeof PlaatsingGebeurtenis>;
 
 export const PlaatsingIdParameters = z.strictObject({ plaatsingId: Id });
@@ -177,12 +177,12 @@ export const PlaatsingenFilter = z.strictObject({
   fase: PlaatsingFase.optional(),
   verwijzingId: Id.optional(),
   werkplekId: Id.optional(),
-  gemeente: GemeenteCode.optional().openapi({ description: 'Plaatsingen van verwijzingen van deze gemeente.' }),
-  lidId: Id.optional().openapi({ description: 'Plaatsingen bij dit lid.' }),
+  gemeente: GemeenteCode.optional().meta({ description: 'Plaatsingen van verwijzingen van deze gemeente.' }),
+  lidId: Id.optional().meta({ description: 'Plaatsingen bij dit lid.' }),
 });
 
-const volgendePagina = z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
-export const PlaatsingenPagina = z.strictObject({ plaatsingen: z.array(Plaatsing), volgendePagina }).openapi('PlaatsingenPagina');
+const volgendePagina = z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
+export const PlaatsingenPagina = z.strictObject({ plaatsingen: z.array(Plaatsing), volgendePagina }).meta({ id: 'PlaatsingenPagina' });
 export const PlaatsingGebeurtenissenPagina = z
   .strictObject({ gebeurtenissen: z.array(PlaatsingGebeurtenis), volgendePagina })
-  .openapi('PlaatsingGebeurtenissenPagina');
+  .meta({ id: 'PlaatsingGebeurtenissenPagina' });

@@ -1,15 +1,15 @@
 import { Actor, Contactpersoon, Id, KorteTekst, KvkNummer, Tijdstip } from './gemeenschappelijk';
-import { z } from './zod';
+import * as z from 'zod';
 
 export const REGIOPARTNER_SOORTEN = ['gemeente', 'swBedrijf', 'jobcoachOrganisatie', 'werkgeversservicepunt', 'overig'] as const;
-export const RegiopartnerSoort = z.enum(REGIOPARTNER_SOORTEN).openapi('RegiopartnerSoort');
+export const RegiopartnerSoort = z.enum(REGIOPARTNER_SOORTEN).meta({ id: 'RegiopartnerSoort' });
 export type RegiopartnerSoort = z.infer<typeof RegiopartnerSoort>;
 
 /**
  * Until the public sign-up (issue #5) exists, a coordinator makes partners and they start approved;
  * the sign-up's own statuses (aangemeld, geverifieerd, afgewezen, …) join this enum with it.
  */
-export const RegiopartnerStatus = z.enum(['goedgekeurd']).openapi('RegiopartnerStatus');
+export const RegiopartnerStatus = z.enum(['goedgekeurd']).meta({ id: 'RegiopartnerStatus' });
 export type RegiopartnerStatus = z.infer<typeof RegiopartnerStatus>;
 
 const regiopartnerVelden = {
@@ -23,7 +23,7 @@ const regiopartnerVelden = {
 
 export const RegiopartnerInvoer = z
   .strictObject(regiopartnerVelden)
-  .openapi('RegiopartnerInvoer', { description: 'Een regiopartner die een coördinator rechtstreeks goedgekeurd aanmaakt.' });
+  .meta({ id: 'RegiopartnerInvoer',  description: 'Een regiopartner die een coördinator rechtstreeks goedgekeurd aanmaakt.' });
 export type RegiopartnerInvoer = z.infer<typeof RegiopartnerInvoer>;
 
 export const Regiopartner = z
@@ -35,7 +35,7 @@ export const Regiopartner = z
     gewijzigdOp: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('Regiopartner');
+  .meta({ id: 'Regiopartner' });
 export type Regiopartner = z.infer<typeof Regiopartner>;
 
 export const RegiopartnerGebeurtenis = z
@@ -48,7 +48,7 @@ export const RegiopartnerGebeurtenis = z
     op: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('RegiopartnerGebeurtenis');
+  .meta({ id: 'RegiopartnerGebeurtenis' });
 export type RegiopartnerGebeurtenis = z.infer<typeof RegiopartnerGebeurtenis>;
 
 export const PartnerIdParameters = z.strictObject({ partnerId: Id });
@@ -56,6 +56,6 @@ export const PartnerIdParameters = z.strictObject({ partnerId: Id });
 export const RegiopartnersPagina = z
   .strictObject({
     regiopartners: z.array(Regiopartner),
-    volgendePagina: z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' }),
+    volgendePagina: z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' }),
   })
-  .openapi('RegiopartnersPagina');
+  .meta({ id: 'RegiopartnersPagina' });

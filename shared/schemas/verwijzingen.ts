@@ -2,15 +2,15 @@ import { bevatBsn } from '../domain/bsn';
 import { Actor, Datum, Email, Id, KorteTekst, Reden, Tijdstip } from './gemeenschappelijk';
 import { GemeenteCode } from './gemeenten';
 import { Mogelijkheden, Postcodegebied, Uren, Werkaanpassing, Werksoort } from './profiel';
-import { z } from './zod';
+import * as z from 'zod';
 
 const zonderBsn = <T extends z.ZodString>(s: T, veld: string) => s.refine((v) => !bevatBsn(v), `${veld} mag geen BSN bevatten; gebruik het eigen dossierkenmerk van de gemeente`);
 
 export const DOELGROEPEN = ['participatiewet', 'banenafspraak', 'beschutWerk', 'voormaligWsw'] as const;
-export const Doelgroep = z.enum(DOELGROEPEN).openapi('Doelgroep');
+export const Doelgroep = z.enum(DOELGROEPEN).meta({ id: 'Doelgroep' });
 
 export const VERWIJZING_STATUSSEN = ['ingediend', 'inIntake', 'bemiddelbaar', 'geplaatst', 'teruggemeld', 'ingetrokken'] as const;
-export const VerwijzingStatus = z.enum(VERWIJZING_STATUSSEN).openapi('VerwijzingStatus');
+export const VerwijzingStatus = z.enum(VERWIJZING_STATUSSEN).meta({ id: 'VerwijzingStatus' });
 export type VerwijzingStatus = z.infer<typeof VerwijzingStatus>;
 
 export const Vervoer = z.enum(['lopend', 'fiets', 'ov', 'auto', 'aangepastVervoer']);
@@ -22,10 +22,10 @@ export const Kandidaat = z
     email: Email.optional(),
     telefoonnummer: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'geen geldig telefoonnummer').refine((v) => !bevatBsn(v), 'geen BSN').optional(),
   })
-  .openapi('Kandidaat');
+  .meta({ id: 'Kandidaat' });
 
 const verwijzingVelden = {
-  dossierkenmerk: zonderBsn(z.string().trim().min(1).max(50), 'dossierkenmerk').openapi({ description: 'Het eigen kenmerk van de gemeente. Nooit een BSN.', example: 'PW-2026-00412' }),
+  dossierkenmerk: zonderBsn(z.string().trim().min(1).max(50), 'dossierkenmerk').meta({ description: 'Het eigen kenmerk van de gemeente. Nooit een BSN.', example: 'PW-2026-00412' }),
   doelgroep: Doelgroep,
   kandidaat: Kandidaat,
   mogelijkheden: Mogelijkheden,
@@ -40,7 +40,7 @@ const verwijzingVelden = {
   toestemmingProfielDelen: z.boolean(),
 };
 
-export const VerwijzingInvoer = z.strictObject(verwijzingVelden).openapi('VerwijzingInvoer', {
+export const VerwijzingInvoer = z.strictObject(verwijzingVelden).meta({ id: 'VerwijzingInvoer', 
   description: 'Een verwijzing van een kandidaat door een gemeente. Alleen functionele gegevens; geen BSN, geen diagnose, geen vrije medische tekst.',
 });
 export type VerwijzingInvoer = z.infer<typeof VerwijzingInvoer>;
@@ -61,7 +61,7 @@ export const Verwijzing = z
     gewijzigdOp: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('Verwijzing');
+  .meta({ id: 'Verwijzing' });
 export type Verwijzing = z.infer<typeof Verwijzing>;
 
 /** What an employer sees of a candidate: functional, no name or contact until consent for this employer. */
@@ -76,9 +76,9 @@ export const Kandidaatprofiel = z
     postcodegebied: Postcodegebied,
     werksoortVoorkeuren: z.array(Werksoort),
     beschikbaarVanaf: Datum,
-    kandidaat: Kandidaat.optional().openapi({ description: 'Alleen na toestemming van de kandidaat voor deze werkgever.' }),
+    kandidaat: Kandidaat.optional().meta({ description: 'Alleen na toestemming van de kandidaat voor deze werkgever.' }),
   })
-  .openapi('Kandidaatprofiel');
+  .meta({ id: 'Kandidaatprofiel' });
 export type Kandidaatprofiel = z.infer<typeof Kandidaatprofiel>;
 
 export const VERWIJZING_GEBEURTENIS_SOORTEN = [
@@ -111,12 +111,12 @@ export const VerwijzingGebeurtenis = z
     op: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('VerwijzingGebeurtenis');
+  .meta({ id: 'VerwijzingGebeurtenis' });
 export type VerwijzingGebeurtenis = z.infer<typeof VerwijzingGebeurtenis>;
 
 export const VerwijzingIdParameters = z.strictObject({ verwijzingId: Id });
-export const RedenVerplicht = z.strictObject({ reden: Reden }).openapi('RedenVerplicht');
-export const ToestemmingOpgave = z.strictObject({ lidId: Id }).openapi('ToestemmingOpgave');
+export const RedenVerplicht = z.strictObject({ reden: Reden }).meta({ id: 'RedenVerplicht' });
+export const ToestemmingOpgave = z.strictObject({ lidId: Id }).meta({ id: 'ToestemmingOpgave' });
 export const VerwijzingenFilter = z.strictObject({ status: VerwijzingStatus.optional(), gemeente: GemeenteCode.optional() });
 
 /**
@@ -138,12 +138,12 @@ export const VerwijzingWijziging = z
     toestemmingProfielDelen: verwijzingVelden.toestemmingProfielDelen.optional(),
   })
   .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één veld om te wijzigen' })
-  .openapi('VerwijzingWijziging');
+  .meta({ id: 'VerwijzingWijziging' });
 export type VerwijzingWijziging = z.infer<typeof VerwijzingWijziging>;
 
-const volgendePagina = z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
-export const VerwijzingenPagina = z.strictObject({ verwijzingen: z.array(Verwijzing), volgendePagina }).openapi('VerwijzingenPagina');
+const volgendePagina = z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
+export const VerwijzingenPagina = z.strictObject({ verwijzingen: z.array(Verwijzing), volgendePagina }).meta({ id: 'VerwijzingenPagina' });
 export const VerwijzingGebeurtenissenPagina = z
   .strictObject({ gebeurtenissen: z.array(VerwijzingGebeurtenis), volgendePagina })
-  .openapi('VerwijzingGebeurtenissenPagina');
+  .meta({ id: 'VerwijzingGebeurtenissenPagina' });
 export const ToestemmingParameters = z.strictObject({ verwijzingId: Id, lidId: Id });

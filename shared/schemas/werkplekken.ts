@@ -3,11 +3,11 @@ import { Actor, Id, KorteTekst, Tijdstip } from './gemeenschappelijk';
 import { GemeenteCode } from './gemeenten';
 import { Niveau, Postcodegebied, Taalniveau, Uren, Werkaanpassing, Werksoort } from './profiel';
 import { Kandidaatprofiel } from './verwijzingen';
-import { z } from './zod';
+import * as z from 'zod';
 
 export const WERKPLEK_SOORTEN = ['reguliereBaan', 'participatieplaats', 'beschutWerk', 'proefplaatsing', 'leerwerkplek'] as const;
-export const WerkplekSoort = z.enum(WERKPLEK_SOORTEN).openapi('WerkplekSoort');
-export const WerkplekStatus = z.enum(['open', 'vervuld', 'gesloten']).openapi('WerkplekStatus');
+export const WerkplekSoort = z.enum(WERKPLEK_SOORTEN).meta({ id: 'WerkplekSoort' });
+export const WerkplekStatus = z.enum(['open', 'vervuld', 'gesloten']).meta({ id: 'WerkplekStatus' });
 export type WerkplekStatus = z.infer<typeof WerkplekStatus>;
 
 const werkplekVelden = {
@@ -25,7 +25,7 @@ const werkplekVelden = {
   teltVoorBanenafspraak: z.boolean(),
 };
 
-export const WerkplekInvoer = z.strictObject(werkplekVelden).openapi('WerkplekInvoer');
+export const WerkplekInvoer = z.strictObject(werkplekVelden).meta({ id: 'WerkplekInvoer' });
 export type WerkplekInvoer = z.infer<typeof WerkplekInvoer>;
 
 export const WerkplekWijziging = z
@@ -36,10 +36,10 @@ export const WerkplekWijziging = z
     eisen: werkplekVelden.eisen.optional(),
     werkaanpassingen: werkplekVelden.werkaanpassingen.optional(),
     begeleiding: werkplekVelden.begeleiding.optional(),
-    status: z.enum(['open', 'gesloten']).optional().openapi({ description: 'Open of sluiten; vervuld volgt uit de plaatsingen.' }),
+    status: z.enum(['open', 'gesloten']).optional().meta({ description: 'Open of sluiten; vervuld volgt uit de plaatsingen.' }),
   })
   .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één veld om te wijzigen' })
-  .openapi('WerkplekWijziging');
+  .meta({ id: 'WerkplekWijziging' });
 export type WerkplekWijziging = z.infer<typeof WerkplekWijziging>;
 
 export const Werkplek = z
@@ -55,7 +55,7 @@ export const Werkplek = z
     gewijzigdOp: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('Werkplek');
+  .meta({ id: 'Werkplek' });
 export type Werkplek = z.infer<typeof Werkplek>;
 
 export const WerkplekIdParameters = z.strictObject({ werkplekId: Id });
@@ -69,8 +69,8 @@ export const MatchReden = z
     maximum: z.number(),
     toelichting: z.string(),
   })
-  .openapi('MatchReden');
-export const Matchscore = z.strictObject({ totaal: z.number().min(0).max(100), redenen: z.array(MatchReden) }).openapi('Matchscore');
+  .meta({ id: 'MatchReden' });
+export const Matchscore = z.strictObject({ totaal: z.number().min(0).max(100), redenen: z.array(MatchReden) }).meta({ id: 'Matchscore' });
 export type Matchscore = z.infer<typeof Matchscore>;
 
 // Added with the werkplekken routes (issue #3): the history and the pages these routes answer.
@@ -91,24 +91,24 @@ export const WerkplekGebeurtenis = z
     op: Tijdstip,
     versie: z.number().int().min(1),
   })
-  .openapi('WerkplekGebeurtenis');
+  .meta({ id: 'WerkplekGebeurtenis' });
 export type WerkplekGebeurtenis = z.infer<typeof WerkplekGebeurtenis>;
 
-const volgendePagina = z.string().nullable().openapi({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
+const volgendePagina = z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
 
-export const WerkplekkenPagina = z.strictObject({ werkplekken: z.array(Werkplek), volgendePagina }).openapi('WerkplekkenPagina');
+export const WerkplekkenPagina = z.strictObject({ werkplekken: z.array(Werkplek), volgendePagina }).meta({ id: 'WerkplekkenPagina' });
 export const WerkplekGebeurtenissenPagina = z
   .strictObject({ gebeurtenissen: z.array(WerkplekGebeurtenis), volgendePagina })
-  .openapi('WerkplekGebeurtenissenPagina');
+  .meta({ id: 'WerkplekGebeurtenissenPagina' });
 
-export const WerkplekMatch = z.strictObject({ werkplek: Werkplek, score: Matchscore }).openapi('WerkplekMatch');
+export const WerkplekMatch = z.strictObject({ werkplek: Werkplek, score: Matchscore }).meta({ id: 'WerkplekMatch' });
 export const WerkplekMatchPagina = z
   .strictObject({ matches: z.array(WerkplekMatch), volgendePagina })
-  .openapi('WerkplekMatchPagina', { description: 'Open werkplekken voor een verwijzing, best passend eerst.' });
+  .meta({ id: 'WerkplekMatchPagina',  description: 'Open werkplekken voor een verwijzing, best passend eerst.' });
 
-export const KandidaatMatch = z.strictObject({ profiel: Kandidaatprofiel, score: Matchscore }).openapi('KandidaatMatch');
+export const KandidaatMatch = z.strictObject({ profiel: Kandidaatprofiel, score: Matchscore }).meta({ id: 'KandidaatMatch' });
 export const KandidaatMatchPagina = z
   .strictObject({ kandidaten: z.array(KandidaatMatch), volgendePagina })
-  .openapi('KandidaatMatchPagina', {
+  .meta({ id: 'KandidaatMatchPagina', 
     description: 'Bemiddelbare kandidaten voor een werkplek, best passend eerst; anoniem tot de kandidaat toestemming gaf dit lid te ontmoeten.',
   });

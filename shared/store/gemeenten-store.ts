@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import type { GemeenteMutatie } from '../domain/gemeenten';
 import { Gemeente, GemeenteGebeurtenis } from '../schemas/gemeenten';

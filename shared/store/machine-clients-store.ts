@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLLEN } from '../auth/rollen';
 import { dynamo, tabel } from './dynamodb';
 import { sleutels } from './sleutels';

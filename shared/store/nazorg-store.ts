@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import { escalatie as maakEscalatie, plusDagen, type AntwoordMutatie, type EscalatieMet, type NazorgPlanWijziging } from '../domain/nazorg';
 import { Gemeente } from '../schemas/gemeenten';

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { NOTIFICATIE_BEWAARTERMIJN_DAGEN, VERZEND_LEASE_SECONDEN, type Notificatie } from '../domain/notificaties';
 import type { NotificatieStore } from '../use-cases/poorten';
 import { dynamo, tabel } from './dynamodb';

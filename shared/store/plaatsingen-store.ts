@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, type BatchGetCommandOutput, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import type { Gevolgen, PlaatsingMutatie } from '../domain/plaatsingen';
 import { Begeleidingsnotitie, Ontwikkeldoel, Plaatsing, PlaatsingGebeurtenis } from '../schemas/plaatsingen';

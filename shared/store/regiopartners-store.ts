@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Regiopartner, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
 import type { RegiopartnersStore } from '../use-cases/poorten';
 import { dynamo, tabel } from './dynamodb';

@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import type { VerwijzingMutatie } from '../domain/verwijzingen';
 import { GemeenteCode } from '../schemas/gemeenten';

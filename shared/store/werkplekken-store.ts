@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import { zoektKandidaten, type WerkplekMutatie } from '../domain/werkplekken';
 import { Werkplek, WerkplekGebeurtenis } from '../schemas/werkplekken';

@@ -1,5 +1,5 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { anoniemProfiel, isZichtbaarInMatching } from '../domain/verwijzingen';
 import { GemeenteCode } from '../schemas/gemeenten';
 import { Id } from '../schemas/gemeenschappelijk';
