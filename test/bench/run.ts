@@ -44,6 +44,13 @@ const quick = argv.includes('--quick');
 const initSamplesIndex = argv.indexOf('--init-samples');
 const initSamples = initSamplesIndex === -1 ? undefined : Number(argv[initSamplesIndex + 1]);
 if (initSamples !== undefined && !(Number.isInteger(initSamples) && initSamples > 0)) throw new Error('--init-samples needs a positive whole number');
+// `--nazorg [--nazorg-n 100000]`: only the nazorg sweep benchmark (test/bench/nazorg.ts), default 10,000 moments.
+if (argv.includes('--nazorg')) {
+  const n = argv.indexOf('--nazorg-n');
+  const { nazorgBench } = await import('./nazorg');
+  await nazorgBench(n === -1 ? 10_000 : Number(argv[n + 1]));
+  process.exit(0);
+}
 
 const PRESET = quick
   ? {
