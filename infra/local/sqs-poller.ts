@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -110,6 +111,9 @@ export const startSqsPoller = (options: SqsPollerOptions): SqsPoller => {
   const { client, log } = options;
   const waitTimeSeconds = options.waitTimeSeconds ?? 1;
   const abort = new AbortController();
+  // One signal is shared by every long poll of every queue's workers (maxConcurrency each): more than
+  // Node's default of 10 listeners is expected here, not a leak.
+  setMaxListeners(0, abort.signal);
   // Messages received and not yet settled, per queue: counted the moment ReceiveMessage returns.
   const holding = new Map<string, number>(options.queues.map((q) => [q.name, 0]));
   // Failed message id → when it becomes visible again, per queue.
