@@ -36,7 +36,8 @@ const lidOperatie = <B extends z.ZodType>(
   });
 
 /** Leden: employers applying to, joining and leaving the cooperative. */
-export const ledenRoutes = {  lidAanvragen: route({
+export const ledenRoutes = {
+  lidAanvragen: route({
     operationId: 'lidAanvragen',
     method: 'POST',
     path: '/v1/leden',
