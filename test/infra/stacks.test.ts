@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_ROL } from '../../shared/auth/rollen';
 import { DLQ_RETENTION_SECONDS, queueDefinitions, streamConsumers, visibilityTimeoutSeconds } from '../../shared/queues/definition';
 import { allRoutes } from '../../shared/routes/manifest';
+import { scheduleDefinitions } from '../../shared/schedules/definition';
 import { ENTITY_ATTRIBUTE, tableDefinition } from '../../shared/table/definition';
 import { createApp, type DeploymentStacks } from '../../infra/app';
 import { deployments, mailDomain, type Deployment } from '../../infra/config/deployments';
@@ -223,6 +224,26 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
         expect(JSON.stringify(r.Properties.Target)).toContain('integrations/');
       }
       t.stateless.resourceCountIs('AWS::ApiGatewayV2::Integration', allRoutes.length + 1);
+    });
+
+    it('has one EventBridge Scheduler schedule per scheduled job, on its expression and time zone, invoking its function with its own role', () => {
+      const schedules = Object.values(t.stateless.findResources('AWS::Scheduler::Schedule'));
+      expect(schedules).toHaveLength(Object.keys(scheduleDefinitions).length);
+      for (const job of Object.values(scheduleDefinitions)) {
+        const schedule = schedules.find((r) => r.Properties.Name === `werkcoop-${deployment.name}-${job.name}`);
+        expect(schedule?.Properties).toMatchObject({
+          ScheduleExpression: job.expression,
+          ScheduleExpressionTimezone: job.timezone,
+          State: 'ENABLED',
+          Target: { Arn: expect.anything(), RoleArn: expect.anything(), RetryPolicy: { MaximumRetryAttempts: 2 } },
+        });
+      }
+    });
+
+    it('stays clear of the 500-resource limit of a CloudFormation stack (split it before it does not)', () => {
+      for (const template of [t.stateless, t.stateful]) {
+        expect(Object.keys(template.toJSON().Resources).length).toBeLessThan(500);
+      }
     });
 
     it('puts no API Gateway authorizer on any route: the functions verify tokens, so every 401 is problem+json', () => {
