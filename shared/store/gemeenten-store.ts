@@ -14,7 +14,7 @@ const sleutelVelden = { pk: z.string(), sk: z.string() };
 const GemeenteItem = Gemeente.extend({ ...sleutelVelden, entiteit: z.literal('Gemeente'), gsi1pk: z.string(), gsi1sk: z.string() });
 const GebeurtenisItem = GemeenteGebeurtenis.extend({ ...sleutelVelden, entiteit: z.literal('GemeenteGebeurtenis') });
 
-const naarGemeente = (item: unknown): Gemeente => parseItem(GemeenteItem, item);
+export const naarGemeente = (item: unknown): Gemeente => parseItem(GemeenteItem, item);
 
 const gemeenteItem = (g: Gemeente) => ({ ...sleutels.gemeente(g.code), ...sleutels.gemeentenIndex(g.code), entiteit: 'Gemeente', ...g });
 const gebeurtenisItem = (g: GemeenteGebeurtenis) => ({ ...sleutels.gemeenteGebeurtenis(g.gemeenteCode, g.versie), entiteit: 'GemeenteGebeurtenis', ...g });

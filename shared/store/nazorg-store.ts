@@ -3,13 +3,16 @@ import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, 
 import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import { escalatie as maakEscalatie, plusDagen, type AntwoordMutatie, type EscalatieMet, type NazorgPlanWijziging } from '../domain/nazorg';
-import { Gemeente } from '../schemas/gemeenten';
+import type { Gemeente } from '../schemas/gemeenten';
 import { Escalatie, Nazorgmoment } from '../schemas/nazorg';
-import { Plaatsing } from '../schemas/plaatsingen';
+import type { Plaatsing } from '../schemas/plaatsingen';
 import { GelijktijdigGewijzigd, type Pagina } from '../use-cases/poorten';
 import type { NazorgStore } from '../use-cases/nazorg';
 import { leesCursor, maakCursor } from './cursor';
 import { dynamo, tabel } from './dynamodb';
+import { naarGemeente } from './gemeenten-store';
+import { parseItem } from './items';
+import { naarPlaatsing } from './plaatsing-item';
 import { notificatieItem } from './notificaties-store';
 import { sleutels } from './sleutels';
 import type { TransactieItem } from './zoekprofielen';
@@ -30,35 +33,10 @@ import type { TransactieItem } from './zoekprofielen';
 const sleutelVelden = { pk: z.string(), sk: z.string() };
 const MomentItem = Nazorgmoment.extend({ ...sleutelVelden, entiteit: z.literal('Nazorgmoment'), gsi2pk: z.string().optional(), gsi2sk: z.string().optional() });
 const VerwijzerItem = z.object({ ...sleutelVelden, entiteit: z.literal('NazorgmomentVerwijzer'), plaatsingId: z.string(), vervaldatum: z.string(), gemeente: z.string() });
-const PlaatsingItem = Plaatsing.extend({
-  ...sleutelVelden,
-  entiteit: z.literal('Plaatsing'),
-  gsi1pk: z.string(),
-  gsi1sk: z.string(),
-  gsi2pk: z.string(),
-  gsi2sk: z.string(),
-  gsi3pk: z.string().optional(),
-  gsi3sk: z.string().optional(),
-});
-const GemeenteItem = Gemeente.extend({ ...sleutelVelden, entiteit: z.literal('Gemeente'), gsi1pk: z.string(), gsi1sk: z.string() });
 const EscalatieItem = Escalatie.extend({ ...sleutelVelden, entiteit: z.literal('Escalatie'), gsi1pk: z.string(), gsi1sk: z.string() });
 
-export const naarMoment = (item: unknown): Nazorgmoment => {
-  const { pk: _pk, sk: _sk, entiteit: _e, gsi2pk: _g, gsi2sk: _gs, ...m } = MomentItem.parse(item);
-  return m;
-};
-const naarPlaatsing = (item: unknown): Plaatsing => {
-  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _1, gsi1sk: _1s, gsi2pk: _2, gsi2sk: _2s, gsi3pk: _3, gsi3sk: _3s, ...pl } = PlaatsingItem.parse(item);
-  return pl;
-};
-const naarGemeente = (item: unknown): Gemeente => {
-  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _1, gsi1sk: _1s, ...g } = GemeenteItem.parse(item);
-  return g;
-};
-const naarEscalatie = (item: unknown): Escalatie => {
-  const { pk: _pk, sk: _sk, entiteit: _e, gsi1pk: _1, gsi1sk: _1s, ...e } = EscalatieItem.parse(item);
-  return e;
-};
+export const naarMoment = (item: unknown): Nazorgmoment => parseItem(MomentItem, item);
+const naarEscalatie = (item: unknown): Escalatie => parseItem(EscalatieItem, item);
 
 /** The next action date of a moment, or none (see the table above). */
 export const volgendeActie = (m: Pick<Nazorgmoment, 'status' | 'vervaldatum' | 'reactietermijnDagen' | 'geescaleerdOp'>): string | undefined => {

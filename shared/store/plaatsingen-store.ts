@@ -11,28 +11,16 @@ import { parseItem } from './items';
 import { gebeurtenissenPagina } from './queries';
 import { sleutels } from './sleutels';
 import { nazorgPlanItems } from './nazorg-store';
+import { naarPlaatsing } from './plaatsing-item';
 import { naarVerwijzing, verwijzingTransactieItems } from './verwijzingen-store';
 import { naarWerkplek, werkplekMutatieItems } from './werkplekken-store';
 import type { TransactieItem } from './zoekprofielen';
 
 const sleutelVelden = { pk: z.string(), sk: z.string() };
-// Items are parsed on every read: a query can never hand back another entity's items as a placement.
-// The jobcoach organisation's list key (gsi3) is there only once one is assigned.
-const PlaatsingItem = Plaatsing.extend({
-  ...sleutelVelden,
-  entiteit: z.literal('Plaatsing'),
-  gsi1pk: z.string(),
-  gsi1sk: z.string(),
-  gsi2pk: z.string(),
-  gsi2sk: z.string(),
-  gsi3pk: z.string().optional(),
-  gsi3sk: z.string().optional(),
-});
 const GebeurtenisItem = PlaatsingGebeurtenis.extend({ ...sleutelVelden, entiteit: z.literal('PlaatsingGebeurtenis') });
 const DoelItem = Ontwikkeldoel.extend({ ...sleutelVelden, entiteit: z.literal('Ontwikkeldoel'), plaatsingId: z.string() });
 const NotitieItem = Begeleidingsnotitie.extend({ ...sleutelVelden, entiteit: z.literal('Begeleidingsnotitie'), plaatsingId: z.string() });
 
-const naarPlaatsing = (item: unknown): Plaatsing => parseItem(PlaatsingItem, item);
 const naarDoel = (item: unknown): Ontwikkeldoel => {
   const { plaatsingId: _p, ...d } = parseItem(DoelItem, item);
   return d;
