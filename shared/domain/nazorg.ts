@@ -4,22 +4,28 @@ import type { Notificatie } from './notificaties';
 import type { Gemeente, GemeenteInstellingen } from '../schemas/gemeenten';
 import type { Escalatie, NazorgAntwoordInvoer, Nazorgmoment, Risicosignaal } from '../schemas/nazorg';
 import type { Plaatsing, PlaatsingGebeurtenis, Termijnmoment } from '../schemas/plaatsingen';
+import type { PlaatsingActie } from './plaatsingen';
 import { DomeinFout, nietGevonden } from './fouten';
 import { plusMaanden, termijnen } from './instrumenten';
 import type { Omgeving } from './leden';
 
 /**
  * The plan of a placement's follow-ups (nazorg) and what an answer to one means. Pure: the store writes
- * what is decided here in the transaction of the change that caused it.
+ * what is decided here in the transaction of the change that caused it (`nazorgBijWijziging`).
  *
+ *   proefplaatsing one `eindeProefplaatsing` on the trial's end date: continue with a contract or not
  *   start          one `regulier` per term of the gemeente's nazorgMomenten, a `duurzaamheidscheck` per
  *                  term of duurzaamheidsChecks (a term in both is one check), one per dated deadline of
- *                  the placement's instruments and contract (`termijnen`)
- *   instrument     its own deadlines, when added to a started placement
+ *                  the placement's instruments and contract (`termijnen`); the trial ended with the start,
+ *                  so its planned end moment is cancelled
+ *   instrument     its own deadlines, when added to a started placement; the one it replaces (one active
+ *                  instrument per kind) has its planned moments cancelled
  *   end            the open moments are cancelled; one `exitcheck` EXITCHECK_DAGEN after the end date
+ *   afwijzen, annuleren  (before the start) the open moments — the trial's — are cancelled
  *
- * Every moment falls after the contract's start. The contract's end is planned CONTRACTEINDE_DAGEN before
- * the end date — "a contract end date coming close" — so there is time to arrange an extension.
+ * Every moment falls after the start of what it follows: the contract's, or during the trial the trial's.
+ * The contract's end is planned CONTRACTEINDE_DAGEN before the end date — "a contract end date coming
+ * close" — so there is time to arrange an extension.
  */
 export const CONTRACTEINDE_DAGEN = 28;
 export const EXITCHECK_DAGEN = 28;
@@ -90,13 +96,20 @@ export const planBijStart = (pl: Plaatsing, instellingen: GemeenteInstellingen, 
   return uniek([...cadans, ...uitTermijnen(pl, termijnen(pl), b, omgeving)], start);
 };
 
-/** The deadlines of one instrument just added to a started placement. */
-export const planBijInstrument = (pl: Plaatsing, instrumentId: string, instellingen: Pick<GemeenteInstellingen, 'reactietermijnDagen'>, omgeving: Omgeving): Nazorgmoment[] => {
-  if (pl.fase !== 'gestart' || !pl.contract) return [];
-  const eigen = termijnen(pl).filter((t) => t.instrumentId === instrumentId);
-  return uniek(uitTermijnen(pl, eigen, basis(pl, instellingen.reactietermijnDagen), omgeving), pl.contract.startdatum);
-};
+/**
+ * From when a placement has follow-ups: a started one from its contract, one in its trial from the trial's
+ * start (the trial's end is a moment of its own). Before that, and once closed, none are planned.
+ */
+const nazorgVanaf = (pl: Plaatsing): string | undefined =>
+  pl.fase === 'gestart' ? pl.contract?.startdatum : pl.fase === 'proefplaatsing' ? pl.proefplaatsing?.startdatum : undefined;
 
+/** The deadlines of one instrument just added to a started placement (or the trial, to one in its trial). */
+export const planBijInstrument = (pl: Plaatsing, instrumentId: string, instellingen: Pick<GemeenteInstellingen, 'reactietermijnDagen'>, omgeving: Omgeving): Nazorgmoment[] => {
+  const vanaf = nazorgVanaf(pl);
+  if (vanaf === undefined) return [];
+  const eigen = termijnen(pl).filter((t) => t.instrumentId === instrumentId);
+  return uniek(uitTermijnen(pl, eigen, basis(pl, instellingen.reactietermijnDagen), omgeving), vanaf);
+};
 export const isOpenMoment = (m: Pick<Nazorgmoment, 'status'>): boolean => m.status === 'gepland' || m.status === 'verstuurd';
 
 export interface NazorgPlanWijziging {
@@ -111,6 +124,110 @@ export const planBijEinde = (pl: Plaatsing, momenten: readonly Nazorgmoment[], o
   const einde = pl.beeindiging!.einddatum;
   const exit = nieuwMoment(basis(pl, reactietermijn), { soort: 'exitcheck', vervaldatum: plusDagen(einde, EXITCHECK_DAGEN) }, omgeving);
   return { nieuw: [exit], annuleren: momenten.filter(isOpenMoment) };
+};
+
+// ── Instruments that change: replaced, ended with the trial, new ─────────────────────────────────────────
+
+type MetInstrumenten = Pick<Plaatsing, 'instrumenten'>;
+
+/** Active before a change and not after it: replaced by a new one of its kind, or ended (the trial at the start). */
+export const beeindigdeInstrumenten = (voor: MetInstrumenten, na: MetInstrumenten): string[] => {
+  const actief = new Set(na.instrumenten.filter((i) => i.status === 'actief').map((i) => i.id));
+  return voor.instrumenten.filter((i) => i.status === 'actief' && !actief.has(i.id)).map((i) => i.id);
+};
+
+/** Added by a change and active. */
+export const nieuweInstrumenten = (voor: MetInstrumenten, na: MetInstrumenten): string[] => {
+  const was = new Set(voor.instrumenten.map((i) => i.id));
+  return na.instrumenten.filter((i) => i.status === 'actief' && !was.has(i.id)).map((i) => i.id);
+};
+
+/**
+ * An instrument that changed on a running placement. The `gepland` moments of an instrument that ended are
+ * cancelled; a moment already sent stays, since it is a task in the employer's and the jobcoach's hands
+ * and its answer still tells how the placement goes. The new instrument's deadlines are planned — only for
+ * an instrument that was not there before, so a change read twice never plans an instrument twice — except
+ * a deadline equal (kind and date) to a moment that stays open.
+ */
+export const planBijInstrumentwissel = (
+  voor: Plaatsing,
+  na: Plaatsing,
+  open: readonly Nazorgmoment[],
+  instellingen: Pick<GemeenteInstellingen, 'reactietermijnDagen'>,
+  omgeving: Omgeving,
+): NazorgPlanWijziging => {
+  const weg = new Set(beeindigdeInstrumenten(voor, na));
+  const annuleren = open.filter((m) => m.status === 'gepland' && m.instrumentId !== undefined && weg.has(m.instrumentId));
+  const blijft = new Set(open.filter((m) => isOpenMoment(m) && !annuleren.includes(m)).map((m) => `${m.soort}#${m.vervaldatum}`));
+  const nieuw = nieuweInstrumenten(voor, na)
+    .flatMap((id) => planBijInstrument(na, id, instellingen, omgeving))
+    .filter((m) => !blijft.has(`${m.soort}#${m.vervaldatum}`));
+  return { nieuw, annuleren };
+};
+
+/** The placement changes that plan or cancel follow-ups. */
+export type NazorgActie = Extract<PlaatsingActie, 'proefplaatsing' | 'starten' | 'instrumentToevoegen' | 'beeindigen' | 'afwijzen' | 'annuleren'>;
+const NAZORG_ACTIES: readonly PlaatsingActie[] = ['proefplaatsing', 'starten', 'instrumentToevoegen', 'beeindigen', 'afwijzen', 'annuleren'];
+
+/**
+ * What a placement change needs read before its follow-ups can be decided: the gemeente's settings when
+ * it plans (the start, an instrument with deadlines of its own), the open moments when it may cancel some
+ * (the end; an instrument with deadlines that ended). Neither: the change leaves the follow-ups alone, and
+ * costs no read for them.
+ */
+export const nazorgLeest = (actie: PlaatsingActie, voor: Plaatsing, na: Plaatsing): { instellingen: boolean; open: boolean } => {
+  const weg = new Set(beeindigdeInstrumenten(voor, na));
+  const eindigtTermijnen = termijnen(voor).some((t) => t.instrumentId !== undefined && weg.has(t.instrumentId));
+  switch (actie) {
+    case 'starten':
+      return { instellingen: true, open: eindigtTermijnen };
+    case 'beeindigen':
+      return { instellingen: false, open: true };
+    case 'proefplaatsing':
+    case 'instrumentToevoegen': {
+      const nieuw = new Set(nieuweInstrumenten(voor, na));
+      const plant = nazorgVanaf(na) !== undefined && termijnen(na).some((t) => t.instrumentId !== undefined && nieuw.has(t.instrumentId));
+      return { instellingen: plant, open: eindigtTermijnen };
+    }
+    case 'afwijzen':
+    case 'annuleren':
+      return { instellingen: false, open: eindigtTermijnen };
+    default:
+      return { instellingen: false, open: false };
+  }
+};
+
+/**
+ * The follow-ups of one placement change, from the placement before and after it and what `nazorgLeest`
+ * asked for (`instellingen` is only read when it asked; `open` is empty when it did not). Undefined: nothing
+ * to plan or cancel.
+ */
+export const nazorgBijWijziging = (
+  actie: PlaatsingActie,
+  voor: Plaatsing,
+  na: Plaatsing,
+  gelezen: { instellingen: GemeenteInstellingen; open: readonly Nazorgmoment[] },
+  omgeving: Omgeving,
+): NazorgPlanWijziging | undefined => {
+  if (!NAZORG_ACTIES.includes(actie)) return undefined;
+  const { instellingen, open } = gelezen;
+  const w: NazorgPlanWijziging = (() => {
+    switch (actie as NazorgActie) {
+      case 'starten':
+        // The start ends the trial: its planned end moment goes, the contract's plan comes.
+        return { nieuw: planBijStart(na, instellingen, omgeving), annuleren: planBijInstrumentwissel(voor, na, open, instellingen, omgeving).annuleren };
+      case 'beeindigen':
+        return planBijEinde(na, open, omgeving);
+      case 'afwijzen':
+      case 'annuleren':
+        // Closed before the start: nothing left to follow, and no exit check for what never started.
+        return { nieuw: [], annuleren: open.filter(isOpenMoment) };
+      case 'proefplaatsing':
+      case 'instrumentToevoegen':
+        return planBijInstrumentwissel(voor, na, open, instellingen, omgeving);
+    }
+  })();
+  return w.nieuw.length > 0 || w.annuleren.length > 0 ? w : undefined;
 };
 
 /** The cancelled version of an open moment. Cancelled and answered moments are final: never reactivated. */
@@ -129,8 +246,13 @@ const dubbel = (momenten: readonly Nazorgmoment[], soort: Nazorgmoment['soort'],
     throw new DomeinFout('conflict', `Er is al een nazorgmoment ${soort} op ${vervaldatum}.`);
 };
 
+/** After the contract's start; during the trial (its end moment can be moved too) after the trial's start. */
 const naDeStart = (pl: Plaatsing, vervaldatum: string) => {
-  if (!pl.contract) throw new DomeinFout('ongeldigeOvergang', `Een plaatsing in fase '${pl.fase}' heeft nog geen nazorg: die begint bij de start.`);
+  if (!pl.contract && pl.fase === 'proefplaatsing' && pl.proefplaatsing) {
+    if (vervaldatum <= pl.proefplaatsing.startdatum) throw new DomeinFout('onverwerkbaar', `Een nazorgmoment valt na de start van de proefplaatsing (${pl.proefplaatsing.startdatum}).`);
+    return;
+  }
+  if (!pl.contract) throw new DomeinFout('ongeldigeOvergang', `Een plaatsing in fase '${pl.fase}' heeft nog geen nazorg: die begint bij de proefplaatsing of de start.`);
   if (vervaldatum <= pl.contract.startdatum) throw new DomeinFout('onverwerkbaar', `Een nazorgmoment valt na de start van het contract (${pl.contract.startdatum}).`);
 };
 

@@ -27,7 +27,7 @@ export const nazorgRoutes = {
     roles: ZICHTBAAR,
     tag: 'Nazorg',
     summary: 'De nazorgmomenten van een plaatsing, op datum, met het risicosignaal van de plaatsing.',
-    description: `${ZICHTBAARHEID} De momenten worden bij de start gepland uit de instellingen van de gemeente (cadans en duurzaamheidschecks) en de termijnen van de instrumenten en het contract; het einde van het contract komt 4 weken vooraf aan de beurt. Bij het einde van de plaatsing vervallen de open momenten en volgt 4 weken na de einddatum een exitcheck.`,
+    description: `${ZICHTBAARHEID} De momenten worden bij de start gepland uit de instellingen van de gemeente (cadans en duurzaamheidschecks) en de termijnen van de instrumenten en het contract; het einde van het contract komt 4 weken vooraf aan de beurt. Het einde van een proefplaatsing wordt gepland bij de proefplaatsing en vervalt bij de start. Een instrument dat een vorig van dezelfde soort vervangt, laat de geplande (nog niet verstuurde) momenten van het vorige vervallen en plant de eigen termijnen, in dezelfde transactie. Bij het einde van de plaatsing vervallen de open momenten en volgt 4 weken na de einddatum een exitcheck.`,
     request: { params: PlaatsingIdParameters },
     responses: { 200: { description: 'De nazorgmomenten, vroegste eerst.', schema: Nazorgmomenten } },
     errors: [400, 404],

@@ -3,9 +3,8 @@ import type { Principal } from '../auth/rollen';
 import { toegang, vereisToegang } from '../auth/toegang';
 import { DomeinFout } from '../domain/fouten';
 import type { Omgeving } from '../domain/leden';
-import { planBijEinde, planBijInstrument, planBijStart, type NazorgPlanWijziging } from '../domain/nazorg';
+import { nazorgBijWijziging, nazorgLeest, type NazorgPlanWijziging } from '../domain/nazorg';
 import { gevolgen, nodigVoor, voerUit, voorstellen, type PlaatsingMutatie, type PlaatsingOpdracht } from '../domain/plaatsingen';
-import { termijnen } from '../domain/instrumenten';
 import { GemeenteInstellingen } from '../schemas/gemeenten';
 import type { Nazorgmoment } from '../schemas/nazorg';
 import { logVerwerking } from '../privacy/verwerkingen';
@@ -29,8 +28,8 @@ export interface NazorgPlanPoort {
 export interface PlaatsingenDeps {
   readonly store: PlaatsingenStore;
   /**
-   * Follow-ups: the start plans them, an instrument adds its deadlines, the end cancels them — each in the
-   * placement's own transaction. Left out only by the counters' model tests, which plan none.
+   * Follow-ups: the trial and the start plan them, an instrument adds its deadlines (and cancels those of the
+   * one it replaces), the end cancels them — each in the placement's own transaction. Left out only by the counters' model tests, which plan none.
    */
   readonly nazorg?: NazorgPlanPoort;
   readonly klok?: () => Date;
@@ -100,25 +99,21 @@ export const plaatsingenUseCases = (deps: PlaatsingenDeps) => {
   const instellingen = async (gemeente: string) => (await deps.nazorg!.instellingen(gemeente)) ?? GemeenteInstellingen.parse({});
 
   /**
-   * The follow-ups a change plans or cancels: the start reads the gemeente (1 GetItem), an instrument with
-   * a deadline of its own on a started placement too, the end the placement's open moments (1 Query).
+   * The follow-ups a change plans or cancels, decided by the domain (`nazorgLeest`, `nazorgBijWijziging`)
+   * on what it asks to be read: the gemeente's settings when it plans (1 GetItem: the start, the trial, an
+   * instrument with deadlines of its own), the placement's open moments when it may cancel some (1 Query:
+   * the end, a start after a trial, an instrument that replaces one with deadlines, a close before the start
+   * during the trial). Both in parallel; a change that touches no follow-up reads nothing more.
    */
-  const nazorgPlan = async (opdracht: PlaatsingOpdracht, m: PlaatsingMutatie, env: Omgeving): Promise<NazorgPlanWijziging | undefined> => {
+  const nazorgPlan = async (voor: Plaatsing, opdracht: PlaatsingOpdracht, m: PlaatsingMutatie, env: Omgeving): Promise<NazorgPlanWijziging | undefined> => {
     if (!deps.nazorg) return undefined;
-    const pl = m.plaatsing;
-    switch (opdracht.actie) {
-      case 'starten':
-        return { nieuw: planBijStart(pl, await instellingen(pl.gemeente), env), annuleren: [] };
-      case 'beeindigen':
-        return planBijEinde(pl, await deps.nazorg.openMomenten(pl.id), env);
-      case 'instrumentToevoegen': {
-        const id = m.gebeurtenis.onderwerpId!;
-        if (pl.fase !== 'gestart' || !termijnen(pl).some((t) => t.instrumentId === id)) return undefined;
-        return { nieuw: planBijInstrument(pl, id, await instellingen(pl.gemeente), env), annuleren: [] };
-      }
-      default:
-        return undefined;
-    }
+    const na = m.plaatsing;
+    const leest = nazorgLeest(opdracht.actie, voor, na);
+    const [inst, open] = await Promise.all([
+      leest.instellingen ? instellingen(na.gemeente) : GemeenteInstellingen.parse({}),
+      leest.open ? deps.nazorg.openMomenten(na.id) : [],
+    ]);
+    return nazorgBijWijziging(opdracht.actie, voor, na, { instellingen: inst, open }, env);
   };
 
   /** One change of an existing placement, with what it does to the place and the referral. */
@@ -135,7 +130,7 @@ export const plaatsingenUseCases = (deps: PlaatsingenDeps) => {
               ...(nodig.werkplek ? { werkplekId: pl.werkplekId } : {}),
             })
           : {};
-      const nazorg = await nazorgPlan(opdracht, mutatie, env);
+      const nazorg = await nazorgPlan(pl, opdracht, mutatie, env);
       await deps.store.schrijf(mutatie, { ...gevolgen(mutatie, bij, principal, env), ...(nazorg ? { nazorg } : {}) });
       return { plaatsing: mutatie.plaatsing, doel: mutatie.doel, notitie: mutatie.notitie };
     });

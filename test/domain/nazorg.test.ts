@@ -8,6 +8,8 @@ import {
   momentToevoegen,
   momentVerplaatsen,
   naTermijn,
+  nazorgBijWijziging,
+  nazorgLeest,
   planBijEinde,
   planBijInstrument,
   planBijStart,
@@ -17,7 +19,8 @@ import {
 import { GemeenteInstellingen } from '../../shared/schemas/gemeenten';
 import type { NazorgAntwoordInvoer, Nazorgmoment } from '../../shared/schemas/nazorg';
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
-import { admin, gemeente, omgeving, partner, werkgever } from './plaatsingen-fixtures';
+import { voerUit, voorstellen, type PlaatsingOpdracht } from '../../shared/domain/plaatsingen';
+import { admin, contract, gemeente, omgeving, partner, verwijzing, werkgever, werkplek } from './plaatsingen-fixtures';
 
 const STANDAARD = GemeenteInstellingen.parse({});
 const CONTACT = { contactpersoon: { naam: 'Werkgeversservicepunt', email: 'wsp@amsterdam.nl' } };
@@ -112,6 +115,193 @@ describe('het plan bij de start', () => {
     expect(naTermijn('2027-01-31', 'P1M')).toBe('2027-02-28');
     expect(naTermijn('2027-01-31', 'P4W')).toBe('2027-02-28');
     expect(naTermijn('2027-12-28', 'P1W')).toBe('2028-01-04');
+  });
+});
+
+/**
+ * A placement through the domain's own steps (voorstellen, voerUit), with the follow-ups each step plans as
+ * the use case would: what nazorgLeest asks, then nazorgBijWijziging on it. Open moments are kept as a
+ * store would keep them, so a later step cancels what an earlier one planned.
+ */
+const verloop = (instellingen: GemeenteInstellingen = STANDAARD) => {
+  const w = werkplek();
+  const door = werkgever(w.lidId);
+  let pl = voorstellen(verwijzing(), w, admin, omgeving()).plaatsing;
+  let momenten: Nazorgmoment[] = [];
+  const stap = (opdracht: PlaatsingOpdracht, wie = door) => {
+    const voor = pl;
+    const na = voerUit(voor, opdracht, wie, undefined, omgeving()).plaatsing;
+    const leest = nazorgLeest(opdracht.actie, voor, na);
+    const open = leest.open ? momenten.filter(isOpenMoment) : [];
+    const w = nazorgBijWijziging(opdracht.actie, voor, na, { instellingen: leest.instellingen ? instellingen : STANDAARD, open }, omgeving());
+    const weg = new Set(w?.annuleren.map((m) => m.id));
+    momenten = [...momenten.map((m) => (weg.has(m.id) ? geannuleerd(m) : m)), ...(w?.nieuw ?? [])];
+    pl = na;
+    return { leest, wijziging: w, plaatsing: na };
+  };
+  return {
+    stap,
+    get plaatsing() {
+      return pl;
+    },
+    get momenten() {
+      return momenten;
+    },
+    /** A moment sent by the consumer meanwhile (status only: what the plan reads). */
+    verstuur: (id: string) => {
+      momenten = momenten.map((m) => (m.id === id ? { ...m, status: 'verstuurd' as const, versie: m.versie + 1 } : m));
+    },
+    gepland: () => momenten.filter((m) => m.status === 'gepland').map((m) => `${m.soort} ${m.vervaldatum}`),
+  };
+};
+const LKS = { soort: 'loonkostensubsidie', startdatum: '2027-02-08', forfaitairTot: '2027-08-08' } as const;
+const plaatsingInstrument = (pl: Plaatsing, soort: string) => pl.instrumenten.find((i) => i.invoer.soort === soort && i.status === 'actief')!.id;
+
+describe('de datumtriggers uit de instrumenten en het contract worden elk gepland', () => {
+  it('einde van de proefplaatsing: bij de proefplaatsing, op de einddatum, met het instrument (1 GetItem voor de instellingen, geen Query)', () => {
+    const v = verloop({ ...STANDAARD, reactietermijnDagen: 9 });
+    v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+    const { leest, wijziging, plaatsing } = v.stap({ actie: 'proefplaatsing', startdatum: '2026-12-07', einddatum: '2027-02-07' });
+    expect(leest).toEqual({ instellingen: true, open: false });
+    expect(wijziging?.nieuw).toEqual([
+      expect.objectContaining({ soort: 'eindeProefplaatsing', vervaldatum: '2027-02-07', instrumentId: plaatsingInstrument(plaatsing, 'proefplaatsing'), status: 'gepland', reactietermijnDagen: 9 }),
+    ]);
+    expect(wijziging?.annuleren).toEqual([]);
+  });
+
+  it('einde van de forfaitaire loonkostensubsidie (6 maanden) en de jaarlijkse herbeoordeling: bij het instrument', () => {
+    const v = verloop();
+    v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+    v.stap({ actie: 'starten', contract: contract({ startdatum: '2027-02-08', einddatum: '2028-02-07' }) });
+    const { leest, wijziging, plaatsing } = v.stap({ actie: 'instrumentToevoegen', invoer: LKS }, gemeente('GM0363'));
+    expect(leest).toEqual({ instellingen: true, open: false });
+    const id = plaatsingInstrument(plaatsing, 'loonkostensubsidie');
+    expect(wijziging?.nieuw.map((m) => `${m.soort} ${m.vervaldatum} ${m.instrumentId === id}`)).toEqual(['eindeForfaitaireLks 2027-08-08 true', 'herbeoordelingLks 2028-02-08 true']);
+  });
+
+  it('het naderende contracteinde: bij de start, 4 weken voor de einddatum', () => {
+    const v = verloop();
+    v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+    const { wijziging } = v.stap({ actie: 'starten', contract: contract({ startdatum: '2027-02-08', einddatum: '2028-02-07' }) });
+    expect(wijziging?.nieuw.filter((m) => m.soort === 'eindeContract').map((m) => m.vervaldatum)).toEqual([plusDagen('2028-02-07', -28)]);
+  });
+
+  it('een no-risk polis met einddatum: zijn einde, bij het instrument; een jobcoach heeft geen termijn en leest niets', () => {
+    const v = verloop();
+    v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+    v.stap({ actie: 'starten', contract: contract({ startdatum: '2027-02-08', einddatum: '2028-02-07' }) });
+    const nrp = v.stap({ actie: 'instrumentToevoegen', invoer: { soort: 'noRiskPolis', startdatum: '2027-02-08', einddatum: '2027-12-31' } });
+    expect(nrp.wijziging?.nieuw.map((m) => `${m.soort} ${m.vervaldatum}`)).toEqual(['eindeNoRiskPolis 2027-12-31']);
+    const jc = v.stap({ actie: 'instrumentToevoegen', invoer: { soort: 'jobcoach', startdatum: '2027-02-08', urenPerMaand: 8, organisatie: 'Jobcoach Amstel' } });
+    expect(jc.leest).toEqual({ instellingen: false, open: false });
+    expect(jc.wijziging).toBeUndefined();
+  });
+
+  it('waarom de proefplaatsing nooit een moment werd: de start beëindigt haar (en haar einde ligt voor het contract), vóór de start werd niets gepland', () => {
+    const v = verloop();
+    v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+    v.stap({ actie: 'proefplaatsing', startdatum: '2026-12-07', einddatum: '2027-02-07' });
+    const { plaatsing } = v.stap({ actie: 'starten', contract: contract({ startdatum: '2027-02-08', einddatum: '2028-02-07' }) });
+    // The start plan alone (what was planned before this fix) has no trial end: the trial is no longer active.
+    expect(planBijStart(plaatsing, STANDAARD, omgeving()).some((m) => m.soort === 'eindeProefplaatsing')).toBe(false);
+    // It is planned with the trial itself, and stays as history (cancelled) once the start made it moot.
+    expect(v.momenten.filter((m) => m.soort === 'eindeProefplaatsing').map((m) => `${m.vervaldatum} ${m.status}`)).toEqual(['2027-02-07 geannuleerd']);
+  });
+});
+
+describe('instrumenten die eindigen of vervangen worden: hun geplande momenten vervallen in dezelfde wijziging', () => {
+  it('de start na een proefplaatsing annuleert het geplande einde ervan (leest de open momenten); een al verstuurd einde blijft', () => {
+    const v = verloop();
+    v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+    v.stap({ actie: 'proefplaatsing', startdatum: '2026-12-07', einddatum: '2027-02-07' });
+    const eind = v.momenten[0]!;
+    const { leest, wijziging } = v.stap({ actie: 'starten', contract: contract({ startdatum: '2027-01-11', einddatum: '2028-01-10' }) });
+    expect(leest).toEqual({ instellingen: true, open: true });
+    expect(wijziging?.annuleren.map((m) => m.id)).toEqual([eind.id]);
+
+    const w = verloop();
+    w.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+    w.stap({ actie: 'proefplaatsing', startdatum: '2026-12-07', einddatum: '2027-02-07' });
+    w.verstuur(w.momenten[0]!.id);
+    expect(w.stap({ actie: 'starten', contract: contract({ startdatum: '2027-02-08', einddatum: '2028-02-07' }) }).wijziging?.annuleren).toEqual([]);
+    expect(w.momenten.filter((m) => m.soort === 'eindeProefplaatsing').map((m) => m.status)).toEqual(['verstuurd']);
+  });
+
+  it('de jaarlijkse heraanvraag van de loonkostensubsidie: de geplande momenten van de oude vervallen, die van de nieuwe komen; een verstuurd moment van de oude blijft', () => {
+    const v = verloop();
+    v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+    v.stap({ actie: 'starten', contract: contract({ startdatum: '2027-02-08', einddatum: '2029-02-07' }) });
+    const eerste = plaatsingInstrument(v.stap({ actie: 'instrumentToevoegen', invoer: LKS }).plaatsing, 'loonkostensubsidie');
+    const forfaitair = v.momenten.find((m) => m.soort === 'eindeForfaitaireLks')!;
+    v.verstuur(forfaitair.id);
+    const { leest, wijziging, plaatsing } = v.stap({
+      actie: 'instrumentToevoegen',
+      invoer: { soort: 'loonkostensubsidie', startdatum: '2028-02-08', forfaitairTot: '2028-02-08', loonwaardePercentage: 60 },
+    });
+    expect(leest).toEqual({ instellingen: true, open: true });
+    expect(wijziging?.annuleren.map((m) => `${m.soort} ${m.instrumentId === eerste}`)).toEqual(['herbeoordelingLks true']);
+    const tweede = plaatsingInstrument(plaatsing, 'loonkostensubsidie');
+    expect(wijziging?.nieuw.map((m) => `${m.soort} ${m.vervaldatum} ${m.instrumentId === tweede}`)).toEqual(['herbeoordelingLks 2029-02-08 true']);
+    expect(v.momenten.filter((m) => m.instrumentId === eerste).map((m) => `${m.soort} ${m.status}`)).toEqual(['eindeForfaitaireLks verstuurd', 'herbeoordelingLks geannuleerd']);
+  });
+
+  it('een vervangende no-risk polis met dezelfde einddatum als een verstuurd moment van de vorige plant dat niet nog eens', () => {
+    const v = verloop();
+    v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+    v.stap({ actie: 'starten', contract: contract({ startdatum: '2027-02-08', einddatum: '2029-02-07' }) });
+    v.stap({ actie: 'instrumentToevoegen', invoer: { soort: 'noRiskPolis', startdatum: '2027-02-08', einddatum: '2027-12-31' } });
+    v.verstuur(v.momenten.find((m) => m.soort === 'eindeNoRiskPolis')!.id);
+    const { wijziging } = v.stap({ actie: 'instrumentToevoegen', invoer: { soort: 'noRiskPolis', startdatum: '2027-03-01', einddatum: '2027-12-31' } });
+    expect(wijziging).toBeUndefined();
+    expect(v.momenten.filter((m) => m.soort === 'eindeNoRiskPolis').map((m) => m.status)).toEqual(['verstuurd']);
+  });
+
+  it('afgewezen of geannuleerd tijdens de proefplaatsing: de open momenten vervallen, zonder exitcheck; ervoor leest het niets', () => {
+    for (const opdracht of [
+      { actie: 'afwijzen', reden: 'Geen klik met het team' },
+      { actie: 'annuleren', reden: 'Kandidaat verhuisd' },
+    ] as const) {
+      const v = verloop();
+      v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+      expect(nazorgLeest(opdracht.actie, v.plaatsing, voerUit(v.plaatsing, opdracht, admin, undefined, omgeving()).plaatsing)).toEqual({ instellingen: false, open: false });
+      v.stap({ actie: 'proefplaatsing', startdatum: '2026-12-07', einddatum: '2027-02-07' });
+      const { leest, wijziging } = v.stap(opdracht, admin);
+      expect(leest).toEqual({ instellingen: false, open: true });
+      expect(wijziging?.nieuw).toEqual([]);
+      expect(v.momenten.map((m) => `${m.soort} ${m.status}`)).toEqual(['eindeProefplaatsing geannuleerd']);
+    }
+  });
+
+  it('eigenschap: elk instrument met termijnen heeft na elke reeks wijzigingen precies zijn eigen termijnen gepland — nooit dubbel, nooit van een beëindigd instrument', () => {
+    const invoer = fc.oneof(
+      fc.record({ soort: fc.constant('loonkostensubsidie' as const), dag: fc.integer({ min: 0, max: 300 }), maanden: fc.integer({ min: 0, max: 6 }), gemeten: fc.boolean() }).map(({ dag, maanden, gemeten, soort }) => {
+        const startdatum = plusDagen('2027-02-08', dag);
+        return { soort, startdatum, forfaitairTot: naTermijn(startdatum, `P${Math.max(1, maanden)}M`), ...(gemeten ? { loonwaardePercentage: 55 } : {}) };
+      }),
+      fc.record({ dag: fc.integer({ min: 0, max: 300 }), duur: fc.option(fc.integer({ min: 1, max: 400 })) }).map(({ dag, duur }) => ({
+        soort: 'noRiskPolis' as const,
+        startdatum: plusDagen('2027-02-08', dag),
+        ...(duur ? { einddatum: plusDagen('2027-02-08', dag + duur) } : {}),
+      })),
+      fc.constant({ soort: 'jobcoach' as const, startdatum: '2027-02-08', urenPerMaand: 8, organisatie: 'Jobcoach Amstel' }),
+    );
+    fc.assert(
+      fc.property(fc.array(invoer, { maxLength: 8 }), (reeks) => {
+        const v = verloop();
+        v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+        v.stap({ actie: 'starten', contract: contract({ startdatum: '2027-02-08', einddatum: '2029-02-07' }) });
+        for (const i of reeks) v.stap({ actie: 'instrumentToevoegen', invoer: i });
+        const actief = new Set(v.plaatsing.instrumenten.filter((i) => i.status === 'actief').map((i) => i.id));
+        const gepland = v.momenten.filter((m) => m.status === 'gepland' && m.instrumentId !== undefined);
+        // Planned: exactly the active instruments' deadlines after the contract's start, each once.
+        const verwacht = v.plaatsing.termijnen.filter((t) => t.instrumentId !== undefined && t.datum > '2027-02-08').map((t) => `${t.soort} ${t.datum} ${t.instrumentId}`);
+        expect(gepland.map((m) => `${m.soort} ${m.vervaldatum} ${m.instrumentId}`).sort()).toEqual(verwacht.sort());
+        expect(gepland.every((m) => actief.has(m.instrumentId!))).toBe(true);
+        // The same change read again after it was written (before = after) plans and cancels nothing.
+        const pl = v.plaatsing;
+        expect(nazorgBijWijziging('instrumentToevoegen', pl, pl, { instellingen: STANDAARD, open: v.momenten.filter(isOpenMoment) }, omgeving())).toBeUndefined();
+      }),
+    );
   });
 });
 

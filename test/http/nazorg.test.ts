@@ -76,8 +76,8 @@ const regiopartner = async () => {
   return { id: p.id as string, headers: await authorization(rt, 'regiopartner', p.id) };
 };
 
-/** A placement of gemeente `gemeente`'s candidate at a new member's place, started on `start`. */
-const gestart = async (opties: { start?: string; einde?: string; gemeente?: Kop } = {}) => {
+/** A placement of gemeente `gemeente`'s candidate at a new member's place, in kennismaking since `datum`. */
+const inKennismaking = async (opties: { datum: string; gemeente?: Kop }) => {
   const lid = await actiefLid();
   const werkplek = ok(
     await call('POST', '/v1/werkplekken', {
@@ -120,8 +120,13 @@ const gestart = async (opties: { start?: string; einde?: string; gemeente?: Kop 
   ok(await call('POST', `/v1/verwijzingen/${v.id}/bemiddelbaarverklaring`, { headers: admin }));
   const plaatsing: Plaatsing = ok(await call('POST', '/v1/plaatsingen', { headers: admin, body: { verwijzingId: v.id, werkplekId: werkplek.id } }), 201);
   const pad = `/v1/plaatsingen/${plaatsing.id}`;
+  ok(await call('POST', `${pad}/kennismaking`, { headers: lid.headers, body: { datum: opties.datum } }));
+  return { lid, pad };
+};
+/** A placement of gemeente `gemeente`'s candidate at a new member's place, started on `start`. */
+const gestart = async (opties: { start?: string; einde?: string; gemeente?: Kop } = {}) => {
   const start = opties.start ?? maandenGeleden(7);
-  ok(await call('POST', `${pad}/kennismaking`, { headers: lid.headers, body: { datum: start } }));
+  const { lid, pad } = await inKennismaking({ datum: start, ...(opties.gemeente ? { gemeente: opties.gemeente } : {}) });
   const s = await call('POST', `${pad}/start`, { headers: lid.headers, body: contract({ startdatum: start, einddatum: opties.einde ?? naTermijn(start, 'P18M') }) });
   ok(s);
   return { lid, plaatsing: s.body as Plaatsing, pad, start, startOps: s.ops };
@@ -164,6 +169,69 @@ describe('het plan bij de start', () => {
     expect(r.ops).toEqual(['GetItem', 'GetItem', 'TransactWriteItems']);
     const lks = (await momenten(pad)).filter((m) => m.instrumentId);
     expect(lks.map((m) => `${m.soort} ${m.vervaldatum}`)).toEqual([`eindeForfaitaireLks ${naTermijn(start, 'P6M')}`, `herbeoordelingLks ${naTermijn(start, 'P12M')}`]);
+  });
+});
+
+describe('de proefplaatsing en vervangen instrumenten: in de transactie van de wijziging zelf', () => {
+  const kort = (m: Nazorgmoment) => `${m.soort} ${m.vervaldatum} ${m.status}`;
+
+  it('de proefplaatsing plant haar einde (1 GetItem meer); de start erna annuleert het (1 Query meer) en plant de rest', async () => {
+    const { lid, pad } = await inKennismaking({ datum: plusDagen(vandaag(), -10) });
+    const einde = plusDagen(vandaag(), 40);
+    const p = await call('POST', `${pad}/proefplaatsing`, { headers: lid.headers, body: { startdatum: plusDagen(vandaag(), -7), einddatum: einde } });
+    const trial = ok(p) as Plaatsing;
+    expect(p.ops).toEqual(['GetItem', 'GetItem', 'TransactWriteItems']);
+    const [eind] = await momenten(pad);
+    expect((await momenten(pad)).map(kort)).toEqual([`eindeProefplaatsing ${einde} gepland`]);
+    expect(eind!.instrumentId).toBe(trial.instrumenten.find((i) => i.invoer.soort === 'proefplaatsing')!.id);
+    // During the trial the coordinator can move it, after the trial's start.
+    const verplaatst = await call('PATCH', `/v1/nazorgmomenten/${eind!.id}`, { headers: { ...admin, 'if-match': '"1"' }, body: { vervaldatum: plusDagen(einde, -2) } });
+    expect(ok(verplaatst)).toMatchObject({ vervaldatum: plusDagen(einde, -2), versie: 2 });
+
+    const start = vandaag();
+    const s = await call('POST', `${pad}/start`, { headers: lid.headers, body: contract({ startdatum: start, einddatum: naTermijn(start, 'P18M') }) });
+    ok(s);
+    expect(s.ops).toEqual(['GetItem', 'BatchGetItem', 'GetItem', 'Query', 'TransactWriteItems']);
+    const na = await momenten(pad);
+    expect(na.filter((m) => m.soort === 'eindeProefplaatsing').map(kort)).toEqual([`eindeProefplaatsing ${plusDagen(einde, -2)} geannuleerd`]);
+    expect(na.filter((m) => m.status === 'gepland').map((m) => m.termijn ?? m.soort)).toEqual(['P1W', 'P4W', 'P3M', 'P6M', 'P9M', 'P12M', 'eindeContract']);
+  });
+
+  it('afgewezen tijdens de proefplaatsing: haar einde vervalt in de transactie van de afwijzing', async () => {
+    const { lid, pad } = await inKennismaking({ datum: plusDagen(vandaag(), -10) });
+    ok(await call('POST', `${pad}/proefplaatsing`, { headers: lid.headers, body: { startdatum: plusDagen(vandaag(), -7), einddatum: plusDagen(vandaag(), 30) } }));
+    const a = await call('POST', `${pad}/afwijzing`, { headers: lid.headers, body: { reden: 'Geen klik met het team' } });
+    expect(ok(a).fase).toBe('afgewezen');
+    expect(a.ops).toEqual(['GetItem', 'Query', 'TransactWriteItems']);
+    expect((await momenten(pad)).map(kort)).toEqual([`eindeProefplaatsing ${plusDagen(vandaag(), 30)} geannuleerd`]);
+  });
+
+  it('de jaarlijkse heraanvraag van de loonkostensubsidie vervangt de vorige: haar geplande momenten vervallen, die van de nieuwe komen — samen of helemaal niet', async () => {
+    const { pad, start } = await gestart({ start: maandenGeleden(1) });
+    ok(await call('POST', `${pad}/instrumenten`, { headers: gemeenteA, body: { soort: 'loonkostensubsidie', startdatum: start, forfaitairTot: naTermijn(start, 'P6M') } }));
+    const oud = (await momenten(pad)).filter((m) => m.instrumentId);
+    expect(oud.map(kort)).toEqual([`eindeForfaitaireLks ${naTermijn(start, 'P6M')} gepland`, `herbeoordelingLks ${naTermijn(start, 'P12M')} gepland`]);
+    const pl = ok(await call('GET', pad, { headers: admin })) as Plaatsing;
+
+    // A stale If-Match: the replacement is refused and no moment changes.
+    const tweede = { soort: 'loonkostensubsidie', startdatum: plusDagen(start, 14), forfaitairTot: naTermijn(plusDagen(start, 14), 'P3M') };
+    expectProblem(await call('POST', `${pad}/instrumenten`, { headers: { ...gemeenteA, 'if-match': `"${pl.versie - 1}"` }, body: tweede }), 412);
+    expect((await momenten(pad)).filter((m) => m.instrumentId).map(kort)).toEqual(oud.map(kort));
+
+    const r = await call('POST', `${pad}/instrumenten`, { headers: { ...gemeenteA, 'if-match': `"${pl.versie}"` }, body: tweede });
+    const na = ok(r) as Plaatsing;
+    expect(r.ops).toEqual(['GetItem', 'GetItem', 'Query', 'TransactWriteItems']);
+    const nieuwId = na.instrumenten.find((i) => i.status === 'actief' && i.invoer.soort === 'loonkostensubsidie')!.id;
+    const lijst = (await momenten(pad)).filter((m) => m.instrumentId);
+    expect(lijst.filter((m) => m.instrumentId === oud[0]!.instrumentId).map((m) => m.status)).toEqual(['geannuleerd', 'geannuleerd']);
+    expect(lijst.filter((m) => m.instrumentId === nieuwId).map(kort)).toEqual([
+      `eindeForfaitaireLks ${naTermijn(plusDagen(start, 14), 'P3M')} gepland`,
+      `herbeoordelingLks ${naTermijn(plusDagen(start, 14), 'P12M')} gepland`,
+    ]);
+    // A jobcoach has no deadline: it neither reads nor writes follow-ups.
+    const j = await call('POST', `${pad}/instrumenten`, { headers: gemeenteA, body: { soort: 'jobcoach', startdatum: start, urenPerMaand: 8, organisatie: 'Jobcoach Amstel' } });
+    ok(j);
+    expect(j.ops).toEqual(['GetItem', 'TransactWriteItems']);
   });
 });
 

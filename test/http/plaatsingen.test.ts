@@ -168,7 +168,8 @@ describe('de workflow door HTTP, met de operaties per verzoek', () => {
     expectProblem(await call('POST', `${pad}/proefplaatsing`, { headers: lid.headers, body: { startdatum: '2026-12-07', einddatum: '2027-02-08' } }), 422);
     const p = await call('POST', `${pad}/proefplaatsing`, { headers: admin, body: { startdatum: '2026-12-07', einddatum: '2027-02-07' } });
     expect(ok(p)).toMatchObject({ fase: 'proefplaatsing', termijnen: [{ soort: 'eindeProefplaatsing', datum: '2027-02-07' }] });
-    expect(p.ops).toEqual(['GetItem', 'TransactWriteItems']);
+    // The trial's end is a follow-up moment: the gemeente's settings are read to plan it in the trial's transaction.
+    expect(p.ops).toEqual(['GetItem', 'GetItem', 'TransactWriteItems']);
 
     const j = await call('POST', `${pad}/instrumenten`, { headers: gemeenteA, body: { soort: 'jobcoach', startdatum: '2026-12-07', urenPerMaand: 8, organisatie: 'Jobcoach Amstel' } });
     expect(ok(j).instrumenten).toHaveLength(2);
@@ -177,8 +178,9 @@ describe('de workflow door HTTP, met de operaties per verzoek', () => {
 
     const s = await call('POST', `${pad}/start`, { headers: lid.headers, body: contract({ startdatum: '2027-02-08', einddatum: '2028-02-07' }) });
     expect(ok(s)).toMatchObject({ fase: 'gestart', versie: 5, termijnen: [{ soort: 'eindeContract', datum: '2028-02-07' }] });
-    // The start also reads the gemeente's follow-up settings and plans the moments in its transaction.
-    expect(s.ops).toEqual(['GetItem', 'BatchGetItem', 'GetItem', 'TransactWriteItems']);
+    // The start also reads the gemeente's follow-up settings and plans the moments in its transaction; after a
+    // trial it reads the open moments too, to cancel the trial's planned end in the same transaction.
+    expect(s.ops).toEqual(['GetItem', 'BatchGetItem', 'GetItem', 'Query', 'TransactWriteItems']);
     expect(ok(await call('GET', `/v1/werkplekken/${werkplek.id}`, { headers: lid.headers }))).toMatchObject({ aantalBezet: 1, status: 'vervuld' });
     expect(ok(await call('GET', `/v1/verwijzingen/${verwijzing.id}`, { headers: gemeenteA }))).toMatchObject({ status: 'geplaatst', aantalPlaatsingen: 1 });
 
