@@ -4,6 +4,9 @@ import * as z from 'zod';
 import { requireEnv } from '../../shared/config/env';
 import { logger } from '../../shared/observability/logger';
 import { sqs } from '../../shared/queues/sqs';
+import { vandaagInNederland } from '../../shared/domain/kalender';
+import { plusDagen } from '../../shared/domain/nazorg';
+import type { MomentVerwijzing } from '../../shared/store/nazorg-store';
 import { leesSweepCheckpoint, loopDueIndexVanDag, zetSweepCheckpoint } from '../../shared/store/nazorg-sweep-store';
 
 /** Without a checkpoint (first run ever) the sweep looks this far back, so nothing due shortly before is lost. */
@@ -24,18 +27,12 @@ const Invoer = z
   })
   .loose();
 
-const vandaag = (nu: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(nu);
-const plusDagen = (dag: string, n: number): string => {
-  const d = new Date(`${dag}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /** Batches of one page in flight at once, per shard: 16 shards × 4 keeps SQS busy without a burst. */
 const SENDS_PARALLEL = 4;
 
-const verstuurBatch = async (queueUrl: string, ids: string[]): Promise<void> => {
-  let entries: SendMessageBatchRequestEntry[] = ids.map((nazorgmomentId, j) => ({ Id: String(j), MessageBody: JSON.stringify({ nazorgmomentId }) }));
+const verstuurBatch = async (queueUrl: string, momenten: MomentVerwijzing[]): Promise<void> => {
+  let entries: SendMessageBatchRequestEntry[] = momenten.map((m, j) => ({ Id: String(j), MessageBody: JSON.stringify(m) }));
   for (let poging = 1; entries.length; poging++) {
     const r = await sqs().send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
     const mislukt = new Set((r.Failed ?? []).map((f) => f.Id));
@@ -44,8 +41,8 @@ const verstuurBatch = async (queueUrl: string, ids: string[]): Promise<void> => 
   }
 };
 
-const verstuur = async (queueUrl: string, ids: string[]): Promise<void> => {
-  const batches = Array.from({ length: Math.ceil(ids.length / 10) }, (_, i) => ids.slice(i * 10, i * 10 + 10));
+const verstuur = async (queueUrl: string, momenten: MomentVerwijzing[]): Promise<void> => {
+  const batches = Array.from({ length: Math.ceil(momenten.length / 10) }, (_, i) => momenten.slice(i * 10, i * 10 + 10));
   let volgende = 0;
   await Promise.all(
     Array.from({ length: Math.min(SENDS_PARALLEL, batches.length) }, async () => {
@@ -71,14 +68,14 @@ export const handler = async (event: unknown, context?: Context): Promise<SweepR
   const queueUrl = requireEnv('NAZORG_QUEUE_URL');
   const invoer = Invoer.parse(event ?? {});
   const nu = new Date();
-  const tot = invoer.datum ?? vandaag(nu);
+  const tot = invoer.datum ?? vandaagInNederland(nu);
   const checkpoint = await leesSweepCheckpoint();
   const herhaal = plusDagen(tot, -HERHAAL_DAGEN);
   const naCheckpoint = checkpoint ? plusDagen(checkpoint, 1) : plusDagen(tot, -EERSTE_TERUGBLIK_DAGEN);
   let dag = naCheckpoint < herhaal ? naCheckpoint : herhaal;
   const dagen: { dag: string; verstuurd: number }[] = [];
   for (; dag <= tot; dag = plusDagen(dag, 1)) {
-    const verstuurd = await loopDueIndexVanDag(dag, (ids) => verstuur(queueUrl, ids));
+    const verstuurd = await loopDueIndexVanDag(dag, (momenten) => verstuur(queueUrl, momenten));
     await zetSweepCheckpoint(dag, new Date());
     dagen.push({ dag, verstuurd });
   }

@@ -2,6 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
+import { vandaagInNederland } from '../domain/kalender';
 import { escalatie as maakEscalatie, plusDagen, type AntwoordMutatie, type EscalatieMet, type NazorgPlanWijziging } from '../domain/nazorg';
 import type { Gemeente } from '../schemas/gemeenten';
 import { Escalatie, Nazorgmoment } from '../schemas/nazorg';
@@ -25,8 +26,10 @@ import type { TransactieItem } from './zoekprofielen';
  *
  * The due index (gsi2, write-sharded) holds a moment's NEXT ACTION DATE, and only while there is one:
  *   gepland                           vervaldatum                          (send it)
- *   verstuurd, not escalated          vervaldatum + reactietermijnDagen    (escalate if still unanswered)
+ *   verstuurd, not escalated          the day after antwoordUiterlijk      (escalate if still unanswered)
  *   beantwoord, geannuleerd, escalated none
+ * antwoordUiterlijk is the sending day plus reactietermijnDagen: a moment sent late (a backdated placement,
+ * a sweep after downtime) still gets its full reactietermijn before it escalates.
  * `momentItem` computes it from the state, so every Put places the moment right; the conditional
  * updates below (`markeerVerstuurd`, `escaleerOnbeantwoord`, the cancellation) move it the same way.
  */
@@ -39,11 +42,16 @@ export const naarMoment = (item: unknown): Nazorgmoment => parseItem(MomentItem,
 const naarEscalatie = (item: unknown): Escalatie => parseItem(EscalatieItem, item);
 
 /** The next action date of a moment, or none (see the table above). */
-export const volgendeActie = (m: Pick<Nazorgmoment, 'status' | 'vervaldatum' | 'reactietermijnDagen' | 'geescaleerdOp'>): string | undefined => {
+export const volgendeActie = (m: Pick<Nazorgmoment, 'status' | 'vervaldatum' | 'reactietermijnDagen' | 'geescaleerdOp' | 'antwoordUiterlijk'>): string | undefined => {
   if (m.status === 'gepland') return m.vervaldatum;
-  if (m.status === 'verstuurd' && m.geescaleerdOp === undefined) return plusDagen(m.vervaldatum, m.reactietermijnDagen);
+  if (m.status === 'verstuurd' && m.geescaleerdOp === undefined) return escalatiedatum(m);
   return undefined;
 };
+
+/** The day a sent, unanswered moment escalates: the day after antwoordUiterlijk. */
+export const escalatiedatum = (m: Pick<Nazorgmoment, 'vervaldatum' | 'reactietermijnDagen' | 'antwoordUiterlijk'>): string =>
+  // Moments sent before antwoordUiterlijk existed counted their reactietermijn from the due date.
+  m.antwoordUiterlijk ? plusDagen(m.antwoordUiterlijk, 1) : plusDagen(m.vervaldatum, m.reactietermijnDagen);
 
 export const momentItem = (m: Nazorgmoment) => {
   const actie = volgendeActie(m);
@@ -93,18 +101,23 @@ export const nazorgPlanItems = (w: NazorgPlanWijziging): TransactieItem[] => [..
  * (ConditionalCheckFailed = already done). The due index moves to the escalation date.
  */
 export const markeerVerstuurd = (m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'vervaldatum' | 'reactietermijnDagen'>, nu: string): TransactieItem => {
-  const { gsi2pk, gsi2sk } = sleutels.nazorgVervalIndex(plusDagen(m.vervaldatum, m.reactietermijnDagen), m.id);
+  const antwoordUiterlijk = antwoordUiterlijkBijVersturen(m, nu);
+  const { gsi2pk, gsi2sk } = sleutels.nazorgVervalIndex(escalatiedatum({ ...m, antwoordUiterlijk }), m.id);
   return {
     Update: {
       TableName: tabel(),
       Key: sleutelVan(m),
-      UpdateExpression: 'SET #s = :verstuurd, verstuurdOp = :nu, gsi2pk = :g, gsi2sk = :gs, versie = versie + :een',
+      UpdateExpression: 'SET #s = :verstuurd, verstuurdOp = :nu, antwoordUiterlijk = :uiterlijk, gsi2pk = :g, gsi2sk = :gs, versie = versie + :een',
       ConditionExpression: '#s = :gepland',
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':verstuurd': 'verstuurd', ':gepland': 'gepland', ':nu': nu, ':g': gsi2pk, ':gs': gsi2sk, ':een': 1 },
+      ExpressionAttributeValues: { ':verstuurd': 'verstuurd', ':gepland': 'gepland', ':nu': nu, ':uiterlijk': antwoordUiterlijk, ':g': gsi2pk, ':gs': gsi2sk, ':een': 1 },
     },
   };
 };
+
+/** The reactietermijn counts from the day the moment is sent (in the Dutch calendar), not from its due date. */
+export const antwoordUiterlijkBijVersturen = (m: Pick<Nazorgmoment, 'reactietermijnDagen'>, nu: string): string =>
+  plusDagen(vandaagInNederland(new Date(nu)), m.reactietermijnDagen);
 
 /** The escalation and the gemeente's notice; both new items, so a replay with the same ids fails. */
 export const escalatieItems = (e: EscalatieMet): TransactieItem[] => [
@@ -120,7 +133,7 @@ export const escalatieItems = (e: EscalatieMet): TransactieItem[] => [
  * transaction (CancellationReasons[0] = ConditionalCheckFailed) and nothing is written.
  */
 export const escaleerOnbeantwoord = (
-  m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'vervaldatum' | 'lidId' | 'gemeente'>,
+  m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'vervaldatum' | 'lidId' | 'gemeente' | 'reactietermijnDagen' | 'antwoordUiterlijk'>,
   gemeente: Pick<Gemeente, 'contactpersoon'>,
   ids: { escalatieId: string; notificatieId: string },
   nu: string,
@@ -135,7 +148,7 @@ export const escaleerOnbeantwoord = (
       ExpressionAttributeValues: { ':verstuurd': 'verstuurd', ':nu': nu, ':een': 1 },
     },
   },
-  ...escalatieItems(maakEscalatie(m, gemeente, 'onbeantwoord', [`niet beantwoord binnen de reactietermijn na ${m.vervaldatum}`], ids, nu)),
+  ...escalatieItems(maakEscalatie(m, gemeente, 'onbeantwoord', [`niet beantwoord binnen de reactietermijn van ${m.reactietermijnDagen} dagen (uiterlijk ${plusDagen(escalatiedatum(m), -1)})`], ids, nu)),
 ];
 
 /**
@@ -238,6 +251,51 @@ export const haalMomentMetPlaatsing = async (
   const p = items.find((i) => zelfde(i, kp));
   const g = items.find((i) => zelfde(i, kg));
   return { moment: m ? naarMoment(m) : undefined, plaatsing: p ? naarPlaatsing(p) : undefined, gemeente: g ? naarGemeente(g) : undefined };
+};
+
+/** Where the sweep found a moment: its id and, from the due index's projected table keys, its own keys. */
+export interface MomentVerwijzing {
+  readonly nazorgmomentId: string;
+  readonly plaatsingId?: string | undefined;
+  readonly vervaldatum?: string | undefined;
+}
+
+/**
+ * The moments of one consumer batch: one BatchGetItem on their own keys (the sweep's messages name them).
+ * A message without keys (sent by hand or before the sweep named them) or a moment moved since the sweep
+ * read the index is found through its pointer instead. Missing from the result: no such moment.
+ */
+export const haalMomenten = async (verwijzingen: readonly MomentVerwijzing[]): Promise<Map<string, Nazorgmoment>> => {
+  const gevonden = new Map<string, Nazorgmoment>();
+  const metSleutel = verwijzingen.filter((v) => v.plaatsingId && v.vervaldatum);
+  const keys = [...new Map(metSleutel.map((v) => [v.nazorgmomentId, sleutels.nazorgmoment(v.plaatsingId!, v.vervaldatum!, v.nazorgmomentId)])).values()];
+  for (const item of keys.length ? await haalSamen(keys) : []) {
+    const m = naarMoment(item);
+    gevonden.set(m.id, m);
+  }
+  const viaVerwijzer = [...new Set(verwijzingen.map((v) => v.nazorgmomentId))].filter((id) => !gevonden.has(id));
+  for (const id of viaVerwijzer) {
+    const { moment } = await haalMomentMetPlaatsing(id);
+    if (moment) gevonden.set(id, moment);
+  }
+  return gevonden;
+};
+
+/** Items by key in one BatchGetItem (a page of up to 100 keys, unprocessed keys retried), projected. */
+export const haalProjectie = async (keys: readonly { pk: string; sk: string }[], projectie: string): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  const uniek = [...new Map(keys.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
+  for (let i = 0; i < uniek.length; i += 100) {
+    let open: Record<string, unknown>[] | undefined = uniek.slice(i, i + 100);
+    while (open && open.length > 0) {
+      const r: BatchGetCommandOutput = await dynamo().send(
+        new BatchGetCommand({ RequestItems: { [tabel()]: { Keys: open, ProjectionExpression: `pk, sk, ${projectie}` } } }),
+      );
+      items.push(...(r.Responses?.[tabel()] ?? []));
+      open = r.UnprocessedKeys?.[tabel()]?.Keys;
+    }
+  }
+  return items;
 };
 
 /** Maps a cancelled transaction: the caller's own item first, anything else moved underneath it. */

@@ -1,12 +1,16 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tabel } from './dynamodb';
+import type { MomentVerwijzing } from './nazorg-store';
 import { NAZORG_SHARDS, sleutels } from './sleutels';
 
 /** The sweep's own bookkeeping: the last day it completed, so a sweep after downtime walks every missed day. */
 const CHECKPOINT = { pk: 'JOB#nazorg-sweep', sk: 'CHECKPOINT' } as const;
 
-/** Small pages with only the moment id: 16 shards paged in parallel hold at most 16 pages of ids. */
+/**
+ * Small pages of keys only (the moment id and its table keys, which every index projects): 16 shards
+ * paged in parallel hold at most 16 pages of references.
+ */
 export const SWEEP_PAGINA = 500;
 
 export const leesSweepCheckpoint = async (): Promise<string | undefined> => {
@@ -38,10 +42,11 @@ export const zetSweepCheckpoint = async (dag: string, nu: Date): Promise<boolean
 };
 
 /**
- * Pages through one shard of one day of the due index, handing each page's moment ids to `perPagina`
- * before the next page is read: a day is never held in memory.
+ * Pages through one shard of one day of the due index, handing each page's moments to `perPagina`
+ * before the next page is read: a day is never held in memory. Each reference carries the moment's own
+ * keys, so the consumer reads the moment directly instead of through its pointer.
  */
-const loopShard = async (dag: string, shard: number, perPagina: (ids: string[]) => Promise<void>): Promise<number> => {
+const loopShard = async (dag: string, shard: number, perPagina: (momenten: MomentVerwijzing[]) => Promise<void>): Promise<number> => {
   let start: Record<string, unknown> | undefined;
   let aantal = 0;
   do {
@@ -51,21 +56,21 @@ const loopShard = async (dag: string, shard: number, perPagina: (ids: string[]) 
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :p',
         ExpressionAttributeValues: { ':p': sleutels.nazorgVervalPartitie(dag, shard) },
-        ProjectionExpression: 'gsi2sk',
+        ProjectionExpression: 'gsi2sk, pk, sk',
         Limit: SWEEP_PAGINA,
         ExclusiveStartKey: start,
       }),
     );
-    const ids = (pagina.Items ?? []).map((i) => String(i.gsi2sk));
-    if (ids.length) await perPagina(ids);
-    aantal += ids.length;
+    const momenten = (pagina.Items ?? []).map((i): MomentVerwijzing => sleutels.leesNazorgmomentSleutel({ pk: i.pk, sk: i.sk }) ?? { nazorgmomentId: String(i.gsi2sk) });
+    if (momenten.length) await perPagina(momenten);
+    aantal += momenten.length;
     start = pagina.LastEvaluatedKey;
   } while (start);
   return aantal;
 };
 
-/** All NAZORG_SHARDS shards of one day, queried in parallel; returns how many moment ids were handed over. */
-export const loopDueIndexVanDag = async (dag: string, perPagina: (ids: string[]) => Promise<void>): Promise<number> => {
+/** All NAZORG_SHARDS shards of one day, queried in parallel; returns how many moments were handed over. */
+export const loopDueIndexVanDag = async (dag: string, perPagina: (momenten: MomentVerwijzing[]) => Promise<void>): Promise<number> => {
   const perShard = await Promise.all(Array.from({ length: NAZORG_SHARDS }, (_, shard) => loopShard(dag, shard, perPagina)));
   return perShard.reduce((a, b) => a + b, 0);
 };

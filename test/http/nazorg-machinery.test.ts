@@ -1,9 +1,9 @@
 import { ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
-import { vandaag, verwerkNazorgmoment } from '../../functions/consumers/nazorgmoment-versturen';
+import { vandaag, verwerkBatch, verwerkNazorgmoment } from '../../functions/consumers/nazorgmoment-versturen';
 import type { SweepResultaat } from '../../functions/jobs/nazorg-sweep';
 import { plusDagen } from '../../shared/domain/nazorg';
 import type { Nazorgmoment } from '../../shared/schemas/nazorg';
@@ -69,28 +69,48 @@ const stuur = (...ids: string[]) =>
   rt.sqs.client.send(new SendMessageBatchCommand({ QueueUrl: rt.queueUrl('nazorg'), Entries: ids.map((id, i) => ({ Id: String(i), MessageBody: JSON.stringify({ nazorgmomentId: id }) })) }));
 
 describe('the nazorg machinery', () => {
-  it('sweeps a placement started in the past: due moments are sent to employer and jobcoach, the late one escalates', async () => {
+  it('sweeps a placement started in the past: due moments are sent to employer and jobcoach, the unanswered one escalates after its reactietermijn', async () => {
     const [oud, recent, later] = await plan([dag(-20), dag(-3), dag(30)]);
     await zetCheckpoint(dag(-25));
-    // Up to a week ago first (as a sweep that ran then): the oldest moment is sent, its deadline is next.
+    // Up to a week ago first (as a sweep that ran then): the oldest moment is sent. Its answer deadline
+    // counts from the day it is sent (today), not from its due date 20 days ago.
     const r = await sweep(dag(-8));
     expect(r.dagen.map((d) => d.dag)).toEqual(Array.from({ length: 17 }, (_, i) => dag(-24 + i)));
     await rt.settle({ timeoutMs: 30_000 });
-    expect(await lees(oud!)).toMatchObject({ status: 'verstuurd', versie: 2, ...sleutels.nazorgVervalIndex(dag(-6), oud!.id) });
+    expect(await lees(oud!)).toMatchObject({ status: 'verstuurd', versie: 2, antwoordUiterlijk: dag(14), ...sleutels.nazorgVervalIndex(dag(15), oud!.id) });
     expect(mailsOver(oud!.id).map((x) => (x.mail as { aan: { email: string } }).aan.email).sort()).toEqual(['jo@jobcoach.nl', 'sam@bakkerij.nl']);
+    expect(mailsOver(oud!.id).every((x) => JSON.stringify(x.mail).includes(`uiterlijk ${dag(14)}`))).toBe(true);
     expect(await lees(recent!)).toMatchObject({ status: 'gepland', versie: 1 });
 
-    // Today: the recent moment is sent; the old one's answer deadline (vervaldatum + 14 days) passed six days
-    // ago unanswered, so it is escalated, with one notice to the gemeente; the future one stays planned.
+    // Today: the recent moment is sent; the old one, sent today too, is not escalated although its due date
+    // plus 14 days lies in the past; the future one stays planned.
     await sweep();
     await rt.settle({ timeoutMs: 30_000 });
-    expect(await lees(recent!)).toMatchObject({ status: 'verstuurd', versie: 2, ...sleutels.nazorgVervalIndex(dag(11), recent!.id) });
+    expect(await lees(recent!)).toMatchObject({ status: 'verstuurd', versie: 2, antwoordUiterlijk: dag(14), ...sleutels.nazorgVervalIndex(dag(15), recent!.id) });
     expect(mailsOver(recent!.id)).toHaveLength(2);
+    expect(await lees(oud!)).toMatchObject({ status: 'verstuurd', versie: 2 });
+    expect((await lees(oud!)).geescaleerdOp).toBeUndefined();
+
+    // Fifteen days on, unanswered: as if the old moment had been sent fifteen days ago (its deadline and its
+    // place in the due index moved back), today's sweep escalates it, with one notice to the gemeente.
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: rt.table.tableName,
+        Key: sleutels.nazorgmoment(oud!.plaatsingId, oud!.vervaldatum, oud!.id),
+        UpdateExpression: 'SET antwoordUiterlijk = :u, gsi2pk = :p',
+        ExpressionAttributeValues: { ':u': dag(-1), ':p': sleutels.nazorgVervalIndex(dag(0), oud!.id).gsi2pk },
+      }),
+    );
+    await zetCheckpoint(dag(-1));
+    await sweep();
+    await rt.settle({ timeoutMs: 30_000 });
     const geescaleerd = await lees(oud!);
     expect(geescaleerd).toMatchObject({ status: 'verstuurd', versie: 3, geescaleerdOp: expect.any(String) });
     expect(geescaleerd.gsi2pk).toBeUndefined();
     const aanGemeente = () => rt.mail.list().filter((m) => JSON.stringify(m.mail).includes('participatie@zaanstad.nl') && JSON.stringify(m.mail).includes(oud!.plaatsingId));
     expect(aanGemeente()).toHaveLength(1);
+    expect(JSON.stringify(aanGemeente()[0]!.mail)).toContain(`uiterlijk ${dag(-1)}`);
+    expect(await lees(recent!)).toMatchObject({ status: 'verstuurd', versie: 2 });
     expect(await lees(later!)).toMatchObject({ status: 'gepland', versie: 1 });
     expect(mailsOver(later!.id)).toEqual([]);
 
@@ -102,6 +122,39 @@ describe('the nazorg machinery', () => {
     expect(await lees(recent!)).toMatchObject({ versie: 2 });
     expect(aanGemeente()).toHaveLength(1);
   }, 90_000);
+
+  it('the consumer escalates only after the reactietermijn counted from sending, once, also when asked twice in one batch', async () => {
+    const [m] = await plan([dag(-30)], false);
+    const nu = new Date();
+    expect(await verwerkNazorgmoment(m!.id, nu)).toBe('verstuurd');
+    const na = (dagen: number) => new Date(nu.getTime() + dagen * 86_400_000);
+    expect(await verwerkNazorgmoment(m!.id, na(14))).toBe('nietsTeDoen');
+    const twee = await verwerkBatch(
+      [
+        { id: 'a', body: JSON.stringify({ nazorgmomentId: m!.id }) },
+        { id: 'b', body: JSON.stringify({ nazorgmomentId: m!.id, plaatsingId: m!.plaatsingId, vervaldatum: m!.vervaldatum }) },
+      ],
+      na(15),
+    );
+    expect([...twee.perBericht.values()].sort()).toEqual(['alAfgehandeld', 'geescaleerd']);
+    expect(await verwerkNazorgmoment(m!.id, na(16))).toBe('nietsTeDoen');
+    expect(await lees(m!)).toMatchObject({ versie: 3, geescaleerdOp: na(15).toISOString() });
+  });
+
+  it('a batch makes three DynamoDB requests for ten follow-ups: the moments, the contacts, one transaction', async () => {
+    const momenten = await plan(Array.from({ length: 10 }, () => dag(-1)));
+    const teller: string[] = [];
+    const vorige = globalThis.__werkcoopOnDynamoDbCommand;
+    globalThis.__werkcoopOnDynamoDbCommand = (c) => { teller.push(c); vorige?.(c); };
+    try {
+      const r = await verwerkBatch(momenten.map((m, i) => ({ id: String(i), body: JSON.stringify({ nazorgmomentId: m.id, plaatsingId: m.plaatsingId, vervaldatum: m.vervaldatum }) })));
+      expect([...r.perBericht.values()]).toEqual(Array(10).fill('verstuurd'));
+    } finally {
+      globalThis.__werkcoopOnDynamoDbCommand = vorige;
+    }
+    expect(teller).toEqual(['BatchGetItem', 'BatchGetItem', 'TransactWriteItems']);
+    for (const m of momenten) expect(await lees(m)).toMatchObject({ status: 'verstuurd', versie: 2 });
+  });
 
   it('a duplicate delivery sends once', async () => {
     const [m] = await plan([dag(-1)]);

@@ -8,6 +8,7 @@ import { logger } from '../../shared/observability/logger';
 import { GemeenteInstellingen } from '../../shared/schemas/gemeenten';
 import type { Nazorgmoment } from '../../shared/schemas/nazorg';
 import { dynamo, tabel } from '../../shared/store/dynamodb';
+import { vandaagInNederland } from '../../shared/domain/kalender';
 import { dynamoNazorgStore, escaleerOnbeantwoord, markeerVerstuurd } from '../../shared/store/nazorg-store';
 import { dynamoPlaatsingenStore, plaatsingTransactie } from '../../shared/store/plaatsingen-store';
 import { sleutels } from '../../shared/store/sleutels';
@@ -88,7 +89,7 @@ describe('de start plant, het einde annuleert: in dezelfde transactie', () => {
     const { momenten } = await nazorg().partitie(pl.id);
     expect(momenten.filter((m) => m.status !== 'geannuleerd').map((m) => `${m.soort} ${m.vervaldatum} ${m.status}`)).toEqual(['exitcheck 2027-04-28 gepland']);
     expect(await inIndex(b.vervaldatum, b.id)).toBe(false);
-    expect(await inIndex(plusDagen(a.vervaldatum, a.reactietermijnDagen), a.id)).toBe(false);
+    expect(await inIndex(plusDagen(vandaagInNederland(new Date()), a.reactietermijnDagen + 1), a.id)).toBe(false);
     expect(await inIndex('2027-04-28', momenten.find((m) => m.soort === 'exitcheck')!.id)).toBe(true);
   });
 
@@ -118,17 +119,19 @@ describe('de start plant, het einde annuleert: in dezelfde transactie', () => {
 });
 
 describe('de bouwstenen voor de consumer: voorwaardelijk, dus een dubbele doet niets', () => {
-  it('markeerVerstuurd: gepland → verstuurd, de index schuift naar vervaldatum + reactietermijn; een tweede keer ConditionalCheckFailed', async () => {
+  it('markeerVerstuurd: gepland → verstuurd, de reactietermijn telt vanaf de verzenddag, de index schuift naar de dag erna; een tweede keer ConditionalCheckFailed', async () => {
     const { pl } = await gestart();
     const [m] = (await nazorg().partitie(pl.id)).momenten as [Nazorgmoment];
-    const nu = new Date().toISOString();
+    // Sent at 23:30 UTC on 1 March = 00:30 on 2 March in Amsterdam: the Dutch day counts.
+    const nu = '2027-03-01T23:30:00.000Z';
+    const uiterlijk = plusDagen('2027-03-02', m.reactietermijnDagen);
     await dynamo().send(new TransactWriteCommand({ TransactItems: [markeerVerstuurd(m, nu)] }));
     const fout = await dynamo().send(new TransactWriteCommand({ TransactItems: [markeerVerstuurd(m, nu)] })).catch((e: unknown) => e);
     expect(fout).toBeInstanceOf(TransactionCanceledException);
     expect((fout as TransactionCanceledException).CancellationReasons?.[0]?.Code).toBe('ConditionalCheckFailed');
     expect(await inIndex(m.vervaldatum, m.id)).toBe(false);
-    expect(await inIndex(plusDagen(m.vervaldatum, m.reactietermijnDagen), m.id)).toBe(true);
-    expect((await nazorg().haalMetPlaatsing(m.id)).moment).toMatchObject({ status: 'verstuurd', verstuurdOp: nu, versie: 2 });
+    expect(await inIndex(plusDagen(uiterlijk, 1), m.id)).toBe(true);
+    expect((await nazorg().haalMetPlaatsing(m.id)).moment).toMatchObject({ status: 'verstuurd', verstuurdOp: nu, antwoordUiterlijk: uiterlijk, versie: 2 });
   });
 
   it('escaleerOnbeantwoord: één escalatie en één bericht; een duplicaat, ook met andere ids, schrijft niets; na een antwoord evenmin', async () => {
@@ -144,7 +147,8 @@ describe('de bouwstenen voor de consumer: voorwaardelijk, dus een dubbele doet n
     }
     expect(await escalatiesVan(m.id)).toEqual([expect.objectContaining({ id: ids.escalatieId, aanleiding: 'onbeantwoord', plaatsingId: pl.id })]);
     expect(await leesItem(sleutels.notificatie(ids.notificatieId))).toMatchObject({ soort: 'nazorgEscalatie', status: 'wachtend', aan: { email: 'wsp@amsterdam.nl' } });
-    expect(await inIndex(plusDagen(m.vervaldatum, m.reactietermijnDagen), m.id)).toBe(false);
+    expect(await inIndex(plusDagen(vandaagInNederland(new Date(nu)), m.reactietermijnDagen + 1), m.id)).toBe(false);
+    expect(await inIndex(plusDagen(vandaagInNederland(new Date(nu)), n.reactietermijnDagen + 1), n.id)).toBe(true);
     expect((await nazorg().haalMetPlaatsing(m.id)).moment).toMatchObject({ status: 'verstuurd', geescaleerdOp: nu });
 
     // An answer that came first: the escalation finds the moment answered and writes nothing.
