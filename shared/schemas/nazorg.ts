@@ -88,6 +88,8 @@ export const Nazorgmoment = z
     /** Copied from the gemeente's settings when planned: days after sending before an unanswered moment escalates. */
     reactietermijnDagen: z.number().int().min(1).max(60),
     verstuurdOp: Tijdstip.optional(),
+    /** Set when sent: the sending day plus reactietermijnDagen. Unanswered after this day, the moment escalates. */
+    antwoordUiterlijk: Datum.optional().meta({ description: 'De dag tot en met wanneer een antwoord op tijd is: de verzenddag plus de reactietermijn.' }),
     /** Set when the moment was escalated for not being answered in time; it can still be answered. */
     geescaleerdOp: Tijdstip.optional(),
     antwoorden: z.array(NazorgAntwoord),
