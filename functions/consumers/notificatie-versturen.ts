@@ -3,6 +3,7 @@ import type { SQSEvent, SQSHandler, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
 import { mailAdapter } from '../../shared/mail/mail-adapters';
 import { logger } from '../../shared/observability/logger';
+import { metVerwerkingenlog } from '../../shared/privacy/vastleggen';
 import { dynamoNotificatieStore } from '../../shared/store/notificaties-store';
 import { verstuurNotificatie } from '../../shared/use-cases/notificaties';
 
@@ -16,8 +17,11 @@ const verwerk = async (record: SQSRecord) => {
   logger.info('notificatie verwerkt', { notificatieId, uitkomst, ontvangen: record.attributes.ApproximateReceiveCount });
 };
 
-/** Notifications queue consumer: each failed message is reported alone (ReportBatchItemFailures). */
+/**
+ * Notifications queue consumer: each failed message is reported alone (ReportBatchItemFailures). The batch's
+ * processing records are written once, at its end.
+ */
 export const handler: SQSHandler = async (event: SQSEvent, context) => {
   logger.addContext(context);
-  return processPartialResponse(event, verwerk, processor, { context });
+  return metVerwerkingenlog(context, () => processPartialResponse(event, verwerk, processor, { context }));
 };

@@ -115,6 +115,8 @@ export const createApiServer = (options: ApiServerOptions): Server => {
         ...response.headers,
         'x-werkcoop-dynamodb-ops': String(commands.length),
         'x-werkcoop-dynamodb-commands': commands.join(','),
+        // The processing log's flush, apart: the counts above stay those of the operation itself.
+        'x-werkcoop-verwerkingenlog-commands': outcome.scope.verwerkingenlogCommands.join(','),
       },
     });
     send(res, response);

@@ -23,6 +23,7 @@ import { consoleLog, type RuntimeLog } from './log';
 import { mailOutbox, type MailOutbox } from './mail-outbox';
 import { PROJECT_ROOT } from './paths';
 import { PortInUseError } from './ports';
+import { localPseudoniemSleutel } from './pseudoniem-sleutel';
 import { ensureQueues, type LocalQueue } from './queue-setup';
 import { startSqsLocal, type SqsLocal } from './sqs-local';
 import { scheduleDefinitions, type ScheduleDefinition } from '../../shared/schedules/definition';
@@ -207,6 +208,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       CORS_ALLOWED_ORIGINS: cors.allowOrigins.join(','),
       MAIL_ADAPTER: 'bestand',
       MAIL_OUTBOX_DIR: outbox.dir,
+      PSEUDONIEM_SLEUTEL: localPseudoniemSleutel(options.dataDir),
       AWS_REGION: LOCAL_REGION,
       AWS_DEFAULT_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,

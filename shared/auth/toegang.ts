@@ -27,6 +27,14 @@ export const toegang = {
     (p.rol === 'regiopartner' && pl.jobcoachPartnerId !== undefined && p.partnerId === pl.jobcoachPartnerId),
 
   partner: (p: Principal, partnerId: string): boolean => p.rol === 'coopAdmin' || (p.rol === 'regiopartner' && p.partnerId === partnerId),
+
+  /**
+   * An escalation from the nazorg is the coordinators' work list: only they see it. The gemeente of the
+   * referral is told of it by its own notice (naming the placement) and sees the placement's risk signal
+   * with its reasons; the coordinators' handling notes are the cooperative's own. Employer and jobcoach
+   * answered the moment that raised it and are contacted by the coordinators, not shown the list.
+   */
+  escalatie: (p: Principal, _e: { gemeente: string }): boolean => p.rol === 'coopAdmin',
 } as const;
 
 export const vereisToegang = (zichtbaar: boolean, wat: string): void => {

@@ -25,6 +25,18 @@ const Env = z.object({
   MAIL_ADAPTER: z.enum(['ses', 'bestand']).default('ses'),
   MAIL_AFZENDER: z.string().default('noreply@werkcoop.nl'),
   MAIL_OUTBOX_DIR: z.string().optional(),
+  /**
+   * The key of the processing log's pseudonyms (HMAC-SHA256 of a data subject's id). In AWS only the ARN
+   * of the Secrets Manager secret that holds it is configured, and the key is read from there on first use;
+   * PSEUDONIEM_SLEUTEL itself is set only by the local runtime and the tests (shared/privacy/pseudoniem.ts).
+   */
+  PSEUDONIEM_SLEUTEL_ARN: z.string().min(1).optional(),
+  PSEUDONIEM_SLEUTEL: z.string().min(32).optional(),
+  /**
+   * How long the personal data of a closed referral and its placements is kept after it closed, before the
+   * retention job erases it (shared/privacy/bewaartermijn.ts). One term for the deployment: see there why.
+   */
+  BEWAARTERMIJN_MAANDEN: z.coerce.number().int().min(0).max(240).default(24),
 });
 export type Env = z.infer<typeof Env>;
 

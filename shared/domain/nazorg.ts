@@ -2,7 +2,7 @@ import type { Principal, Rol } from '../auth/rollen';
 import { toegang } from '../auth/toegang';
 import type { Notificatie } from './notificaties';
 import type { Gemeente, GemeenteInstellingen } from '../schemas/gemeenten';
-import type { Escalatie, NazorgAntwoordInvoer, Nazorgmoment, Risicosignaal } from '../schemas/nazorg';
+import type { Escalatie, EscalatieAfhandeling, NazorgAntwoordInvoer, Nazorgmoment, Risicosignaal } from '../schemas/nazorg';
 import type { Plaatsing, PlaatsingGebeurtenis, Termijnmoment } from '../schemas/plaatsingen';
 import type { PlaatsingActie } from './plaatsingen';
 import { DomeinFout, nietGevonden } from './fouten';
@@ -375,6 +375,33 @@ export const escalatie = (
     aangemaaktOp: nu,
   },
 });
+
+// ── Coordinators: read and close an escalation ──────────────────────────────────────────────────────────
+
+export const MAG_ESCALATIES: readonly Rol[] = ['coopAdmin'];
+
+/** Who may see one escalation at all (toegang.escalatie) and then act on it: the coordinators (403 for others). */
+export const vereisEscalatieRol = (door: Principal): void => {
+  if (!MAG_ESCALATIES.includes(door.rol)) throw new DomeinFout('geenToegang', 'Alleen coördinatoren zien en behandelen escalaties.');
+};
+
+/**
+ * A coordinator closes an open escalation: what was done, its outcome if given, who and when. Once: a
+ * closed escalation stays closed (409), so its record of who closed it is never overwritten.
+ */
+export const escalatieAfhandelen = (e: Escalatie, invoer: EscalatieAfhandeling, door: Principal, nu: string): Escalatie => {
+  vereisEscalatieRol(door);
+  if (!toegang.escalatie(door, e)) throw nietGevonden('Deze escalatie');
+  if (e.status !== 'open') throw new DomeinFout('conflict', `Deze escalatie is al afgehandeld${e.afgehandeldOp ? ` (${e.afgehandeldOp})` : ''}.`);
+  return {
+    ...e,
+    status: 'afgehandeld',
+    afhandeling: invoer.afhandeling,
+    ...(invoer.uitkomst ? { uitkomst: invoer.uitkomst } : {}),
+    afgehandeldDoor: { rol: door.rol, subject: door.subject },
+    afgehandeldOp: nu,
+  };
+};
 
 export interface AntwoordMutatie {
   readonly moment: Nazorgmoment;

@@ -6,6 +6,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { env } from '../config/env';
 import { logger } from '../observability/logger';
+import { metVerwerkingsscope, verwerkingenVastleggen } from '../privacy/vastleggen';
 import { API_VERSION } from './api-version';
 import { corsBeleid } from './cors';
 import { naarProblem, problemBody } from './problem';
@@ -48,9 +49,14 @@ const problemErrors = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
 
 /**
  * The shared HTTP pipeline of every API function. Order matters: onError runs in reverse, so the problem
- * mapper creates the response first and the header middlewares then decorate it.
+ * mapper creates the response first and the header middlewares then decorate it. The processing log's
+ * middleware comes last, so it writes the request's records first after the handler (and on an error);
+ * the request runs in a processing scope of its own (shared/privacy/vastleggen.ts).
  */
 export const httpPipeline = (fn: (event: HttpEvent, context: Context) => Promise<HttpResponse>) =>
+  metVerwerkingsscope(httpMiddy(fn));
+
+const httpMiddy = (fn: (event: HttpEvent, context: Context) => Promise<HttpResponse>) =>
   middy<HttpEvent, HttpResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpHeaderNormalizer())
@@ -67,4 +73,5 @@ export const httpPipeline = (fn: (event: HttpEvent, context: Context) => Promise
     .use(httpSecurityHeaders({ reportingEndpoints: false, poweredBy: false } as Parameters<typeof httpSecurityHeaders>[0]))
     .use(apiHeaders())
     .use(problemErrors())
+    .use(verwerkingenVastleggen<HttpEvent, HttpResponse>())
     .handler(fn);

@@ -3,6 +3,7 @@ import { gemeentenRoutes } from './gemeenten';
 import { ledenRoutes } from './leden';
 import { nazorgRoutes } from './nazorg';
 import { plaatsingenRoutes } from './plaatsingen';
+import { privacyRoutes } from './privacy';
 import { regiopartnersRoutes } from './regiopartners';
 import { verwijzingenRoutes } from './verwijzingen';
 import { werkplekkenRoutes } from './werkplekken';
@@ -21,6 +22,7 @@ export const routes = {
   ...werkplekkenRoutes,
   ...plaatsingenRoutes,
   ...nazorgRoutes,
+  ...privacyRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

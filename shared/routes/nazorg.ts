@@ -1,5 +1,8 @@
 import { PaginaParameters } from '../schemas/gemeenschappelijk';
 import {
+  Escalatie,
+  EscalatieAfhandeling,
+  EscalatieIdParameters,
   EscalatiesFilter,
   EscalatiesPagina,
   NazorgAntwoordInvoer,
@@ -16,6 +19,9 @@ import { route } from './route';
 const ZICHTBAAR = ['coopAdmin', 'werkgever', 'gemeente', 'regiopartner'] as const;
 const ZICHTBAARHEID =
   'Een nazorgmoment is zichtbaar voor precies wie zijn plaatsing ziet: het lid van de werkplek, de gemeente van de verwijzing, de toegewezen jobcoachorganisatie en de coördinatoren; voor ieder ander bestaat het niet (404).';
+
+const ESCALATIE_ZICHTBAARHEID =
+  'Escalaties zijn de werklijst van de coördinatoren en alleen voor hen; de gemeente van de verwijzing krijgt bij het ontstaan een bericht en ziet het risicosignaal bij de plaatsing.';
 
 /** Nazorg: the follow-up moments of a started placement, their answers, the risk signal and the escalations. */
 export const nazorgRoutes = {
@@ -104,9 +110,38 @@ export const nazorgRoutes = {
     roles: ['coopAdmin'],
     tag: 'Nazorg',
     summary: 'De escalaties uit de nazorg, per status, oudste eerst.',
-    description: 'Een hoog risicosignaal of een nazorgmoment dat niet binnen de reactietermijn van de gemeente is beantwoord.',
+    description:
+      'Een hoog risicosignaal of een nazorgmoment dat niet binnen de reactietermijn van de gemeente is beantwoord. `status=open` (standaard) is de werklijst van de coördinatoren; `status=afgehandeld` de afgehandelde, met wie, wanneer en hoe.',
     request: { query: PaginaParameters.extend(EscalatiesFilter.shape) },
     responses: { 200: { description: 'Een pagina escalaties.', schema: EscalatiesPagina } },
     errors: [400],
+  }),
+
+  escalatieOphalen: route({
+    operationId: 'escalatieOphalen',
+    method: 'GET',
+    path: '/v1/escalaties/{escalatieId}',
+    handler: 'functions/api/nazorg/escalatie-ophalen.ts',
+    roles: ['coopAdmin'],
+    tag: 'Nazorg',
+    summary: 'Eén escalatie, met haar afhandeling zodra die er is.',
+    description: ESCALATIE_ZICHTBAARHEID,
+    request: { params: EscalatieIdParameters },
+    responses: { 200: { description: 'De escalatie.', schema: Escalatie } },
+    errors: [400, 404],
+  }),
+
+  escalatieAfhandelen: route({
+    operationId: 'escalatieAfhandelen',
+    method: 'POST',
+    path: '/v1/escalaties/{escalatieId}/afhandelen',
+    handler: 'functions/api/nazorg/escalatie-afhandelen.ts',
+    roles: ['coopAdmin'],
+    tag: 'Nazorg',
+    summary: 'Een coördinator handelt een open escalatie af: wat er is gedaan en, zo bekend, de uitkomst.',
+    description: `Eenmalig: de escalatie gaat van open naar afgehandeld, met wie en wanneer; een tweede afhandeling (ook een gelijktijdige) is 409. De toelichting bevat geen BSN (400) en geen medische gegevens. ${ESCALATIE_ZICHTBAARHEID}`,
+    request: { params: EscalatieIdParameters, body: EscalatieAfhandeling, maxBodyBytes: KLEIN },
+    responses: { 200: { description: 'De afgehandelde escalatie.', schema: Escalatie } },
+    errors: [400, 404, 409, 413, 415],
   }),
 } as const;

@@ -81,7 +81,7 @@ export const Nazorgmoment = z
     jobcoachPartnerId: Id.optional(),
     soort: NazorgSoort,
     termijn: Termijn.optional().meta({ description: 'Voor reguliere momenten en duurzaamheidschecks: de termijn na de start.' }),
-    /** For the triggers of an instrument (eindeForfaitaireLks, herbeoordelingLks, eindeNoRiskPolis): which one. */
+    /** For the triggers of an instrument (eindeProefplaatsing, eindeForfaitaireLks, herbeoordelingLks, eindeNoRiskPolis): which one. */
     instrumentId: Id.optional(),
     vervaldatum: Datum,
     status: NazorgStatus,
@@ -112,7 +112,13 @@ export const Nazorgmomenten = z
   .strictObject({ nazorgmomenten: z.array(Nazorgmoment), risico: Risicosignaal.optional() })
   .meta({ id: 'Nazorgmomenten' });
 
-export const EscalatieStatus = z.enum(['open']).meta({ id: 'EscalatieStatus' });
+/** open → afgehandeld, once, by a coordinator. */
+export const EscalatieStatus = z.enum(['open', 'afgehandeld']).meta({ id: 'EscalatieStatus' });
+/** What came of an escalation: counted per category by reports, the detail stays in the text. */
+export const ESCALATIE_UITKOMSTEN = ['ondersteuningGeregeld', 'afsprakenGemaakt', 'geenActieNodig', 'overgedragenAanGemeente', 'plaatsingBeeindigd', 'overig'] as const;
+export const EscalatieUitkomst = z
+  .enum(ESCALATIE_UITKOMSTEN)
+  .meta({ id: 'EscalatieUitkomst', description: 'Wat de afhandeling opleverde: extra ondersteuning, afspraken met werkgever en kandidaat, niets nodig, overgedragen aan de gemeente, de plaatsing eindigde, of iets anders.' });
 /**
  * A signal for the cooperative's coordinators: a high risk in an answer, or a moment not answered within
  * the gemeente's reactietermijn. The gemeente of the referral is notified in the same transaction.
@@ -128,10 +134,30 @@ export const Escalatie = z
     redenen: z.array(z.string()),
     status: EscalatieStatus,
     aangemaaktOp: Tijdstip,
+    /** Set when a coordinator closes it: what was done, and who and when. */
+    afhandeling: z.string().optional(),
+    uitkomst: EscalatieUitkomst.optional(),
+    afgehandeldDoor: Actor.optional(),
+    afgehandeldOp: Tijdstip.optional(),
   })
   .meta({ id: 'Escalatie' });
 export type Escalatie = z.infer<typeof Escalatie>;
 export const EscalatiesFilter = z.strictObject({ status: EscalatieStatus.default('open') });
+export const EscalatieIdParameters = z.strictObject({ escalatieId: Id });
+/** A coordinator closes an escalation: what was done (free text, no BSN, no medical detail) and, if known, its outcome. */
+export const EscalatieAfhandeling = z
+  .strictObject({
+    afhandeling: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .refine((v) => !bevatBsn(v), 'mag geen BSN bevatten')
+      .meta({ description: 'Wat er met de escalatie is gedaan. Geen BSN en geen medische gegevens.' }),
+    uitkomst: EscalatieUitkomst.optional(),
+  })
+  .meta({ id: 'EscalatieAfhandeling' });
+export type EscalatieAfhandeling = z.infer<typeof EscalatieAfhandeling>;
 export const EscalatiesPagina = z
   .strictObject({ escalaties: z.array(Escalatie), volgendePagina: z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' }) })
   .meta({ id: 'EscalatiesPagina' });

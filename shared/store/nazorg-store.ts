@@ -39,7 +39,7 @@ const VerwijzerItem = z.object({ ...sleutelVelden, entiteit: z.literal('Nazorgmo
 const EscalatieItem = Escalatie.extend({ ...sleutelVelden, entiteit: z.literal('Escalatie'), gsi1pk: z.string(), gsi1sk: z.string() });
 
 export const naarMoment = (item: unknown): Nazorgmoment => parseItem(MomentItem, item);
-const naarEscalatie = (item: unknown): Escalatie => parseItem(EscalatieItem, item);
+export const naarEscalatie = (item: unknown): Escalatie => parseItem(EscalatieItem, item);
 
 /** The next action date of a moment, or none (see the table above). */
 export const volgendeActie = (m: Pick<Nazorgmoment, 'status' | 'vervaldatum' | 'reactietermijnDagen' | 'geescaleerdOp' | 'antwoordUiterlijk'>): string | undefined => {
@@ -396,18 +396,25 @@ export const dynamoNazorgStore = (): NazorgStore => ({
         KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :s)',
         ExpressionAttributeValues: { ':p': sleutels.escalatiesPartitie, ':s': sleutels.escalatiesMetStatus(status) },
         Limit: pageSize,
-        ExclusiveStartKey: escalatieCursor(cursor),
+        ExclusiveStartKey: escalatieCursor(cursor, status),
       }),
     );
     return { items: (r.Items ?? []).map(naarEscalatie), cursor: maakCursor(r.LastEvaluatedKey) } satisfies Pagina<Escalatie>;
   },
 });
 
-/** A cursor of another list would be a ValidationException (a 500) from DynamoDB: refused here as a 400. */
-const escalatieCursor = (cursor: string | undefined) => {
+/**
+ * A cursor of another list would be a ValidationException (a 500) from DynamoDB: refused here as a 400. The
+ * open and the closed escalations share a partition, so a cursor is of this list only with this status.
+ */
+const escalatieCursor = (cursor: string | undefined, status: Escalatie['status']) => {
   const sleutel = leesCursor(cursor);
   if (sleutel === undefined) return undefined;
-  if ((sleutel as Record<string, unknown>).gsi1pk !== sleutels.escalatiesPartitie || Object.keys(sleutel).length !== 4)
+  if (
+    sleutel.gsi1pk !== sleutels.escalatiesPartitie ||
+    Object.keys(sleutel).length !== 4 ||
+    !(sleutel.gsi1sk ?? '').startsWith(sleutels.escalatiesMetStatus(status))
+  )
     throw new DomeinFout('ongeldigeInvoer', 'Deze cursor hoort niet bij deze lijst.', 'query.cursor');
   return sleutel;
 };

@@ -30,6 +30,16 @@
  *   Escalatie             ESCALATIE#<id> / ESCALATIE                ESCALATIES / <status>#<aangemaaktOp>#<id>      (coordinators: by status)
  *   MachineClient         CLIENT#<clientId> / CLIENT              (role and tenant of a system caller's machine client)
  *   VerwijzingPlaatsing   VERWIJZING#<id> / PLAATSING#<werkplekId>   (one open placement per pair: the guard names the place and holds the plaatsingId)
+ *
+ *   Privacy (shared/privacy; the inventory of what is personal data is shared/privacy/inventaris.ts):
+ *   Verwerking            VERWERKING#<pseudoniem> / <op>#<id>       VERWERKINGEN#<dag>#<shard 0..7> / <op>#<id>   (the processing log, append-only; per person, per day)
+ *   Bewaartermijn         VERWIJZING#<id> / BEWAARTERMIJN                                                          gsi2 BEWAARTERMIJNEN / <verloopdatum>#<id> (closed referrals awaiting erasure)
+ *   Verwijderverzoek      VERWIJZING#<id> / VERWIJDERVERZOEK        (the erasure of one person: who, when, why, progress; no personal data)
+ *   AnoniemeVerwijzing    VERWIJZING#<id> / ANONIEM                 (what an erased referral leaves for the figures)
+ *   gsi4, "betreft": the items about one person outside its referral's partition, found without a scan:
+ *                         Plaatsing  gsi4 BETREFT#VERWIJZING#<verwijzingId> / PLAATSING#<id>
+ *                         Escalatie  gsi4 BETREFT#PLAATSING#<plaatsingId> / ESCALATIE#<id>
+ *                         Notificatie gsi4 BETREFT#<ONDERWERPTYPE>#<onderwerpId> / NOTIFICATIE#<id>
  */
 const versieSk = (versie: number) => `GEBEURTENIS#${String(versie).padStart(10, '0')}`;
 const lijst = (status: string, aangemaaktOp: string, id: string) => `${status}#${aangemaaktOp}#${id}`;
@@ -110,7 +120,35 @@ export const sleutels = {
   escalatiesIndex: (status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: 'ESCALATIES', gsi1sk: lijst(status, aangemaaktOp, id) }),
   escalatiesPartitie: 'ESCALATIES',
   escalatiesMetStatus: (status: string) => `${status}#`,
+
+  /**
+   * The processing log: a person's records in one partition, by time (a period is a range of the sort key);
+   * everyone's per day on gsi1, write-sharded like the due index, because every API request writes here.
+   */
+  verwerking: (pseudoniem: string, op: string, id: string) => ({ pk: `VERWERKING#${pseudoniem}`, sk: `${op}#${id}` }),
+  verwerkingPartitie: (pseudoniem: string) => `VERWERKING#${pseudoniem}`,
+  verwerkingenPerDag: (dag: string, shard: number, op: string, id: string) => ({ gsi1pk: verwerkingenDagPartitie(dag, shard), gsi1sk: `${op}#${id}` }),
+  verwerkingenDagPartitie: (dag: string, shard: number) => verwerkingenDagPartitie(dag, shard),
+
+  /** The erasure of a referral's person, and what it leaves: in the referral's partition, one of each. */
+  verwijderverzoek: (verwijzingId: string) => ({ pk: `VERWIJZING#${verwijzingId}`, sk: 'VERWIJDERVERZOEK' }),
+  anoniemeVerwijzing: (verwijzingId: string) => ({ pk: `VERWIJZING#${verwijzingId}`, sk: 'ANONIEM' }),
+  /** A closed referral's expiry: sparse on gsi2, so the retention job queries what is due, never scans. */
+  bewaartermijn: (verwijzingId: string) => ({ pk: `VERWIJZING#${verwijzingId}`, sk: 'BEWAARTERMIJN' }),
+  bewaartermijnIndex: (verloopdatum: string, verwijzingId: string) => ({ gsi2pk: 'BEWAARTERMIJNEN', gsi2sk: `${verloopdatum}#${verwijzingId}` }),
+  bewaartermijnenPartitie: 'BEWAARTERMIJNEN',
+
+  /** gsi4: which person (by referral, placement or moment) an item outside the referral's partition is about. */
+  betreft: (soort: BetreftSoort, id: string, entiteit: string, eigenId: string) => ({ gsi4pk: `BETREFT#${soort}#${id}`, gsi4sk: `${entiteit.toUpperCase()}#${eigenId}` }),
+  betreftPartitie: (soort: BetreftSoort, id: string) => `BETREFT#${soort}#${id}`,
 } as const;
+
+export type BetreftSoort = 'VERWIJZING' | 'PLAATSING' | 'NAZORGMOMENT' | 'LID' | 'REGIOPARTNERAANMELDING';
+
+/** Every API request writes log records: 8 shards keep a day's partition of gsi1 far below 1000 WCU. */
+export const VERWERKINGEN_SHARDS = 8;
+const verwerkingenDagPartitie = (dag: string, shard: number) => `VERWERKINGEN#${dag}#${shard}`;
+export const verwerkingenShard = (id: string): number => nazorgShard(id) % VERWERKINGEN_SHARDS;
 
 export const NAZORG_SHARDS = 16;
 const nazorgVervalPartitie = (vervaldatum: string, shard: number) => `NAZORG#${vervaldatum}#${String(shard).padStart(2, '0')}`;

@@ -3,10 +3,10 @@ import type { Principal } from '../auth/rollen';
 import { toegang, vereisToegang } from '../auth/toegang';
 import { DomeinFout } from '../domain/fouten';
 import type { Omgeving } from '../domain/leden';
-import { beantwoord, momentToevoegen, momentVerplaatsen, STANDAARD_REACTIETERMIJN_DAGEN, type AntwoordMutatie } from '../domain/nazorg';
+import { beantwoord, escalatieAfhandelen, momentToevoegen, momentVerplaatsen, STANDAARD_REACTIETERMIJN_DAGEN, vereisEscalatieRol, type AntwoordMutatie } from '../domain/nazorg';
 import { logVerwerking } from '../privacy/verwerkingen';
 import type { Gemeente } from '../schemas/gemeenten';
-import type { Escalatie, NazorgAntwoordInvoer, Nazorgmoment, Risicosignaal } from '../schemas/nazorg';
+import type { Escalatie, EscalatieAfhandeling, NazorgAntwoordInvoer, Nazorgmoment, Risicosignaal } from '../schemas/nazorg';
 import type { Plaatsing } from '../schemas/plaatsingen';
 import { GelijktijdigGewijzigd, type Pagina } from './poorten';
 
@@ -24,8 +24,17 @@ export interface NazorgStore {
   escalaties(status: Escalatie['status'], pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<Escalatie>>;
 }
 
+/** One escalation and closing it (the list by status is NazorgStore.escalaties). */
+export interface EscalatieStore {
+  /** The escalation and the referral of its placement (the candidate it is about, for the processing log). */
+  haal(escalatieId: string): Promise<{ escalatie?: Escalatie | undefined; verwijzingId?: string | undefined }>;
+  /** Writes the closed escalation, conditional on it still being open: 'conflict' when it no longer is. */
+  handelAf(afgehandeld: Escalatie): Promise<void>;
+}
+
 export interface NazorgDeps {
   readonly store: NazorgStore;
+  readonly escalaties: EscalatieStore;
   readonly klok?: () => Date;
   readonly nieuwId?: () => string;
 }
@@ -45,6 +54,14 @@ export const nazorgUseCases = (deps: NazorgDeps) => {
     const r = await deps.store.partitie(plaatsingId);
     vereisToegang(r.plaatsing !== undefined && toegang.plaatsing(principal, r.plaatsing), 'Deze plaatsing');
     return { plaatsing: r.plaatsing!, momenten: r.momenten };
+  };
+
+  /** Coordinators only (403), then an escalation that exists (404). */
+  const zichtbareEscalatie = async (principal: Principal, escalatieId: string) => {
+    vereisEscalatieRol(principal);
+    const r = await deps.escalaties.haal(escalatieId);
+    vereisToegang(r.escalatie !== undefined && toegang.escalatie(principal, r.escalatie), 'Deze escalatie');
+    return { escalatie: r.escalatie!, verwijzingId: r.verwijzingId };
   };
 
   return {
@@ -97,8 +114,23 @@ export const nazorgUseCases = (deps: NazorgDeps) => {
       }
     },
 
+    async escalatie(principal: Principal, escalatieId: string): Promise<Escalatie> {
+      const { escalatie, verwijzingId } = await zichtbareEscalatie(principal, escalatieId);
+      logVerwerking({ activiteit: 'escalatieInzien', door: principal, betrokkenen: verwijzingId ? [verwijzingId] : [], status: 'gelukt' });
+      return escalatie;
+    },
+
+    /** Read, decide, write conditional on it still being open: a second close, or one that lost a race, is 409. */
+    async escalatieAfhandelen(principal: Principal, escalatieId: string, invoer: EscalatieAfhandeling): Promise<Escalatie> {
+      const { escalatie, verwijzingId } = await zichtbareEscalatie(principal, escalatieId);
+      const afgehandeld = escalatieAfhandelen(escalatie, invoer, principal, omgeving().nu);
+      await deps.escalaties.handelAf(afgehandeld);
+      logVerwerking({ activiteit: 'escalatieAfhandelen', door: principal, betrokkenen: verwijzingId ? [verwijzingId] : [], status: 'gelukt' });
+      return afgehandeld;
+    },
+
     async escalaties(principal: Principal, filter: { status: Escalatie['status']; pageSize: number; cursor?: string | undefined }): Promise<Pagina<Escalatie>> {
-      if (principal.rol !== 'coopAdmin') throw new DomeinFout('geenToegang', 'Alleen coördinatoren zien escalaties.');
+      vereisEscalatieRol(principal);
       return deps.store.escalaties(filter.status, filter);
     },
   };

@@ -24,9 +24,15 @@ export interface VerwijzingenDeps {
 
 const omgeving = (deps: VerwijzingenDeps): Omgeving => ({ nu: (deps.klok?.() ?? new Date()).toISOString(), nieuwId: deps.nieuwId ?? (() => ulid()) });
 
-/** Reads a referral the caller may see (its gemeente, the coordinators), or refuses as if it did not exist. */
+/**
+ * Reads a referral the caller may see (its gemeente, the coordinators), or refuses as if it did not exist.
+ * A refusal of an existing referral is an attempt on a person's data: it goes into the processing log as
+ * `geweigerd` (a referral that does not exist concerns no one, and is not logged).
+ */
 const zichtbareVerwijzing = async (deps: VerwijzingenDeps, principal: Principal, verwijzingId: string): Promise<Verwijzing> => {
   const v = await deps.store.haal(verwijzingId);
+  if (v !== undefined && !toegang.verwijzing(principal, v))
+    logVerwerking({ activiteit: 'verwijzingInzien', door: principal, betrokkenen: [v.id], status: 'geweigerd' });
   vereisToegang(v !== undefined && toegang.verwijzing(principal, v), 'Deze verwijzing');
   return v!;
 };

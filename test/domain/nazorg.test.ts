@@ -3,6 +3,8 @@ import { ulid } from 'ulidx';
 import { describe, expect, it } from 'vitest';
 import {
   beantwoord,
+  escalatie,
+  escalatieAfhandelen,
   geannuleerd,
   isOpenMoment,
   momentToevoegen,
@@ -17,7 +19,7 @@ import {
   risicosignaal,
 } from '../../shared/domain/nazorg';
 import { GemeenteInstellingen } from '../../shared/schemas/gemeenten';
-import type { NazorgAntwoordInvoer, Nazorgmoment } from '../../shared/schemas/nazorg';
+import { EscalatieAfhandeling, type NazorgAntwoordInvoer, type Nazorgmoment } from '../../shared/schemas/nazorg';
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import { voerUit, voorstellen, type PlaatsingOpdracht } from '../../shared/domain/plaatsingen';
 import { admin, contract, gemeente, omgeving, partner, verwijzing, werkgever, werkplek } from './plaatsingen-fixtures';
@@ -374,5 +376,32 @@ describe('beantwoorden, toevoegen, verplaatsen', () => {
     expect(() => momentVerplaatsen(pl, plan, eerste, '2027-01-15', admin, 7)).toThrow(expect.objectContaining({ soort: 'verouderd' }));
     expect(() => momentVerplaatsen(pl, plan, { ...eerste, status: 'verstuurd' }, '2027-01-15', admin, undefined)).toThrow(expect.objectContaining({ soort: 'ongeldigeOvergang' }));
     expect(() => momentVerplaatsen(pl, plan, eerste, plan[1]!.vervaldatum, admin, undefined)).toThrow(expect.objectContaining({ soort: 'conflict' }));
+  });
+});
+
+describe('een escalatie afhandelen: eenmalig, door een coördinator, met wie en wanneer', () => {
+  const pl = gestart();
+  const [m] = planBijStart(pl, STANDAARD, omgeving());
+  const open = escalatie(m!, CONTACT, 'onbeantwoord', ['niet beantwoord'], { escalatieId: ulid(), notificatieId: ulid() }, '2027-02-01T09:00:00.000Z').escalatie;
+  const NU = '2027-02-03T10:00:00.000Z';
+
+  it('open → afgehandeld, met de toelichting, de uitkomst, de coördinator en het tijdstip; de rest blijft', () => {
+    const a = escalatieAfhandelen(open, { afhandeling: 'Werkgever gebeld, jobcoach twee uur extra', uitkomst: 'ondersteuningGeregeld' }, admin, NU);
+    expect(a).toEqual({ ...open, status: 'afgehandeld', afhandeling: 'Werkgever gebeld, jobcoach twee uur extra', uitkomst: 'ondersteuningGeregeld', afgehandeldDoor: { rol: 'coopAdmin', subject: admin.subject }, afgehandeldOp: NU });
+    expect(escalatieAfhandelen(open, { afhandeling: 'Geen actie nodig' }, admin, NU)).not.toHaveProperty('uitkomst');
+  });
+
+  it('een tweede keer is 409, en laat de eerste afhandeling staan; een andere rol is 403 — ook de gemeente van de verwijzing', () => {
+    const a = escalatieAfhandelen(open, { afhandeling: 'Gebeld' }, admin, NU);
+    expect(() => escalatieAfhandelen(a, { afhandeling: 'Nog eens' }, admin, NU)).toThrow(expect.objectContaining({ soort: 'conflict' }));
+    for (const wie of [gemeente(pl.gemeente), werkgever(pl.lidId), partner(ulid())])
+      expect(() => escalatieAfhandelen(open, { afhandeling: 'Gebeld' }, wie, NU)).toThrow(expect.objectContaining({ soort: 'geenToegang' }));
+  });
+
+  it('de invoer: een toelichting van 1 tot 2000 tekens zonder BSN, een bekende uitkomst, niets anders — alle fouten tegelijk', () => {
+    expect(EscalatieAfhandeling.safeParse({ afhandeling: '  Gebeld  ' }).data).toEqual({ afhandeling: 'Gebeld' });
+    for (const afhandeling of ['   ', 'x'.repeat(2001), 'Dossier 123456782', 'BSN 1234.56.782']) expect(EscalatieAfhandeling.safeParse({ afhandeling }).success).toBe(false);
+    const r = EscalatieAfhandeling.safeParse({ afhandeling: '', uitkomst: 'opgelost', extra: 1 });
+    expect(r.error?.issues.map((i) => i.path.join('.') || i.code).sort()).toEqual(['afhandeling', 'uitkomst', 'unrecognized_keys']);
   });
 });

@@ -2,10 +2,10 @@ import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { naTermijn, plusDagen } from '../../shared/domain/nazorg';
-import type { Nazorgmoment } from '../../shared/schemas/nazorg';
+import type { Escalatie, Nazorgmoment } from '../../shared/schemas/nazorg';
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import { contract } from '../domain/plaatsingen-fixtures';
-import { apiClient, expectProblem, type Antwoord, type Kop } from '../support/http';
+import { apiClient, expectProblem, namen, type Antwoord, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -381,5 +381,110 @@ describe('het einde van de plaatsing', () => {
     expectProblem(await call('POST', `/v1/nazorgmomenten/${geannuleerd.id}/antwoorden`, { headers: lid.headers, body: goed }), 409);
     expectProblem(await call('PATCH', `/v1/nazorgmomenten/${geannuleerd.id}`, { headers: { ...admin, 'if-match': `"${geannuleerd.versie}"` }, body: { vervaldatum: plusDagen(einde, 3) } }), 409);
     expectProblem(await call('POST', `${pad}/nazorgmomenten`, { headers: admin, body: { vervaldatum: plusDagen(einde, 3), soort: 'regulier' } }), 409);
+  });
+});
+
+describe('escalaties: ophalen en afhandelen door een coördinator', () => {
+  /** A started placement whose P4W answer raised a high signal: its open escalation. */
+  const metEscalatie = async () => {
+    const s = await gestart();
+    const p4w = (await momenten(s.pad)).find((m) => m.termijn === 'P4W')!;
+    ok(await call('POST', `/v1/nazorgmomenten/${p4w.id}/antwoorden`, { headers: s.lid.headers, body: { ...goed, hoeGaatHet: 1 } }));
+    const lijst: Escalatie[] = ok(await call('GET', '/v1/escalaties?status=open&pageSize=100', { headers: admin })).escalaties;
+    const e = lijst.find((x) => x.plaatsingId === s.plaatsing.id)!;
+    expect(e).toMatchObject({ status: 'open', aanleiding: 'hoogRisico', nazorgmomentId: p4w.id });
+    return { ...s, escalatie: e, ePad: `/v1/escalaties/${e.id}` };
+  };
+  const alle = async (status: 'open' | 'afgehandeld'): Promise<Escalatie[]> => ok(await call('GET', `/v1/escalaties?status=${status}&pageSize=100`, { headers: admin })).escalaties;
+  const afhandeling = { afhandeling: 'Werkgever en kandidaat gesproken; jobcoach komt twee uur per week extra.', uitkomst: 'ondersteuningGeregeld' };
+
+  it('ophalen (2 GetItems: de escalatie en de verwijzing van haar plaatsing) en afhandelen (1 conditionele Put); daarna afgehandeld met wie en wanneer', async () => {
+    const { escalatie, ePad } = await metEscalatie();
+    const g = await call('GET', ePad, { headers: admin });
+    expect(ok(g)).toEqual(escalatie);
+    expect(g.ops).toEqual(['GetItem', 'GetItem']);
+
+    const r = await call('POST', `${ePad}/afhandelen`, { headers: admin, body: afhandeling });
+    const a = ok(r) as Escalatie;
+    expect(r.ops).toEqual(['GetItem', 'GetItem', 'PutItem']);
+    expect(a).toMatchObject({ ...escalatie, status: 'afgehandeld', ...afhandeling, afgehandeldDoor: { rol: 'coopAdmin', subject: expect.any(String) } });
+    expect(Date.parse(a.afgehandeldOp!)).toBeGreaterThanOrEqual(Date.parse(escalatie.aangemaaktOp));
+    expect(ok(await call('GET', ePad, { headers: admin }))).toEqual(a);
+    // Without an outcome category it closes too.
+    const tweede = await metEscalatie();
+    expect(ok(await call('POST', `${tweede.ePad}/afhandelen`, { headers: admin, body: { afhandeling: 'Geen actie nodig na gesprek.' } }))).not.toHaveProperty('uitkomst');
+  });
+
+  it('de lijst per status: een afgehandelde verlaat de open lijst en staat in de afgehandelde (de index volgt de status); een cursor van de ene lijst is 400 bij de andere', async () => {
+    const een = await metEscalatie();
+    const twee = await metEscalatie();
+    await metEscalatie(); // two open ones at least, whatever ran before: the open list has a second page
+    ok(await call('POST', `${een.ePad}/afhandelen`, { headers: admin, body: afhandeling }));
+    const open = (await alle('open')).map((e) => e.id);
+    const afgehandeld = await alle('afgehandeld');
+    expect(open).toContain(twee.escalatie.id);
+    expect(open).not.toContain(een.escalatie.id);
+    expect(afgehandeld.filter((e) => e.id === een.escalatie.id)).toEqual([expect.objectContaining({ status: 'afgehandeld', uitkomst: 'ondersteuningGeregeld' })]);
+    expect(afgehandeld.every((e) => e.status === 'afgehandeld')).toBe(true);
+    expect((await alle('open')).every((e) => e.status === 'open')).toBe(true);
+
+    const pagina = ok(await call('GET', '/v1/escalaties?status=open&pageSize=1', { headers: admin }));
+    expect(pagina.volgendePagina).toMatch(/status=open/);
+    const cursor = new URL(pagina.volgendePagina, 'http://x').searchParams.get('cursor');
+    expect(ok(await call('GET', `/v1/escalaties?status=open&pageSize=1&cursor=${cursor}`, { headers: admin })).escalaties).toHaveLength(1);
+    expectProblem(await call('GET', `/v1/escalaties?status=afgehandeld&pageSize=1&cursor=${cursor}`, { headers: admin }), 400);
+  });
+
+  it('alleen coördinatoren: de gemeente van de verwijzing, het lid en de jobcoach krijgen 403 zonder één read, en er verandert niets', async () => {
+    const { escalatie, ePad, lid, pad } = await metEscalatie();
+    const coach = await regiopartner();
+    ok(await call('POST', `${pad}/jobcoach`, { headers: admin, body: { partnerId: coach.id } }));
+    for (const headers of [gemeenteA, lid.headers, coach.headers]) {
+      const g = await call('GET', ePad, { headers });
+      expectProblem(g, 403);
+      expect(g.ops).toEqual([]);
+      const p = await call('POST', `${ePad}/afhandelen`, { headers, body: afhandeling });
+      expectProblem(p, 403);
+      expect(p.ops).toEqual([]);
+    }
+    expectProblem(await call('GET', ePad), 401);
+    expect(ok(await call('GET', ePad, { headers: admin }))).toEqual(escalatie);
+  });
+
+  it('onbekend 404 (1 GetItem), geen ULID 400; ongeldige invoer 400 met alle fouten tegelijk, een BSN ook — en er verandert niets', async () => {
+    const { escalatie, ePad } = await metEscalatie();
+    const onbekend = await call('GET', `/v1/escalaties/${ulid()}`, { headers: admin });
+    expectProblem(onbekend, 404);
+    expect(onbekend.ops).toEqual(['GetItem']);
+    expectProblem(await call('POST', `/v1/escalaties/${ulid()}/afhandelen`, { headers: admin, body: afhandeling }), 404);
+    expectProblem(await call('GET', '/v1/escalaties/niet-een-ulid', { headers: admin }), 400);
+
+    const fout = await call('POST', `${ePad}/afhandelen`, { headers: admin, body: { afhandeling: '   ', uitkomst: 'opgelost', status: 'afgehandeld' } });
+    expectProblem(fout, 400);
+    expect(namen(fout).sort()).toEqual(['body.afhandeling', 'body.status', 'body.uitkomst']);
+    expect(fout.ops).toEqual([]);
+    expectProblem(await call('POST', `${ePad}/afhandelen`, { headers: admin, body: { afhandeling: 'Gebeld over BSN 123456782' } }), 400);
+    expectProblem(await call('POST', `${ePad}/afhandelen`, { headers: admin, body: { afhandeling: 'x'.repeat(2001) } }), 400);
+    expectProblem(await call('POST', `${ePad}/afhandelen`, { headers: admin }), 400);
+    expect(ok(await call('GET', ePad, { headers: admin }))).toEqual(escalatie);
+  });
+
+  it('een tweede afhandeling is 409 en laat de eerste staan; van twee gelijktijdige wint er precies één', async () => {
+    const { ePad } = await metEscalatie();
+    const eerste = ok(await call('POST', `${ePad}/afhandelen`, { headers: admin, body: afhandeling }));
+    const tweede = await call('POST', `${ePad}/afhandelen`, { headers: admin, body: { afhandeling: 'Nog eens', uitkomst: 'overig' } });
+    expectProblem(tweede, 409);
+    expect(ok(await call('GET', ePad, { headers: admin }))).toEqual(eerste);
+
+    const ander = await metEscalatie();
+    const tegelijk = await Promise.all(
+      ['afsprakenGemaakt', 'geenActieNodig', 'overig', 'overgedragenAanGemeente'].map((uitkomst) =>
+        call('POST', `${ander.ePad}/afhandelen`, { headers: admin, body: { afhandeling: `Afgehandeld: ${uitkomst}`, uitkomst } }),
+      ),
+    );
+    expect(tegelijk.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    const winnaar = tegelijk.find((r) => r.status === 200)!.body;
+    expect(ok(await call('GET', ander.ePad, { headers: admin }))).toEqual(winnaar);
+    expect((await alle('afgehandeld')).filter((e) => e.id === ander.escalatie.id)).toEqual([winnaar]);
   });
 });

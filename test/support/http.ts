@@ -10,6 +10,8 @@ export type Antwoord = {
   body: any;
   /** The DynamoDB commands the request sent, in order, as the runtime reports them. */
   ops: string[];
+  /** The processing log's flush of the request (shared/privacy/vastleggen.ts), reported apart from `ops`. */
+  logOps: string[];
 };
 
 export type Verzoek = { headers?: Kop; body?: unknown; raw?: string };
@@ -33,6 +35,7 @@ export const apiClient = (runtime: () => LocalRuntime) => {
       headers: response.headers,
       body: text ? JSON.parse(text) : undefined,
       ops: response.headers.get('x-werkcoop-dynamodb-commands')?.split(',').filter(Boolean) ?? [],
+      logOps: response.headers.get('x-werkcoop-verwerkingenlog-commands')?.split(',').filter(Boolean) ?? [],
     };
   };
   return { call };

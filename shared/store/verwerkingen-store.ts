@@ -1,0 +1,150 @@
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { DomeinFout } from '../domain/fouten';
+import { Verwerking } from '../schemas/verwerkingen';
+import type { Pagina } from '../use-cases/poorten';
+import type { VerwerkingenLogStore } from '../use-cases/verwerkingen';
+import { leesCursor, maakCursor } from './cursor';
+import { dynamo, tabel, verwerkingenDynamo } from './dynamodb';
+import { parseItem } from './items';
+import { sleutels, VERWERKINGEN_SHARDS, verwerkingenShard } from './sleutels';
+
+/**
+ * The processing log in the single table: a person's records in the partition of its pseudonym (a period
+ * is a range of the sort key `<op>#<id>`), everyone's per day in gsi1, spread over 8 shards.
+ *
+ * Why the single table and not a table of its own: a separate append-only table would let IAM grant the
+ * functions PutItem only — but the flush writes with TransactWriteItems (one request for the whole
+ * request's records), whose puts need the same PutItem right, so IAM could not tell an append from an
+ * overwrite there either. What makes the log unalterable is the same in both: no route updates or deletes
+ * it, every record is put with `attribute_not_exists(pk)` under a fresh ULID, and the stack grants the
+ * functions PutItem on the VERWERKING# keys only (dynamodb:LeadingKeys) while denying UpdateItem and
+ * DeleteItem there. One table keeps one backup, one key, one definition for the stack, the local runtime
+ * and the tests; the table's stream carries these items too, but the stream consumer's filter (Notificatie
+ * inserts) drops them before any function runs.
+ */
+const VerwerkingItem = Verwerking.extend({ pk: z.string(), sk: z.string(), entiteit: z.literal('Verwerking'), gsi1pk: z.string(), gsi1sk: z.string() });
+const naarVerwerking = (item: unknown): Verwerking => parseItem(VerwerkingItem, item);
+
+export const verwerkingItem = (v: Verwerking) => ({
+  ...sleutels.verwerking(v.betrokkene, v.op, v.id),
+  ...sleutels.verwerkingenPerDag(v.op.slice(0, 10), verwerkingenShard(v.id), v.op, v.id),
+  entiteit: 'Verwerking',
+  ...v,
+});
+
+/** TransactWriteItems takes at most 100 entries: a request that touched more people writes in pieces of 100. */
+const PER_TRANSACTIE = 100;
+
+/**
+ * Writes a flush's records: one TransactWriteItems per 100, each put only where nothing is (a record is
+ * never overwritten). A transaction rather than BatchWriteItem because BatchWriteItem cannot carry that
+ * condition and may leave items unprocessed (more requests); the price is twice the write units. The
+ * client request token makes the SDK's retry of a timed-out write idempotent instead of a condition failure.
+ */
+export const schrijfVerwerkingen = async (verwerkingen: readonly Verwerking[]): Promise<void> => {
+  for (let i = 0; i < verwerkingen.length; i += PER_TRANSACTIE) {
+    const stuk = verwerkingen.slice(i, i + PER_TRANSACTIE);
+    await verwerkingenDynamo().send(
+      new TransactWriteCommand({
+        TransactItems: stuk.map((v) => ({ Put: { TableName: tabel(), Item: verwerkingItem(v), ConditionExpression: 'attribute_not_exists(pk)' } })),
+        ClientRequestToken: stuk[0]!.id,
+      }),
+    );
+  }
+};
+
+const volgendeDag = (dag: string): string => {
+  const d = new Date(`${dag}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Where a period's reading stands: the day, and per shard the sort key of the last record handed out
+ * ('' = none yet) or null when the shard's day is done. Reading on with `gsi1sk > :na` needs no
+ * LastEvaluatedKey of every shard, so the cursor stays short.
+ */
+const PeriodeCursor = z.strictObject({
+  dag: z.iso.date(),
+  na: z.array(z.union([z.string().max(80).regex(/^[0-9TZ:.-]+#[0-9A-Z]{26}$|^$/), z.null()])).length(VERWERKINGEN_SHARDS),
+});
+type PeriodeCursor = z.infer<typeof PeriodeCursor>;
+
+const leesPeriodeCursor = (cursor: string | undefined, vanaf: string, tot: string): PeriodeCursor => {
+  if (cursor === undefined) return { dag: vanaf, na: Array.from({ length: VERWERKINGEN_SHARDS }, () => '') };
+  try {
+    const c = PeriodeCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (c.dag < vanaf || c.dag > tot) throw new Error('buiten de periode');
+    return c;
+  } catch {
+    throw new DomeinFout('ongeldigeInvoer', 'Deze cursor hoort niet bij deze periode.', 'query.cursor');
+  }
+};
+
+export const dynamoVerwerkingenLogStore = (): VerwerkingenLogStore => ({
+  async perBetrokkene(pseudoniem, { vanaf, tot, pageSize, cursor }) {
+    const pk = sleutels.verwerkingPartitie(pseudoniem);
+    const start = leesCursor(cursor);
+    if (start && (start.pk !== pk || Object.keys(start).length !== 2)) throw new DomeinFout('ongeldigeInvoer', 'Deze cursor hoort niet bij deze betrokkene.', 'query.cursor');
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tabel(),
+        // `<op>#<id>` with op an RFC 3339 instant: a day range is [vanaf, tot + '~'), '~' sorting after every digit.
+        KeyConditionExpression: 'pk = :p AND sk BETWEEN :van AND :tot',
+        ExpressionAttributeValues: { ':p': pk, ':van': vanaf ?? '0', ':tot': `${tot}~` },
+        Limit: pageSize,
+        ExclusiveStartKey: start,
+      }),
+    );
+    return { items: (r.Items ?? []).map(naarVerwerking), cursor: maakCursor(r.LastEvaluatedKey) };
+  },
+
+  /**
+   * A period, everyone: per day, the 8 shards read in parallel from where each stood and merged by time,
+   * so a page is in time order across the shards. A day every shard has finished moves the reading on to
+   * the next; a page that fills up stops there with the state in its cursor.
+   */
+  async perPeriode({ vanaf, tot, pageSize, cursor }): Promise<Pagina<Verwerking>> {
+    const stand = leesPeriodeCursor(cursor, vanaf, tot);
+    const items: Verwerking[] = [];
+    for (;;) {
+      const nodig = pageSize - items.length;
+      const gelezen = await Promise.all(
+        stand.na.map(async (na, shard) => {
+          if (na === null) return { shard, items: [] as Record<string, unknown>[], meer: false };
+          const r = await dynamo().send(
+            new QueryCommand({
+              TableName: tabel(),
+              IndexName: 'gsi1',
+              KeyConditionExpression: na ? 'gsi1pk = :p AND gsi1sk > :na' : 'gsi1pk = :p',
+              ExpressionAttributeValues: { ':p': sleutels.verwerkingenDagPartitie(stand.dag, shard), ...(na ? { ':na': na } : {}) },
+              Limit: nodig,
+            }),
+          );
+          return { shard, items: r.Items ?? [], meer: r.LastEvaluatedKey !== undefined };
+        }),
+      );
+      const samen = gelezen
+        .flatMap((g) => g.items.map((item) => ({ shard: g.shard, item, sleutel: String(item.gsi1sk) })))
+        .sort((a, b) => (a.sleutel < b.sleutel ? -1 : a.sleutel > b.sleutel ? 1 : 0))
+        .slice(0, nodig);
+      for (const { shard, item, sleutel } of samen) {
+        items.push(naarVerwerking(item));
+        stand.na[shard] = sleutel;
+      }
+      // A shard is done for the day when everything it had was handed out and it said there is no more.
+      for (const g of gelezen) {
+        const genomen = samen.filter((s) => s.shard === g.shard).length;
+        if (stand.na[g.shard] !== null && !g.meer && genomen === g.items.length) stand.na[g.shard] = null;
+      }
+      const dagKlaar = stand.na.every((na) => na === null);
+      if (dagKlaar && stand.dag >= tot) return { items, cursor: undefined };
+      if (dagKlaar) {
+        stand.dag = volgendeDag(stand.dag);
+        stand.na = Array.from({ length: VERWERKINGEN_SHARDS }, () => '');
+      }
+      if (items.length >= pageSize) return { items, cursor: Buffer.from(JSON.stringify(stand)).toString('base64url') };
+    }
+  },
+});
