@@ -5,14 +5,18 @@
  */
 export interface Notificatie {
   readonly id: string;
-  readonly soort: 'lidGoedgekeurd' | 'lidAfgewezen' | 'nazorgmomentVerstuurd' | 'nazorgEscalatie';
+  readonly soort: 'lidGoedgekeurd' | 'lidAfgewezen' | 'nazorgmomentVerstuurd' | 'nazorgEscalatie' | RegiopartnerBericht;
   readonly aan: { readonly naam: string; readonly email: string };
   readonly onderwerp: string;
   readonly tekst: string;
-  readonly onderwerpType: 'lid' | 'nazorgmoment' | 'plaatsing';
+  readonly onderwerpType: 'lid' | 'nazorgmoment' | 'plaatsing' | 'regiopartnerAanmelding';
   readonly onderwerpId: string;
   readonly aangemaaktOp: string;
 }
+
+/** The sign-up of regiopartners: the confirmation link, a second application for an open one, the decision. */
+export const REGIOPARTNER_BERICHTEN = ['aanmeldingBevestigen', 'aanmeldingDubbel', 'aanmeldingGoedgekeurd', 'aanmeldingAfgewezen'] as const;
+export type RegiopartnerBericht = (typeof REGIOPARTNER_BERICHTEN)[number];
 
 export type NotificatieStatus = 'wachtend' | 'verzenden' | 'verzonden';
 

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { NOTIFICATIE_BEWAARTERMIJN_DAGEN, VERZEND_LEASE_SECONDEN, type Notificatie } from '../domain/notificaties';
+import { NOTIFICATIE_BEWAARTERMIJN_DAGEN, REGIOPARTNER_BERICHTEN, VERZEND_LEASE_SECONDEN, type Notificatie } from '../domain/notificaties';
 import type { NotificatieStore } from '../use-cases/poorten';
 import { dynamo, tabel } from './dynamodb';
 import { sleutels } from './sleutels';
@@ -9,11 +9,11 @@ import { sleutels } from './sleutels';
 const NotificatieItem = z.object({
   entiteit: z.literal('Notificatie'),
   id: z.string(),
-  soort: z.enum(['lidGoedgekeurd', 'lidAfgewezen', 'nazorgmomentVerstuurd', 'nazorgEscalatie']),
+  soort: z.enum(['lidGoedgekeurd', 'lidAfgewezen', 'nazorgmomentVerstuurd', 'nazorgEscalatie', ...REGIOPARTNER_BERICHTEN]),
   aan: z.object({ naam: z.string(), email: z.string() }),
   onderwerp: z.string(),
   tekst: z.string(),
-  onderwerpType: z.enum(['lid', 'nazorgmoment', 'plaatsing']),
+  onderwerpType: z.enum(['lid', 'nazorgmoment', 'plaatsing', 'regiopartnerAanmelding']),
   onderwerpId: z.string(),
   aangemaaktOp: z.string(),
   status: z.enum(['wachtend', 'verzenden', 'verzonden']),
