@@ -25,6 +25,12 @@ const Env = z.object({
   MAIL_ADAPTER: z.enum(['ses', 'bestand']).default('ses'),
   MAIL_AFZENDER: z.string().default('noreply@werkcoop.nl'),
   MAIL_OUTBOX_DIR: z.string().optional(),
+  /** Machine clients of approved regiopartners: 'cognito' app clients in USER_POOL_ID, or the local issuer's registry in LOCAL_CLIENTS_DIR. */
+  MACHINE_CLIENT_ADAPTER: z.enum(['cognito', 'lokaal']).default('cognito'),
+  USER_POOL_ID: z.string().min(1).optional(),
+  LOCAL_CLIENTS_DIR: z.string().optional(),
+  /** The OAuth 2.0 token endpoint a machine client uses (client credentials). */
+  TOKEN_URL: z.url().optional(),
   /**
    * The key of the processing log's pseudonyms (HMAC-SHA256 of a data subject's id). In AWS only the ARN
    * of the Secrets Manager secret that holds it is configured, and the key is read from there on first use;

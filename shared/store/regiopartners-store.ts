@@ -17,7 +17,7 @@ const naarPartner = (item: unknown): Regiopartner => parseItem(PartnerItem, item
  * ConditionChecks `sleutels.partner(id)` on status = 'goedgekeurd' and soort = 'jobcoachOrganisatie'.
  */
 export const regiopartnerItem = (p: Regiopartner) => ({ ...sleutels.partner(p.id), ...sleutels.partnersIndex(p.status, p.id), entiteit: 'Regiopartner', ...p });
-const gebeurtenisItem = (g: RegiopartnerGebeurtenis) => ({ ...sleutels.partnerGebeurtenis(g.partnerId, g.versie), entiteit: 'RegiopartnerGebeurtenis', ...g });
+export const regiopartnerGebeurtenisItem = (g: RegiopartnerGebeurtenis) => ({ ...sleutels.partnerGebeurtenis(g.partnerId, g.versie), entiteit: 'RegiopartnerGebeurtenis', ...g });
 
 export const dynamoRegiopartnersStore = (): RegiopartnersStore => ({
   async haal(partnerId) {
@@ -32,7 +32,7 @@ export const dynamoRegiopartnersStore = (): RegiopartnersStore => ({
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: tabel(), Item: regiopartnerItem(partner), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: tabel(), Item: gebeurtenisItem(gebeurtenis), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tabel(), Item: regiopartnerGebeurtenisItem(gebeurtenis), ConditionExpression: 'attribute_not_exists(pk)' } },
         ],
       }),
     );

@@ -10,6 +10,11 @@
  *   GemeenteGebeurtenis   GEMEENTE#<code> / GEBEURTENIS#<versie:10>
  *   Regiopartner          PARTNER#<id> / PARTNER                    PARTNERS / <status>#<id>
  *   PartnerGebeurtenis    PARTNER#<id> / GEBEURTENIS#<versie:10>
+ *   RegiopartnerAanmelding AANMELDING#<id> / AANMELDING             AANMELDINGEN / <status>#<aangemaaktOp>#<id>   (TTL verlooptOp until confirmed)
+ *   AanmeldingGebeurtenis AANMELDING#<id> / GEBEURTENIS#<versie:10>
+ *   AanmeldingKvk         AANMELDINGKVK#<kvk> / AANMELDINGKVK       (one open application per KvK number; TTL verlooptOp until confirmed)
+ *   Aanmeldingsbevestiging BEVESTIGING#<sha256 of the token> / BEVESTIGING  (the one-time link; TTL verlooptOp)
+ *   Aanvraagteller        LIMIET#<naam>#<hash of the source>#<window start> / LIMIET  (rate limit of the public endpoints; TTL)
  *   Verwijzing            VERWIJZING#<id> / VERWIJZING              VERWIJZINGEN#<gemeente> / <status>#<aangemaaktOp>#<id>
  *                                                                                                                  gsi3 VERWIJZINGEN / <status>#<aangemaaktOp>#<id> (coordinators: all)
  *   VerwijzingGebeurtenis VERWIJZING#<id> / GEBEURTENIS#<versie:10>
@@ -65,6 +70,15 @@ export const sleutels = {
   partnersPartitie: 'PARTNERS',
   // Creation by a coordinator now, the sign-up's decisions with issue #5: the same history per partner.
   partnerGebeurtenis: (partnerId: string, versie: number) => ({ pk: `PARTNER#${partnerId}`, sk: versieSk(versie) }),
+  aanmelding: (id: string) => ({ pk: `AANMELDING#${id}`, sk: 'AANMELDING' }),
+  aanmeldingenIndex: (status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: 'AANMELDINGEN', gsi1sk: lijst(status, aangemaaktOp, id) }),
+  aanmeldingenPartitie: 'AANMELDINGEN',
+  aanmeldingenMetStatus: (status: string) => `${status}#`,
+  aanmeldingGebeurtenis: (id: string, versie: number) => ({ pk: `AANMELDING#${id}`, sk: versieSk(versie) }),
+  // Apart from the members' KVK# guard: an SW-bedrijf can be a member and a regiopartner.
+  aanmeldingKvk: (kvkNummer: string) => ({ pk: `AANMELDINGKVK#${kvkNummer}`, sk: 'AANMELDINGKVK' }),
+  aanmeldingsbevestiging: (tokenHash: string) => ({ pk: `BEVESTIGING#${tokenHash}`, sk: 'BEVESTIGING' }),
+  aanvraagteller: (naam: string, bron: string, vensterStart: number) => ({ pk: `LIMIET#${naam}#${bron}#${vensterStart}`, sk: 'LIMIET' }),
 
   verwijzing: (id: string) => ({ pk: `VERWIJZING#${id}`, sk: 'VERWIJZING' }),
   verwijzingenPerGemeente: (gemeente: string, status: string, aangemaaktOp: string, id: string) => ({

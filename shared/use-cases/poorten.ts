@@ -7,7 +7,8 @@ import type { Gemeente, GemeenteGebeurtenis } from '../schemas/gemeenten';
 import type { Notificatie } from '../domain/notificaties';
 import type { WerkplekMutatie } from '../domain/werkplekken';
 import type { Lid, LidGebeurtenis, LidStatus } from '../schemas/leden';
-import type { Regiopartner, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
+import type { AanmeldingMutatie } from '../domain/regiopartners';
+import type { AanmeldingGebeurtenis, AanmeldingStatus, Regiopartner, RegiopartnerAanmelding, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
 import type { Kandidaatprofiel, Verwijzing, VerwijzingGebeurtenis, VerwijzingStatus } from '../schemas/verwijzingen';
 import type { Werkplek, WerkplekGebeurtenis, WerkplekStatus } from '../schemas/werkplekken';
 
@@ -86,6 +87,43 @@ export interface RegiopartnersStore {
   haal(partnerId: string): Promise<Regiopartner | undefined>;
   zoek(pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<Regiopartner>>;
   voegToe(partner: Regiopartner, gebeurtenis: RegiopartnerGebeurtenis): Promise<void>;
+}
+
+export interface AanmeldingenStore {
+  haal(aanmeldingId: string): Promise<RegiopartnerAanmelding | undefined>;
+  zoek(filter: { status?: AanmeldingStatus | undefined; pageSize: number; cursor?: string | undefined }): Promise<Pagina<RegiopartnerAanmelding>>;
+  gebeurtenissen(aanmeldingId: string, pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<AanmeldingGebeurtenis>>;
+  /**
+   * A new application with its confirmation token and mail, in one transaction. When the KvK number has an
+   * open application (not lapsed), nothing is written and the id of that application is answered.
+   */
+  voegToe(mutatie: AanmeldingMutatie, nu: Date): Promise<{ readonly openAanmeldingId?: string }>;
+  /** The application a confirmation token (by its hash) belongs to, while the token is unused and unexpired. */
+  bijToken(tokenHash: string, nu: Date): Promise<string | undefined>;
+  /** Confirms and uses the token up, in one transaction; an expired, used or foreign token: ongeldigeBevestiging. */
+  bevestig(mutatie: AanmeldingMutatie, tokenHash: string, nu: Date): Promise<void>;
+  /** A coordinator's decision with everything it makes, in one transaction; 'verouderd' when it changed since it was read. */
+  besluit(mutatie: AanmeldingMutatie): Promise<void>;
+  /** An outbox message on its own, written once: a second write of the same id does nothing. */
+  bewaarNotificatie(notificatie: Notificatie): Promise<void>;
+}
+
+/**
+ * The identity provider's machine clients (client credentials): Cognito app clients in AWS, the local
+ * issuer's registry locally. The secret is answered once, by `maak`, and kept nowhere by werkcoop.
+ */
+export interface MachineClientPoort {
+  maak(naam: string): Promise<{ readonly clientId: string; readonly clientSecret: string }>;
+  verwijder(clientId: string): Promise<void>;
+  /** Where the client exchanges its id and secret for a token. */
+  readonly tokenUrl: string;
+}
+
+/** What the regional figures read: counts and phases only, never a name or an id of a person. */
+export interface RegiocijfersStore {
+  gemeenten(): Promise<readonly { readonly code: string; readonly arbeidsmarktregio: string }[]>;
+  plaatsingFasen(gemeente: string): Promise<readonly string[]>;
+  openWerkplekken(regios: readonly string[]): Promise<readonly { readonly arbeidsmarktregio: string; readonly aantalPlaatsen: number; readonly aantalBezet: number }[]>;
 }
 
 export interface VerwijzingenStore {
