@@ -35,6 +35,13 @@ export const toegang = {
    * answered the moment that raised it and are contacted by the coordinators, not shown the list.
    */
   escalatie: (p: Principal, _e: { gemeente: string }): boolean => p.rol === 'coopAdmin',
+
+  /** Applications to become a regiopartner: only coordinators see and decide them; the applicant only confirms, by token. */
+  aanmelding: (p: Principal): boolean => p.rol === 'coopAdmin',
+
+  /** A region's anonymous figures: coordinators every region, a regiopartner the regions of its own record. */
+  regiocijfers: (p: Principal, regio: string, partner: { id: string; arbeidsmarktregios: readonly string[] } | undefined): boolean =>
+    p.rol === 'coopAdmin' || (p.rol === 'regiopartner' && partner?.id === p.partnerId && partner.arbeidsmarktregios.includes(regio)),
 } as const;
 
 export const vereisToegang = (zichtbaar: boolean, wat: string): void => {

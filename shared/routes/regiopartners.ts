@@ -1,9 +1,34 @@
 import { PaginaParameters } from '../schemas/gemeenschappelijk';
-import { PartnerIdParameters, Regiopartner, RegiopartnerInvoer, RegiopartnersPagina } from '../schemas/regiopartners';
+import { RedenOpgave } from '../schemas/leden';
+import {
+  AanmeldingBevestigd,
+  AanmeldingBevestiging,
+  AanmeldingenFilter,
+  AanmeldingenPagina,
+  AanmeldingGebeurtenissenPagina,
+  AanmeldingGoedgekeurd,
+  AanmeldingIdParameters,
+  AanmeldingOntvangen,
+  PartnerIdParameters,
+  RegiocijfersLijst,
+  RegiocijfersParameters,
+  Regiopartner,
+  RegiopartnerAanmelding,
+  RegiopartnerAanmeldingInvoer,
+  RegiopartnerInvoer,
+  RegiopartnersPagina,
+} from '../schemas/regiopartners';
 import { KLEIN } from './limieten';
 import { route } from './route';
 
-/** Regiopartners: partner organisations such as jobcoach organisations. */
+/**
+ * The public endpoints take far less than KLEIN: an application with all 35 regions and the longest names
+ * is under 3 KB, a confirmation is one 43-character code.
+ */
+const AANMELDING_MAX_BYTES = 4 * 1024;
+const BEVESTIGING_MAX_BYTES = 256;
+
+/** Regiopartners: partner organisations such as jobcoach organisations, and their sign-up. */
 export const regiopartnersRoutes = {
   regiopartnerAanmaken: route({
     operationId: 'regiopartnerAanmaken',
@@ -14,7 +39,7 @@ export const regiopartnersRoutes = {
     tag: 'Regiopartners',
     summary: 'Een coördinator maakt een goedgekeurde regiopartner aan.',
     description:
-      'Zolang de openbare aanmelding van regiopartners er nog niet is, maakt alleen een coördinator ze aan; ze zijn meteen goedgekeurd. Een jobcoachorganisatie kan daarna aan een plaatsing worden toegewezen.',
+      'Naast de openbare aanmelding (/regiopartner-aanmeldingen) kan een coördinator een regiopartner rechtstreeks aanmaken; hij is meteen goedgekeurd, met dezelfde gegevens als een goedgekeurde aanmelding. Een jobcoachorganisatie kan daarna aan een plaatsing worden toegewezen.',
     request: { body: RegiopartnerInvoer, maxBodyBytes: KLEIN },
     responses: { 201: { description: 'De regiopartner is aangemaakt.', schema: Regiopartner, headers: ['ETag', 'Location'] } },
     errors: [400, 413, 415],
@@ -43,6 +68,119 @@ export const regiopartnersRoutes = {
     summary: 'Eén regiopartner.',
     request: { params: PartnerIdParameters },
     responses: { 200: { description: 'De regiopartner.', schema: Regiopartner, headers: ['ETag'] } },
+    errors: [400, 404],
+  }),
+
+  regiopartnerAanmelden: route({
+    operationId: 'regiopartnerAanmelden',
+    method: 'POST',
+    path: '/v1/regiopartner-aanmeldingen',
+    handler: 'functions/api/regiopartners/regiopartner-aanmelden.ts',
+    roles: 'public',
+    tag: 'Regiopartners',
+    summary: 'Een organisatie meldt zich aan als regiopartner.',
+    description:
+      'Openbaar. De contactpersoon krijgt een e-mail met een bevestigingslink (48 uur geldig, één keer te gebruiken); daarna besluit een coördinator. Het antwoord is altijd 202 met dezelfde tekst, ook als er voor dit KvK-nummer al een aanmelding loopt: die wordt dan niet nog eens in behandeling genomen, en alleen de contactpersoon van de lopende aanmelding hoort daarvan. Zo vertelt het antwoord niemand of een organisatie zich al heeft aangemeld. Per clientadres geldt een limiet (429 met Retry-After).',
+    request: { body: RegiopartnerAanmeldingInvoer, maxBodyBytes: AANMELDING_MAX_BYTES },
+    responses: { 202: { description: 'De aanmelding is ontvangen.', schema: AanmeldingOntvangen } },
+    errors: [400, 413, 415, 429],
+  }),
+
+  regiopartnerAanmeldingBevestigen: route({
+    operationId: 'regiopartnerAanmeldingBevestigen',
+    method: 'POST',
+    path: '/v1/regiopartner-aanmeldingen/bevestiging',
+    handler: 'functions/api/regiopartners/aanmelding-bevestigen.ts',
+    roles: 'public',
+    tag: 'Regiopartners',
+    summary: 'De contactpersoon bevestigt het e-mailadres met de code uit de bevestigingslink.',
+    description:
+      'Openbaar. De code staat in de body, niet in de URL: zo komt hij niet in logboeken terecht. Een onbekende, verlopen of al gebruikte code krijgt steeds hetzelfde antwoord (422). Per clientadres geldt een limiet (429 met Retry-After).',
+    request: { body: AanmeldingBevestiging, maxBodyBytes: BEVESTIGING_MAX_BYTES },
+    responses: { 200: { description: 'Het e-mailadres is bevestigd; de aanmelding wacht op het besluit van een coördinator.', schema: AanmeldingBevestigd } },
+    errors: [400, 413, 415, 422, 429],
+  }),
+
+  regiopartnerAanmeldingenZoeken: route({
+    operationId: 'regiopartnerAanmeldingenZoeken',
+    method: 'GET',
+    path: '/v1/regiopartner-aanmeldingen',
+    handler: 'functions/api/regiopartners/aanmeldingen-zoeken.ts',
+    roles: ['coopAdmin'],
+    tag: 'Regiopartners',
+    summary: 'Aanmeldingen van regiopartners, gepagineerd, eventueel op status.',
+    request: { query: PaginaParameters.extend(AanmeldingenFilter.shape) },
+    responses: { 200: { description: 'Een pagina aanmeldingen.', schema: AanmeldingenPagina } },
+    errors: [400],
+  }),
+
+  regiopartnerAanmeldingOphalen: route({
+    operationId: 'regiopartnerAanmeldingOphalen',
+    method: 'GET',
+    path: '/v1/regiopartner-aanmeldingen/{aanmeldingId}',
+    handler: 'functions/api/regiopartners/aanmelding-ophalen.ts',
+    roles: ['coopAdmin'],
+    tag: 'Regiopartners',
+    summary: 'Eén aanmelding.',
+    request: { params: AanmeldingIdParameters },
+    responses: { 200: { description: 'De aanmelding.', schema: RegiopartnerAanmelding, headers: ['ETag'] } },
+    errors: [400, 404],
+  }),
+
+  regiopartnerAanmeldingGoedkeuren: route({
+    operationId: 'regiopartnerAanmeldingGoedkeuren',
+    method: 'POST',
+    path: '/v1/regiopartner-aanmeldingen/{aanmeldingId}/goedkeuring',
+    handler: 'functions/api/regiopartners/aanmelding-goedkeuren.ts',
+    roles: ['coopAdmin'],
+    tag: 'Regiopartners',
+    summary: 'Een bevestigde aanmelding goedkeuren: de regiopartner en zijn machineclient ontstaan.',
+    description:
+      'Alleen een bevestigde aanmelding (anders 409). Het antwoord bevat het client secret van de machineclient van de partner, één keer: werkcoop bewaart het niet leesbaar en kan het niet opnieuw tonen. Geef het via een veilig kanaal door.',
+    request: { params: AanmeldingIdParameters, maxBodyBytes: KLEIN, ifMatch: 'optional' },
+    responses: { 200: { description: 'De goedgekeurde aanmelding, de regiopartner en de gegevens van de machineclient.', schema: AanmeldingGoedgekeurd } },
+    errors: [400, 404, 409, 412, 413, 415],
+    machineClients: true,
+  }),
+
+  regiopartnerAanmeldingAfwijzen: route({
+    operationId: 'regiopartnerAanmeldingAfwijzen',
+    method: 'POST',
+    path: '/v1/regiopartner-aanmeldingen/{aanmeldingId}/afwijzing',
+    handler: 'functions/api/regiopartners/aanmelding-afwijzen.ts',
+    roles: ['coopAdmin'],
+    tag: 'Regiopartners',
+    summary: 'Een bevestigde aanmelding afwijzen, met reden.',
+    request: { params: AanmeldingIdParameters, body: RedenOpgave, maxBodyBytes: KLEIN, ifMatch: 'optional' },
+    responses: { 200: { description: 'De afgewezen aanmelding.', schema: RegiopartnerAanmelding, headers: ['ETag'] } },
+    errors: [400, 404, 409, 412, 413, 415],
+  }),
+
+  regiopartnerAanmeldingGebeurtenissen: route({
+    operationId: 'regiopartnerAanmeldingGebeurtenissen',
+    method: 'GET',
+    path: '/v1/regiopartner-aanmeldingen/{aanmeldingId}/gebeurtenissen',
+    handler: 'functions/api/regiopartners/aanmelding-gebeurtenissen.ts',
+    roles: ['coopAdmin'],
+    tag: 'Regiopartners',
+    summary: 'De geschiedenis van een aanmelding: aanmelding, bevestiging en besluit, met wie, wanneer en waarom.',
+    request: { params: AanmeldingIdParameters, query: PaginaParameters },
+    responses: { 200: { description: 'Een pagina gebeurtenissen, oudste eerst.', schema: AanmeldingGebeurtenissenPagina } },
+    errors: [400, 404],
+  }),
+
+  regiocijfersOphalen: route({
+    operationId: 'regiocijfersOphalen',
+    method: 'GET',
+    path: '/v1/regiocijfers',
+    handler: 'functions/api/regiopartners/regiocijfers-ophalen.ts',
+    roles: ['coopAdmin', 'regiopartner'],
+    tag: 'Regiopartners',
+    summary: 'Anonieme cijfers per arbeidsmarktregio: gemeenten, open werkplekken, plaatsingen per fase.',
+    description:
+      'Alleen aantallen, nooit een persoon, werkplek of werkgever; aantallen plaatsingen van 1 tot en met 4 worden niet getoond (null). Een regiopartner ziet de regio\'s waarin hij werkt (een andere regio: 404); een coördinator noemt één regio.',
+    request: { query: RegiocijfersParameters },
+    responses: { 200: { description: 'De cijfers van de gevraagde regio\'s.', schema: RegiocijfersLijst } },
     errors: [400, 404],
   }),
 } as const;

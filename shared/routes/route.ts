@@ -48,6 +48,11 @@ export interface RouteDefinition<
   readonly errors: readonly FoutStatus[];
   /** Memory chosen from the benchmark's measured peak (see README, Benchmark). */
   readonly memoryMb?: number;
+  /**
+   * The function creates and deletes machine clients (Cognito app clients with client credentials): the
+   * stack gives it the user pool's id and token URL and cognito-idp:Create/DeleteUserPoolClient on that pool.
+   */
+  readonly machineClients?: true;
 }
 
 /** Identity function that keeps each route's literal schema types for the handlers. */

@@ -1,36 +1,32 @@
 import { ulid } from 'ulidx';
 import type { Principal } from '../auth/rollen';
 import { toegang, vereisToegang } from '../auth/toegang';
+import { ARBEIDSMARKTREGIOS } from '../domain/arbeidsmarktregios';
 import { DomeinFout } from '../domain/fouten';
+import { nieuweRegiopartner, regiocijfers } from '../domain/regiopartners';
 import { logVerwerking } from '../privacy/verwerkingen';
-import type { Regiopartner, RegiopartnerInvoer } from '../schemas/regiopartners';
-import type { Pagina, RegiopartnersStore } from './poorten';
+import type { Regiocijfers, Regiopartner, RegiopartnerInvoer } from '../schemas/regiopartners';
+import type { Pagina, RegiocijfersStore, RegiopartnersStore } from './poorten';
 
 export interface RegiopartnersDeps {
   readonly store: RegiopartnersStore;
+  readonly cijfers?: RegiocijfersStore;
   readonly klok?: () => Date;
   readonly nieuwId?: () => string;
 }
 
 /**
- * Regional partners, for now as issue #3 needs them: until the public sign-up (issue #5) exists, a
- * coordinator makes a partner, approved at once, so a jobcoach organisation can be assigned to a
- * placement. The contact person is personal data: every read and write is logged.
+ * Regional partners. A coordinator can make one directly, approved at once; the public sign-up
+ * (regiopartner-aanmeldingen.ts) makes the same record when a coordinator approves an application. The
+ * contact person is personal data: every read and write is logged.
  */
 export const regiopartnersUseCases = (deps: RegiopartnersDeps) => ({
   async aanmaken(principal: Principal, invoer: RegiopartnerInvoer): Promise<Regiopartner> {
-    const nu = (deps.klok?.() ?? new Date()).toISOString();
-    const nieuwId = deps.nieuwId ?? (() => ulid());
-    const partner: Regiopartner = { id: nieuwId(), ...invoer, status: 'goedgekeurd', aangemaaktOp: nu, gewijzigdOp: nu, versie: 1 };
-    await deps.store.voegToe(partner, {
-      id: nieuwId(),
-      partnerId: partner.id,
-      soort: 'aangemaakt',
-      naarStatus: partner.status,
-      door: { rol: principal.rol, subject: principal.subject },
-      op: nu,
-      versie: 1,
+    const { partner, gebeurtenis } = nieuweRegiopartner(invoer, principal, {
+      nu: (deps.klok?.() ?? new Date()).toISOString(),
+      nieuwId: deps.nieuwId ?? (() => ulid()),
     });
+    await deps.store.voegToe(partner, gebeurtenis);
     logVerwerking({ activiteit: 'regiopartnerAanmaken', door: principal, betrokkenen: [partner.id], status: 'gelukt' });
     return partner;
   },
@@ -53,5 +49,38 @@ export const regiopartnersUseCases = (deps: RegiopartnersDeps) => ({
     } else throw new DomeinFout('geenToegang', 'Alleen coördinatoren en regiopartners zelf zien regiopartners.');
     logVerwerking({ activiteit: 'regiopartnersZoeken', door: principal, betrokkenen: r.items.map((p) => p.id), status: 'gelukt' });
     return r;
+  },
+
+  /**
+   * The anonymous figures of regions: a regiopartner those of its own regions (all of them, or the one it
+   * names; another region is 404, as if it did not exist), a coordinator the one region it names. Counts
+   * only, with small placement counts held back, so nothing is personal data and nothing is logged.
+   */
+  async regiocijfers(principal: Principal, filter: { arbeidsmarktregio?: string | undefined }): Promise<Regiocijfers[]> {
+    if (!deps.cijfers) throw new Error('regiocijfers: geen RegiocijfersStore gekoppeld');
+    let regios: readonly string[];
+    if (principal.rol === 'regiopartner') {
+      const partner = await deps.store.haal(principal.partnerId);
+      vereisToegang(partner !== undefined, 'Deze regiopartner');
+      regios = filter.arbeidsmarktregio ? [filter.arbeidsmarktregio] : partner!.arbeidsmarktregios;
+      for (const regio of regios) vereisToegang(toegang.regiocijfers(principal, regio, partner), `Arbeidsmarktregio ${regio}`);
+    } else if (principal.rol === 'coopAdmin') {
+      if (!filter.arbeidsmarktregio)
+        throw new DomeinFout('ongeldigeInvoer', `Kies één arbeidsmarktregio (${ARBEIDSMARKTREGIOS.length} mogelijk).`, 'query.arbeidsmarktregio');
+      regios = [filter.arbeidsmarktregio];
+    } else throw new DomeinFout('geenToegang', 'Alleen coördinatoren en regiopartners zien regiocijfers.');
+
+    const [gemeenten, werkplekken] = await Promise.all([deps.cijfers.gemeenten(), deps.cijfers.openWerkplekken(regios)]);
+    return Promise.all(
+      regios.map(async (regio) => {
+        const codes = gemeenten.filter((g) => g.arbeidsmarktregio === regio).map((g) => g.code);
+        const fasen = (await Promise.all(codes.map((code) => deps.cijfers!.plaatsingFasen(code)))).flat();
+        return regiocijfers(regio, {
+          gemeenten: codes.length,
+          werkplekken: werkplekken.filter((w) => w.arbeidsmarktregio === regio),
+          plaatsingFasen: fasen,
+        }) as Regiocijfers;
+      }),
+    );
   },
 });

@@ -1,0 +1,13 @@
+import { httpHandler } from '../../../shared/http/handler';
+import { routes } from '../../../shared/routes/manifest';
+import { begrens } from './aanvraaglimiet';
+import { aanmeldingen } from './aanmeldingen';
+
+export const handler = httpHandler(routes.regiopartnerAanmeldingBevestigen, async ({ body, event }) => {
+  await begrens('bevestigen', event);
+  const aanmelding = await aanmeldingen.bevestigen(body.token);
+  return {
+    status: 200,
+    body: { naam: aanmelding.naam, status: 'bevestigd', bericht: 'Dank u. Het e-mailadres is bevestigd; een coördinator beoordeelt de aanmelding.' },
+  };
+});
