@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ROLLEN, type Rol } from '../../shared/auth/rollen';
 import { gatewayError, jsonResponse, type HttpResponse } from './api-gateway';
-import type { LocalIssuer } from './issuer';
+import { clientCredentialsToken, LOCAL_TOKEN_PATH, type ClientCredentialsDeps, type LocalIssuer } from './issuer';
 import type { MailOutbox } from './mail-outbox';
 import { UnknownJobError } from './scheduler';
 import { UnknownQueueError } from './sqs-poller';
@@ -17,6 +17,8 @@ export interface LocalEndpointDeps {
   /** Runs a scheduled job now (`npm run job -- <name>`); answers its result. */
   readonly runJob: (name: string, event: unknown) => Promise<unknown>;
   readonly overview: () => unknown;
+  /** The client-credentials token endpoint of machine clients (approved regiopartners). */
+  readonly clientCredentials?: ClientCredentialsDeps;
 }
 
 const TOKEN_LIFETIME_SECONDS = 3600;
@@ -53,6 +55,15 @@ export const localEndpoints =
       } catch (error) {
         return gatewayError(400, (error as Error).message);
       }
+    }
+
+    if (method === 'POST' && path === LOCAL_TOKEN_PATH && deps.clientCredentials) {
+      const r = await clientCredentialsToken(deps.clientCredentials, {
+        contentType: req.headers['content-type'],
+        authorization: req.headers.authorization,
+        body,
+      });
+      return jsonResponse(r.status, r.body, r.headers);
     }
 
     if (method === 'GET' && path === '/local/mail') return jsonResponse(200, { mails: deps.outbox.list() });

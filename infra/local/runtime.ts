@@ -16,8 +16,8 @@ import { corsConfig, LOCAL_DEFAULT_CORS_ORIGINS } from './cors';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { createApiServer, listen } from './http-server';
 import { installDynamoDbCommandHook } from './invocation-scope';
-import { createLocalIssuer, issuerKeyFile, type LocalIssuer, type MintTokenOptions } from './issuer';
-import { createHandlerLoader } from './lambda';
+import { createLocalIssuer, issuerKeyFile, localTokenUrl, type LocalIssuer, type MintTokenOptions } from './issuer';
+import { createHandlerLoader, lambdaContext, localFunctionName } from './lambda';
 import { localEndpoints } from './local-endpoints';
 import { consoleLog, type RuntimeLog } from './log';
 import { mailOutbox, type MailOutbox } from './mail-outbox';
@@ -31,6 +31,11 @@ import { startScheduler, type LocalScheduler, type SchedulerOptions } from './sc
 import { startSqsPoller, type SqsPoller, type WaitOptions } from './sqs-poller';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { ensureTable, type LocalTable } from './table-setup';
+import { lokaalClientRegister } from '../../shared/auth/machine-clients';
+import { API_SCOPE } from '../../shared/auth/rollen';
+
+/** The Cognito pre-token-generation trigger: locally it gives client-credentials tokens their claims too. */
+const TOKEN_CLAIMS_HANDLER = 'functions/auth/token-claims.ts';
 
 export interface LocalRuntimeOptions {
   /** HTTP port; 0 picks a free one (tests). Default 3000. */
@@ -162,6 +167,25 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       options.mailOutboxDir ?? (options.dataDir ? join(options.dataDir, 'mail') : mkdtempSync(join(tmpdir(), 'werkcoop-mail-'))),
     );
     const loadHandler = createHandlerLoader(PROJECT_ROOT);
+    // Machine clients made by approvals (a hash of each secret, never the secret), read by the token endpoint.
+    const clients = lokaalClientRegister(options.dataDir ? join(options.dataDir, 'issuer', 'clients') : mkdtempSync(join(tmpdir(), 'werkcoop-clients-')));
+    const tokenClaims = async (clientId: string): Promise<Record<string, string>> => {
+      const trigger = await loadHandler(TOKEN_CLAIMS_HANDLER);
+      const event = {
+        version: '3',
+        triggerSource: 'TokenGeneration_ClientCredentials',
+        region: LOCAL_REGION,
+        userPoolId: 'lokaal',
+        userName: clientId,
+        callerContext: { awsSdkVersion: 'lokaal', clientId },
+        request: { userAttributes: {}, groupConfiguration: {}, scopes: [API_SCOPE] },
+        response: { claimsAndScopeOverrideDetails: {} },
+      };
+      const uit = (await trigger(event, lambdaContext(localFunctionName('tokenClaims'), 5))) as {
+        response: { claimsAndScopeOverrideDetails?: { accessTokenGeneration?: { claimsToAddOrOverride?: Record<string, string> } } };
+      };
+      return uit.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.claimsToAddOrOverride ?? {};
+    };
     const pollers: { sqs?: SqsPoller; streams?: StreamPoller; scheduler?: LocalScheduler } = {};
     let issuer: LocalIssuer | undefined;
     let overview: Record<string, unknown> = {};
@@ -179,6 +203,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         redriveDlq: (q) => pollers.sqs!.redriveDlq(q),
         runJob: (name, event) => pollers.scheduler!.runNow(name, event),
         overview: () => overview,
+        clientCredentials: { issuer: () => issuer!, clients, claims: tokenClaims },
       }),
     });
     const requestedPort = options.port ?? 3000;
@@ -208,6 +233,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       CORS_ALLOWED_ORIGINS: cors.allowOrigins.join(','),
       MAIL_ADAPTER: 'bestand',
       MAIL_OUTBOX_DIR: outbox.dir,
+      MACHINE_CLIENT_ADAPTER: 'lokaal',
+      LOCAL_CLIENTS_DIR: clients.dir,
+      TOKEN_URL: localTokenUrl(baseUrl),
       PSEUDONIEM_SLEUTEL: localPseudoniemSleutel(options.dataDir),
       AWS_REGION: LOCAL_REGION,
       AWS_DEFAULT_REGION: LOCAL_REGION,
@@ -250,6 +278,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       sqs: { endpoint: sqsEndpoint, queues: Object.fromEntries(queues.map((q) => [q.name, { url: q.url, dlq: q.dlqUrl }])) },
       jwks: issuer.jwksUrl,
       tokens: `POST ${baseUrl}/local/tokens {"rol": "coopAdmin"}`,
+      clientCredentials: `POST ${localTokenUrl(baseUrl)} grant_type=client_credentials (Basic <clientId>:<clientSecret> of an approved regiopartner)`,
       mail: { dir: outbox.dir, list: `${baseUrl}/local/mail` },
       dlqRedrive: `POST ${baseUrl}/local/dlq/{queue}/redrive`,
       jobs: { run: `POST ${baseUrl}/local/jobs/{job}/run`, next: pollers.scheduler.nextRuns() },
