@@ -5,9 +5,10 @@ import { dynamo, tabel } from './dynamodb';
 import { sleutels } from './sleutels';
 
 /**
- * The registration of a system caller's machine client: which role and tenant its tokens carry. Written
- * when a coordinator (or, from issue #5, a partner's approval) creates the client; read by the Cognito
- * trigger on every client-credentials token.
+ * The registration of a system caller's machine client: which role and tenant its tokens carry. Written in
+ * the transaction of a regiopartner's approval (shared/store/regiopartner-aanmeldingen-store.ts), which made
+ * the client just before; read by the Cognito trigger on every client-credentials token (locally by the
+ * local issuer's token endpoint, through the same trigger). A client without this item gets no claims.
  */
 const MachineClientItem = z.object({
   entiteit: z.literal('MachineClient'),
