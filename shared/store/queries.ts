@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
 import type { Pagina } from '../use-cases/poorten';
+import { DomeinFout } from '../domain/fouten';
 import { leesCursor, maakCursor } from './cursor';
 import { dynamo, tabel } from './dynamodb';
 import { parseItem } from './items';
@@ -10,6 +11,26 @@ export type PaginaVerzoek = { pageSize: number; cursor?: string | undefined };
 type Startsleutel = Record<string, unknown> | undefined;
 
 /**
+ * A cursor is good only for the list it came from. A forged one, or one from another list, names another
+ * partition, index or sort-key range; DynamoDB refuses such a start key with a ValidationException — a 500
+ * for a client's mistake (found by the security suite's fuzzing) — so it is refused here first: exactly
+ * the key attributes of this query, its partition, and a sort key within its prefix.
+ */
+const cursorVoorLijst = (cursor: string | undefined, index: 'tabel' | 'gsi1' | 'gsi2' | 'gsi3', partitie: string, prefix: string | undefined): Startsleutel => {
+  const sleutel = leesCursor(cursor);
+  if (sleutel === undefined) return undefined;
+  const [pkNaam, skNaam] = index === 'tabel' ? ['pk', 'sk'] : [`${index}pk`, `${index}sk`];
+  const namen = [...new Set(['pk', 'sk', pkNaam, skNaam])];
+  const past =
+    Object.keys(sleutel).length === namen.length &&
+    namen.every((n) => sleutel[n] !== undefined) &&
+    sleutel[pkNaam] === partitie &&
+    (prefix === undefined || sleutel[skNaam]!.startsWith(prefix));
+  if (!past) throw new DomeinFout('ongeldigeInvoer', 'Deze cursor hoort niet bij deze lijst.', 'query.cursor');
+  return sleutel;
+};
+
+/**
  * One page of an entity's history: the GEBEURTENIS# items in its partition, in version order. `start`
  * replaces the plain cursor check where a store checks that the cursor belongs to this list.
  */
@@ -17,7 +38,7 @@ export const gebeurtenissenPagina = async <S extends z.ZodType<object>>(
   pk: string,
   { pageSize, cursor }: PaginaVerzoek,
   schema: S,
-  start: Startsleutel = leesCursor(cursor),
+  start: Startsleutel = cursorVoorLijst(cursor, 'tabel', pk, sleutels.gebeurtenissenPrefix),
 ): Promise<Pagina<ReturnType<typeof parseItem<S>>>> => {
   const r = await dynamo().send(
     new QueryCommand({
@@ -42,7 +63,7 @@ export const lijstPagina = async <S extends z.ZodType<object>>(
   prefix: string | undefined,
   { pageSize, cursor }: PaginaVerzoek,
   schema: S,
-  start: Startsleutel = leesCursor(cursor),
+  start: Startsleutel = cursorVoorLijst(cursor, index, partitie, prefix),
 ): Promise<Pagina<ReturnType<typeof parseItem<S>>>> => {
   const r = await dynamo().send(
     new QueryCommand({
