@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
-import type { z, ZodType } from 'zod';
+import * as z from 'zod';
+import type { ZodType } from 'zod';
 import type { Principal } from '../auth/rollen';
 import { verifieerToken } from '../auth/token';
 import type { RouteDefinition } from '../routes/route';
@@ -28,6 +29,13 @@ export interface HttpResult {
 }
 
 const STANDAARD_MAX_BODY = 16 * 1024;
+
+/**
+ * What a route without query parameters accepts: none. Without it, `?status=open` on such a route was
+ * ignored and answered 200 as if it had filtered (found by the security suite's fuzzing); a route with
+ * query parameters already refuses unknown ones (strict schemas), and now every route does.
+ */
+const GEEN_QUERY = z.strictObject({});
 
 const bodyTekst = (event: HttpEvent): string | undefined => {
   if (event.body === undefined || event.body === '') return undefined;
@@ -97,7 +105,7 @@ export const httpHandler = <P extends ZodType, Q extends ZodType, B extends ZodT
       problemen.push({ name: 'body', code: 'unexpected_body', reason: 'Deze operatie verwacht geen body.' });
 
     const params = valideer('path', spec.params, event.pathParameters ?? {}, problemen);
-    const query = valideer('query', spec.query, event.queryStringParameters ?? {}, problemen);
+    const query = valideer('query', spec.query ?? GEEN_QUERY, event.queryStringParameters ?? {}, problemen);
     const body =
       spec.body && json === undefined && !problemen.some((p) => p.name === 'body')
         ? (problemen.push({ name: 'body', code: 'required', reason: 'Deze operatie verwacht een JSON-body.' }), undefined)
