@@ -54,6 +54,9 @@ export const verifieerToken = async (authorization: string | undefined): Promise
       issuer: requireEnv('JWT_ISSUER'),
       algorithms: ['RS256'],
       clockTolerance: 5,
+      // jose checks exp only when present: a token without one would never expire (found by the security
+      // suite). Cognito's access tokens always carry exp and sub.
+      requiredClaims: ['exp', 'sub'],
     }));
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) throw onbevoegd('Het toegangstoken is ongeldig of verlopen.');
