@@ -1,8 +1,11 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import * as z from 'zod';
 
 /**
  * The one deployment config. Each entry is stamped out by infra/app.ts as two stacks,
- * `werkcoop-<name>-stateful` and `werkcoop-<name>-stateless`; `cdk synth -c deployment=<name>` picks one.
+ * `werkcoop-<name>-stateful` and `werkcoop-<name>-stateless` (the latter with a nested stack per route
+ * group); `cdk synth -c deployment=<name>` picks one. A deployment per AWS region, or per group of
+ * arbeidsmarktregio's, is one more entry below: no stack code changes (README, "Adding a deployment").
  */
 
 /** The 35 arbeidsmarktregio's (since 2021); a deployment serves a group of them. */
@@ -45,32 +48,59 @@ export const ARBEIDSMARKTREGIOS = [
 ] as const;
 export type Arbeidsmarktregio = (typeof ARBEIDSMARKTREGIOS)[number];
 
-export type Stage = 'test' | 'acceptatie' | 'productie';
+/** The stages a deployment can be; `productie` gets termination protection. */
+export const STAGES = ['test', 'acceptatie', 'productie'] as const;
+export type Stage = (typeof STAGES)[number];
 
-/** EU regions only: the data of Dutch benefit recipients stays in the EU (AVG). */
-export type DeploymentRegion = 'eu-central-1' | 'eu-west-1';
+/**
+ * The AWS regions a deployment may go to, as data: adding one is a line here, not a change to the stacks.
+ * EU regions only (the data of Dutch benefit recipients stays in the EU, AVG), and only those that offer
+ * everything a deployment uses (Cognito Plus with threat protection, EventBridge Scheduler, SES).
+ * eu-west-2 (London) and eu-central-2 (Zürich) are outside the EU.
+ */
+export const DEPLOYMENT_REGIONS = ['eu-central-1', 'eu-west-1', 'eu-west-3', 'eu-north-1'] as const;
+export type DeploymentRegion = (typeof DEPLOYMENT_REGIONS)[number];
 
-export interface Deployment {
-  /** Lower-case kebab-case; part of stack, queue and Cognito domain names. */
-  readonly name: string;
-  readonly stage: Stage;
+const httpsUrl = z.string().regex(/^https:\/\/[^/\s]+(\/\S*)?$/, { error: (i) => `${String(i.input)} is not an https URL` });
+/** A browser origin: scheme and host only, as the Origin header carries it. */
+const origin = httpsUrl.refine((o) => new URL(o).origin === o, { error: (i) => `CORS origin ${String(i.input)} has a path or trailing slash` });
+const uniek = <T>(items: readonly T[]) => new Set(items).size === items.length;
+
+/**
+ * One deployment, checked with zod on every synth (and in test/infra/deployments.test.ts), so a bad entry
+ * fails `npm run synth` with every problem at once and never reaches AWS.
+ */
+export const DeploymentSchema = z.strictObject({
+  /** Lower-case kebab-case; part of stack, queue, schedule and Cognito domain names. */
+  name: z.string().regex(/^[a-z][a-z0-9-]{1,20}$/, 'name must be lower-case kebab-case, 2-21 characters'),
+  stage: z.enum(STAGES),
   /** Absent: the stacks are environment-agnostic and deploy to the CLI's current account. */
-  readonly account?: string;
-  readonly region: DeploymentRegion;
-  readonly arbeidsmarktregios: readonly Arbeidsmarktregio[];
+  account: z.string().regex(/^\d{12}$/, 'account must be 12 digits').optional(),
+  region: z.enum(DEPLOYMENT_REGIONS, { error: (i) => `region ${String(i.input)} is not one of ${DEPLOYMENT_REGIONS.join(', ')}` }),
+  /**
+   * The arbeidsmarktregio's this deployment serves, by the names the data uses (a gemeente's
+   * `arbeidsmarktregio`). The functions get them as WERKCOOP_ARBEIDSMARKTREGIOS (a JSON array).
+   */
+  arbeidsmarktregios: z
+    .array(z.enum(ARBEIDSMARKTREGIOS, { error: (i) => `${String(i.input)} is not an arbeidsmarktregio` }))
+    .min(1, 'serves no arbeidsmarktregio')
+    .refine(uniek, 'names an arbeidsmarktregio twice'),
   /** Browser origins allowed by CORS (API Gateway preflight and the functions' CORS_ALLOWED_ORIGINS). */
-  readonly corsAllowedOrigins: readonly string[];
+  corsAllowedOrigins: z.array(origin),
   /** Redirect URIs of the human app client (authorization code + PKCE). */
-  readonly oauthCallbackUrls: readonly string[];
-  readonly oauthLogoutUrls: readonly string[];
+  oauthCallbackUrls: z.array(httpsUrl).min(1),
+  oauthLogoutUrls: z.array(httpsUrl).min(1),
   /** Sender of outgoing mail; its domain must be a verified SES identity in the deployment's account and region. */
-  readonly mailAfzender: string;
-  readonly logRetention: RetentionDays;
+  mailAfzender: z.string().regex(/^[^@\s]+@[a-z0-9.-]+\.[a-z]{2,}$/, 'mailAfzender is not an address'),
+  logRetention: z.enum(RetentionDays),
   /** Receives the DLQ alarms by e-mail; absent: subscribe to the `alarmen` topic another way. */
-  readonly alarmEmail?: string;
+  alarmEmail: z.email('alarmEmail is not an address').optional(),
   /** Default stage throttling of the HTTP API (requests per second, burst). */
-  readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
-}
+  apiThrottle: z.strictObject({ rateLimit: z.number().int().positive(), burstLimit: z.number().int().positive() }),
+});
+
+type DeepReadonly<T> = T extends readonly (infer E)[] ? readonly E[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+export type Deployment = DeepReadonly<z.output<typeof DeploymentSchema>>;
 
 export const deployments: readonly Deployment[] = [
   {
@@ -111,40 +141,47 @@ export const deployments: readonly Deployment[] = [
   },
 ];
 
-/** Mistakes a typed list cannot catch; checked on every synth, so a bad entry never reaches AWS. */
-export const validateDeployments = (list: readonly Deployment[]): void => {
-  const problems: string[] = [];
+/**
+ * The rules between deployments: names unique, and an arbeidsmarktregio in at most one deployment per
+ * stage (one regio in two deployments of the same stage would split its gemeenten's data over two tables).
+ */
+export const DeploymentsSchema = z.array(DeploymentSchema).superRefine((list, ctx) => {
   const names = new Set<string>();
   const served = new Map<string, string>();
-  for (const d of list) {
-    if (!/^[a-z][a-z0-9-]{1,20}$/.test(d.name)) problems.push(`${d.name}: name must be lower-case kebab-case, 2-21 characters`);
-    if (names.has(d.name)) problems.push(`${d.name}: name used twice`);
+  list.forEach((d, index) => {
+    if (names.has(d.name)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: 'name used twice' });
     names.add(d.name);
-    if (d.account !== undefined && !/^\d{12}$/.test(d.account)) problems.push(`${d.name}: account must be 12 digits`);
-    if (d.arbeidsmarktregios.length === 0) problems.push(`${d.name}: serves no arbeidsmarktregio`);
     for (const regio of d.arbeidsmarktregios) {
-      // One regio in two deployments of the same stage would split its gemeenten's data over two tables.
       const key = `${d.stage}/${regio}`;
       const other = served.get(key);
-      if (other) problems.push(`${d.name}: ${regio} is already served by ${other} (stage ${d.stage})`);
+      if (other !== undefined && other !== d.name) {
+        ctx.addIssue({ code: 'custom', path: [index, 'arbeidsmarktregios'], message: `${regio} is already served by ${other} (stage ${d.stage})` });
+      }
       served.set(key, d.name);
     }
-    for (const origin of [...d.corsAllowedOrigins, ...d.oauthCallbackUrls, ...d.oauthLogoutUrls]) {
-      if (!/^https:\/\/[^/\s]+(\/\S*)?$/.test(origin)) problems.push(`${d.name}: ${origin} is not an https URL`);
-    }
-    for (const origin of d.corsAllowedOrigins) {
-      if (new URL(origin).origin !== origin) problems.push(`${d.name}: CORS origin ${origin} has a path or trailing slash`);
-    }
-    if (!/^[^@\s]+@[a-z0-9.-]+\.[a-z]{2,}$/.test(d.mailAfzender)) problems.push(`${d.name}: mailAfzender is not an address`);
-  }
-  if (problems.length > 0) throw new Error(`werkcoop: infra/config/deployments.ts is invalid:\n- ${problems.join('\n- ')}`);
+  });
+});
+
+/** Fails with every problem of the list at once, each prefixed with the deployment it is in. */
+export const validateDeployments = (list: readonly unknown[]): readonly Deployment[] => {
+  const result = DeploymentsSchema.safeParse(list);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const [index, ...rest] = issue.path;
+    const entry = typeof index === 'number' ? (list[index] as { name?: unknown } | undefined) : undefined;
+    const who = typeof entry?.name === 'string' ? entry.name : `deployment #${String(index)}`;
+    // A message that starts with its field's name ("account must be 12 digits") is not prefixed with it again.
+    const named = rest.length === 0 || issue.message.startsWith(String(rest[0]));
+    return `${who}: ${named ? '' : `${rest.map(String).join('.')}: `}${issue.message}`;
+  });
+  throw new Error(`werkcoop: infra/config/deployments.ts is invalid:\n- ${problems.join('\n- ')}`);
 };
 
 /** All deployments, or the one named (cdk context `deployment`); an unknown name fails the synth. */
 export const selectDeployments = (name: string | undefined, list: readonly Deployment[] = deployments): readonly Deployment[] => {
-  validateDeployments(list);
-  if (name === undefined) return list;
-  const found = list.filter((d) => d.name === name);
+  const valid = validateDeployments(list);
+  if (name === undefined) return valid;
+  const found = valid.filter((d) => d.name === name);
   if (found.length === 0) {
     throw new Error(`werkcoop: no deployment '${name}' in infra/config/deployments.ts (known: ${list.map((d) => d.name).join(', ')}).`);
   }

@@ -1,6 +1,14 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { describe, expect, it } from 'vitest';
-import { deployments, mailDomain, selectDeployments, validateDeployments, type Deployment } from '../../infra/config/deployments';
+import {
+  ARBEIDSMARKTREGIOS,
+  DEPLOYMENT_REGIONS,
+  deployments,
+  mailDomain,
+  selectDeployments,
+  validateDeployments,
+  type Deployment,
+} from '../../infra/config/deployments';
 
 const basis: Deployment = {
   name: 'proef',
@@ -44,6 +52,39 @@ describe('deployments config', () => {
     expect(fout({ corsAllowedOrigins: ['http://portaal.example.nl'] })).toThrow(/not an https URL/);
     expect(fout({ corsAllowedOrigins: ['https://portaal.example.nl/'] })).toThrow(/path or trailing slash/);
     expect(fout({ arbeidsmarktregios: [] })).toThrow(/serves no arbeidsmarktregio/);
+  });
+
+  it('accepts only the 35 arbeidsmarktregio\'s, each once, and only the EU regions in DEPLOYMENT_REGIONS', () => {
+    const fout = (d: Record<string, unknown>) => () => validateDeployments([{ ...basis, ...d }]);
+    expect(fout({ arbeidsmarktregios: ['Twente', 'Atlantis'] })).toThrow(/Atlantis is not an arbeidsmarktregio/);
+    expect(fout({ arbeidsmarktregios: ['Twente', 'Twente'] })).toThrow(/names an arbeidsmarktregio twice/);
+    expect(fout({ region: 'us-east-1' })).toThrow(/region us-east-1 is not one of eu-central-1, eu-west-1/);
+    expect(fout({ region: 'eu-west-2' })).toThrow(/region eu-west-2/);
+    for (const region of DEPLOYMENT_REGIONS) expect(fout({ region })).not.toThrow();
+    expect(ARBEIDSMARKTREGIOS).toHaveLength(35);
+  });
+
+  it('refuses a field it does not know (a typo would otherwise be ignored) and reports every problem at once', () => {
+    expect(() => validateDeployments([{ ...basis, regio: 'Twente' }])).toThrow(/proef: Unrecognized key: "regio"/);
+    const meldingen = (() => {
+      try {
+        validateDeployments([{ ...basis, name: 'X', account: '1', mailAfzender: 'geen adres' }]);
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(meldingen.split('\n- ').slice(1)).toEqual([
+      'X: name must be lower-case kebab-case, 2-21 characters',
+      'X: account must be 12 digits',
+      'X: mailAfzender is not an address',
+    ]);
+  });
+
+  it('returns the parsed config from selectDeployments, so the app builds from what was validated', () => {
+    const derde = { ...basis, name: 'derde', stage: 'productie' as const, arbeidsmarktregios: ['Groningen', 'Drenthe'] as const };
+    expect(selectDeployments(undefined, [...deployments, derde]).map((d) => d.name)).toEqual(['test', 'productie', 'derde']);
+    expect(selectDeployments('derde', [...deployments, derde])).toEqual([derde]);
   });
 
   it('derives the SES sender domain from the sender address', () => {
