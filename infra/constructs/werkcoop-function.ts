@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -25,6 +26,8 @@ export interface WerkcoopFunctionProps {
   /** Default 256 MB: enough for a bundled SDK v3 handler; routes that measured more say so in the manifest. */
   readonly memorySize?: number;
   readonly environment?: Readonly<Record<string, string>>;
+  /** Encrypts the function's log group: logs may carry personal data (ids, error details). */
+  readonly logKey: IKey;
 }
 
 const DEFAULT_MEMORY_MB = 256;
@@ -75,8 +78,8 @@ export const WERKCOOP_BUNDLING = {
 
 /**
  * Every werkcoop Lambda function: the defaults fixed once (arm64, Node.js 22, active tracing, its own log
- * group with the deployment's retention, a bundle with the SDK inside), so a function differs from another
- * only in its handler, timeout, memory and bindings.
+ * group with the deployment's retention and encrypted with the log key, a bundle with the SDK inside), so a
+ * function differs from another only in its handler, timeout, memory and bindings.
  */
 export class WerkcoopFunction extends NodejsFunction {
   readonly executionRole: Role;
@@ -86,7 +89,7 @@ export class WerkcoopFunction extends NodejsFunction {
     if (!existsSync(entry)) {
       throw new Error(`werkcoop: handler module ${props.entry} (named for ${id}) does not exist. Write it, or fix the manifest/definition.`);
     }
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.deployment.logRetention });
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: props.deployment.logRetention, encryptionKey: props.logKey });
     // Own role instead of the default one: the managed AWSLambdaBasicExecutionRole may write to any log group.
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -109,6 +112,8 @@ export class WerkcoopFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: `werkcoop-${props.deployment.name}`,
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        // The deployment's arbeidsmarktregio's as configuration (infra/config/deployments.ts), not code.
+        WERKCOOP_ARBEIDSMARKTREGIOS: JSON.stringify(props.deployment.arbeidsmarktregios),
         ...props.environment,
       },
       bundling: WERKCOOP_BUNDLING,

@@ -63,9 +63,13 @@ export class StatefulStack extends Stack {
   /** The on-failure destination of each stream consumer: the stream's DLQ. */
   readonly streamFailureQueues: Readonly<Record<StreamConsumerName, Queue>>;
   readonly alarmTopic: Topic;
+  /** Encrypts every log group of the deployment (this stack's and the stateless stack's). */
+  readonly logKey: Key;
   readonly userPool: UserPool;
   /** The app client for people (authorization code + PKCE); its id is the API's JWT audience. */
   readonly humanClient: UserPoolClient;
+  /** The OAuth 2.0 token endpoint of the user pool's domain: machine clients get their tokens there. */
+  readonly tokenUrl: string;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -77,6 +81,7 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    this.logKey = this.createLogKey(deployment);
     this.table = this.createTable(dataKey);
     this.alarmTopic = this.createAlarmTopic(deployment);
 
@@ -107,9 +112,10 @@ export class StatefulStack extends Stack {
       }),
     ) as Record<StreamConsumerName, Queue>;
 
-    const { userPool, humanClient } = this.createUserPool(deployment);
+    const { userPool, humanClient, tokenUrl } = this.createUserPool(deployment);
     this.userPool = userPool;
     this.humanClient = humanClient;
+    this.tokenUrl = tokenUrl;
   }
 
   private createTable(key: Key): Table {
@@ -134,6 +140,32 @@ export class StatefulStack extends Stack {
       });
     }
     return table;
+  }
+
+  /**
+   * Function logs may carry ids and error details, so their log groups are encrypted with a
+   * customer-managed key, like the data. CloudWatch Logs uses it as itself (not as the function), so the key
+   * policy lets the regional Logs service use it, limited to this account's log groups (the encryption
+   * context carries the log group ARN). Retained: logs outlive a redeploy, and a deleted key makes them
+   * unreadable for their whole retention.
+   */
+  private createLogKey(deployment: Deployment): Key {
+    const key = new Key(this, 'LogKey', {
+      description: `werkcoop ${deployment.name}: log groups`,
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*` },
+        },
+      }),
+    );
+    return key;
   }
 
   private createAlarmTopic(deployment: Deployment): Topic {
@@ -198,7 +230,7 @@ export class StatefulStack extends Stack {
    * here: each is registered as data when a partner or member is approved, so onboarding one never needs
    * a deployment. Their client ids must then be added to the API's accepted audiences.
    */
-  private createUserPool(deployment: Deployment): { userPool: UserPool; humanClient: UserPoolClient } {
+  private createUserPool(deployment: Deployment): { userPool: UserPool; humanClient: UserPoolClient; tokenUrl: string } {
     const userPool = new UserPool(this, 'UserPool', {
       userPoolName: `werkcoop-${deployment.name}`,
       // Coordinators create accounts; nobody signs up on their own.
@@ -235,6 +267,7 @@ export class StatefulStack extends Stack {
       description: `Cognito pre-token-generation: ${CLAIM_ROL} and ${CLAIM_TENANT} in the access token`,
       timeout: Duration.seconds(5),
       memorySize: 128,
+      logKey: this.logKey,
     }).bindTable(this.table, 'read');
     userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, tokenClaims, LambdaVersion.V3_0);
 
@@ -246,7 +279,7 @@ export class StatefulStack extends Stack {
     });
 
     // Used by the hosted login and by the client-credentials token endpoint of machine clients.
-    userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: `werkcoop-${deployment.name}` } });
+    const domain = userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: `werkcoop-${deployment.name}` } });
 
     const humanClient = userPool.addClient('HumanClient', {
       userPoolClientName: 'mensen',
@@ -270,6 +303,6 @@ export class StatefulStack extends Stack {
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
-    return { userPool, humanClient };
+    return { userPool, humanClient, tokenUrl: `${domain.baseUrl()}/oauth2/token` };
   }
 }

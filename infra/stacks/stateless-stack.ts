@@ -1,18 +1,11 @@
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import {
-  CorsHttpMethod,
-  HttpApi,
-  HttpMethod,
-  HttpRoute,
-  HttpRouteKey,
-  HttpStage,
-  LogGroupLogDestination,
-} from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { TimeZone } from 'aws-cdk-lib';
@@ -28,9 +21,10 @@ import { allRoutes, defaultRouteHandler } from '../../shared/routes/manifest';
 import type { RouteDefinition } from '../../shared/routes/route';
 import { ENTITY_ATTRIBUTE } from '../../shared/table/definition';
 import { mailDomain, type Deployment } from '../config/deployments';
-import { pascal, routeId } from '../constructs/construct-ids';
+import { pascal } from '../constructs/construct-ids';
 import { WerkcoopFunction } from '../constructs/werkcoop-function';
 import { acknowledgeHttpApiWithoutAuthorizer, acknowledgeQueueSendGrant, acknowledgeScheduleInvokeGrant, acknowledgeTableKeyWrite } from '../nag';
+import { API_TIMEOUT, RouteGroupStack, routeGroupId, routeGroups } from './route-group-stack';
 import type { QueuePair, StreamConsumerName } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
@@ -40,10 +34,13 @@ export interface StatelessStackProps extends StackProps {
   readonly streamFailureQueues: Readonly<Record<StreamConsumerName, IQueue>>;
   readonly userPool: UserPool;
   readonly humanClient: UserPoolClient;
+  /** The user pool's token endpoint, for the functions that create machine clients. */
+  readonly tokenUrl: string;
+  /** Encrypts every log group (functions and API access logs); kept in the stateful stack with the logs' lifetime. */
+  readonly logKey: IKey;
+  /** The API's routes; the manifest's, except in tests that show the stacks' headroom with more. */
+  readonly routes?: readonly RouteDefinition[];
 }
-
-/** Below API Gateway's 30 s integration limit, so a slow handler ends as our 500, not the gateway's 503. */
-const API_TIMEOUT = Duration.seconds(10);
 
 /** Consumers that send mail: they get the SES sender settings and the right to send as its domain. */
 const MAIL_SENDING_QUEUES: ReadonlySet<QueueName> = new Set(['notificaties']);
@@ -51,9 +48,16 @@ const MAIL_SENDING_QUEUES: ReadonlySet<QueueName> = new Set(['notificaties']);
 /**
  * The code: one function per route behind an HTTP API, the queue consumers and the stream consumers. It
  * holds no data, so it can be destroyed and redeployed at will.
+ *
+ * This stack keeps what is shared and does not grow with the API: the HTTP API with its stage, access log
+ * and `$default` route, the consumers, the scheduled jobs. The route functions, routes and integrations
+ * are in one nested stack per resource group (RouteGroupStack), generated from the manifest: ~7
+ * resources per route would otherwise bring this stack to CloudFormation's 500 at ~65 routes.
  */
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
+  /** Per resource group (route tag), its nested stack. */
+  readonly routeGroups: ReadonlyMap<string, RouteGroupStack>;
   readonly routeFunctions: ReadonlyMap<RouteDefinition, WerkcoopFunction>;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -68,20 +72,35 @@ export class StatelessStack extends Stack {
       CORS_ALLOWED_ORIGINS: deployment.corsAllowedOrigins.join(','),
     };
 
-    const httpFunction = (id: string, entry: string, description: string, memorySize?: number) =>
-      new WerkcoopFunction(this, id, { entry, deployment, description, timeout: API_TIMEOUT, memorySize, environment: apiEnvironment });
-
-    const routeFunctions = new Map<RouteDefinition, WerkcoopFunction>();
-    for (const route of allRoutes) {
-      const fn = httpFunction(routeId(route), route.handler, `${route.method} ${route.path}`, route.memoryMb);
-      fn.bindTable(table, route.method === 'GET' ? 'read' : 'readWrite');
-      routeFunctions.set(route, fn);
-    }
-    this.routeFunctions = routeFunctions;
     // Every unmatched method/path: it tells 405 from 404 from the manifest alone, so it gets no table.
-    const notFound = httpFunction('NotFound', defaultRouteHandler, '$default: problem+json 404/405');
+    const notFound = new WerkcoopFunction(this, 'NotFound', {
+      entry: defaultRouteHandler,
+      deployment,
+      description: '$default: problem+json 404/405',
+      timeout: API_TIMEOUT,
+      environment: apiEnvironment,
+      logKey: props.logKey,
+    });
+    this.api = this.createHttpApi(deployment, notFound, props.logKey);
 
-    this.api = this.createHttpApi(deployment, routeFunctions, notFound);
+    this.routeGroups = new Map(
+      [...routeGroups(props.routes ?? allRoutes)].map(([tag, routes]) => [
+        tag,
+        new RouteGroupStack(this, routeGroupId(tag), {
+          deployment,
+          tag,
+          routes,
+          api: this.api,
+          table,
+          logKey: props.logKey,
+          environment: apiEnvironment,
+          userPool: props.userPool,
+          tokenUrl: props.tokenUrl,
+        }),
+      ]),
+    );
+    this.routeFunctions = new Map([...this.routeGroups.values()].flatMap((g) => [...g.routeFunctions]));
+
     this.createQueueConsumers(deployment, props);
     this.createStreamConsumers(deployment, props);
     this.createSchedules(deployment, props);
@@ -100,6 +119,7 @@ export class StatelessStack extends Stack {
         description: `Scheduled job ${job.name} (${job.expression} ${job.timezone})`,
         timeout: Duration.seconds(job.timeoutSeconds),
         memorySize: job.memoryMb,
+        logKey: props.logKey,
       }).bindTable(props.table, 'read');
       fn.addToRolePolicy(
         new PolicyStatement({
@@ -129,7 +149,7 @@ export class StatelessStack extends Stack {
     }
   }
 
-  private createHttpApi(deployment: Deployment, routeFunctions: ReadonlyMap<RouteDefinition, WerkcoopFunction>, notFound: WerkcoopFunction): HttpApi {
+  private createHttpApi(deployment: Deployment, notFound: WerkcoopFunction, logKey: IKey): HttpApi {
     const api = new HttpApi(this, 'Api', {
       apiName: `werkcoop-${deployment.name}`,
       description: `werkcoop ${deployment.name} (${deployment.arbeidsmarktregios.join(', ')})`,
@@ -144,16 +164,7 @@ export class StatelessStack extends Stack {
       },
     });
 
-    // No authorizer on any route (nor a default one): the JWT authorizer's 401 is not problem+json, which
-    // the NL API Design Rules require for every error. Each function verifies the bearer token itself
-    // with the authorizer's checks (shared/auth/token.ts) against the user pool's JWKS.
-    for (const [route, fn] of routeFunctions) {
-      new HttpRoute(api, `${routeId(route)}Route`, {
-        httpApi: api,
-        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-        integration: new HttpLambdaIntegration(`${routeId(route)}Integration`, fn),
-      });
-    }
+    // No authorizer, here nor on the routes of the route group stacks (see there why).
     new HttpRoute(api, 'DefaultRoute', {
       httpApi: api,
       routeKey: HttpRouteKey.DEFAULT,
@@ -161,7 +172,7 @@ export class StatelessStack extends Stack {
     });
     acknowledgeHttpApiWithoutAuthorizer(api);
 
-    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: deployment.logRetention });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: deployment.logRetention, encryptionKey: logKey });
     new HttpStage(this, 'DefaultStage', {
       httpApi: api,
       stageName: '$default',
@@ -199,6 +210,7 @@ export class StatelessStack extends Stack {
         description: `Consumer of ${q.name}`,
         timeout: Duration.seconds(q.consumerTimeoutSeconds),
         memorySize: q.memoryMb,
+        logKey: props.logKey,
         environment: sendsMail ? { MAIL_ADAPTER: 'ses', MAIL_AFZENDER: deployment.mailAfzender } : {},
       }).bindTable(props.table, 'readWrite');
       consumer.addEventSource(
@@ -229,6 +241,7 @@ export class StatelessStack extends Stack {
         description: `Stream consumer ${sc.name}`,
         timeout: Duration.seconds(sc.timeoutSeconds),
         memorySize: sc.memoryMb,
+        logKey: props.logKey,
       });
       // No table binding: the record's new image is all it reads, and the event source grants the stream.
       // The one stream consumer forwards the outbox to the queues: it gets each queue's URL and send right.

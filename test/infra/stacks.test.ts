@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { App, Duration, Stack, type CfnResource } from 'aws-cdk-lib';
+import { App, Duration, NestedStack, Stack, type CfnResource } from 'aws-cdk-lib';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -14,6 +15,9 @@ import { ENTITY_ATTRIBUTE, tableDefinition } from '../../shared/table/definition
 import { createApp, type DeploymentStacks } from '../../infra/app';
 import { deployments, mailDomain, type Deployment } from '../../infra/config/deployments';
 import { WerkcoopFunction } from '../../infra/constructs/werkcoop-function';
+import { applyNagChecks } from '../../infra/nag';
+import { routeGroups } from '../../infra/stacks/route-group-stack';
+import { RESOURCE_BUDGET, resourceCounts, secretFindings } from './checks';
 
 /**
  * The whole app, every deployment, synthesised once and read as CloudFormation. Only the stateful stack of
@@ -31,21 +35,59 @@ beforeAll(() => {
   assembly = app.synth();
 }, 120_000);
 
+/** A deployment's templates: the two top-level stacks and each route group's nested stack. */
 const templates = (name: string) => {
   const s = stacks.get(name)!;
-  return { stateful: Template.fromStack(s.stateful), stateless: Template.fromStack(s.stateless), stacks: s };
+  const stateful = Template.fromStack(s.stateful);
+  const stateless = Template.fromStack(s.stateless);
+  const groups = new Map([...s.stateless.routeGroups].map(([tag, g]) => [tag, Template.fromStack(g)] as const));
+  const all: readonly (readonly [string, Template])[] = [
+    [s.stateful.node.path, stateful],
+    [s.stateless.node.path, stateless],
+    ...[...s.stateless.routeGroups].map(([tag, g]) => [g.node.path, groups.get(tag)!] as const),
+  ];
+  return { stateful, stateless, groups, all, stacks: s };
 };
+const resourcesOf = (all: readonly (readonly [string, Template])[], type: string) =>
+  all.flatMap(([path, template]) =>
+    // CloudFormation properties, untyped as Template.findResources gives them.
+    Object.entries(template.findResources(type)).map(([id, r]) => ({ path, id, Properties: r.Properties as Record<string, any> })),
+  );
 const logicalId = (c: { node: { defaultChild?: unknown } }): string => Stack.of(c as never).getLogicalId(c.node.defaultChild as CfnResource);
 
 const test = deployments.find((d) => d.name === 'test')!;
 
 describe('the app', () => {
-  it('synthesises every deployment as a stateful and a stateless stack', () => {
+  it('synthesises every deployment as a stateful and a stateless stack, the latter with a nested stack per route group', () => {
     const names = assembly.stacks.map((s) => s.stackName).sort();
     expect(names).toEqual(deployments.flatMap((d) => [`werkcoop-${d.name}-stateful`, `werkcoop-${d.name}-stateless`]).sort());
+    const tags = [...routeGroups(allRoutes).keys()];
+    for (const d of deployments) {
+      const { stateless } = stacks.get(d.name)!;
+      expect([...stateless.routeGroups.keys()]).toEqual(tags);
+      for (const group of stateless.routeGroups.values()) {
+        expect(NestedStack.isNestedStack(group)).toBe(true);
+        expect(group.nestedStackParent).toBe(stateless);
+      }
+      Template.fromStack(stateless).resourceCountIs('AWS::CloudFormation::Stack', tags.length);
+    }
   });
 
-  it('leaves no cdk-nag AWS Solutions finding unacknowledged, neither error nor warning', () => {
+  it(`keeps every stack, nested ones included, under a budget of ${RESOURCE_BUDGET} resources (CloudFormation allows 500)`, () => {
+    const counts = resourceCounts(assembly.directory);
+    // Every deployment's two stacks and its route group stacks: the budget is checked on all of them.
+    expect(counts).toHaveLength(deployments.length * (2 + routeGroups(allRoutes).size));
+    console.info(`resources per stack:\n${counts.map((c) => `  ${String(c.resources).padStart(4)}  ${c.file}`).join('\n')}`);
+    expect(counts.filter((c) => c.resources >= RESOURCE_BUDGET)).toEqual([]);
+  });
+
+  it('has no secret in any synthesised template, nested ones included: no private key, AWS key or literal password/secret', () => {
+    const counts = resourceCounts(assembly.directory);
+    expect(counts.length).toBeGreaterThan(2 * deployments.length);
+    expect(counts.flatMap((c) => secretFindings(c.template, c.file))).toEqual([]);
+  });
+
+  it('leaves no cdk-nag AWS Solutions finding unacknowledged, neither error nor warning, in any stack or nested stack', () => {
     // cdk-nag 3 reports through the validation plugin, not as annotations: run the same checks on the
     // synthesised tree (references resolved, as in `cdk synth`).
     const report = new AwsSolutionsChecks().validateScope(app);
@@ -213,17 +255,114 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
     });
   });
 
+  describe('encryption at rest with the deployment\'s customer-managed keys', () => {
+    /** How a template in the stateless stacks refers to a key of the stateful stack: an import of its export. */
+    const keyRef = (template: Template, key: Key) => {
+      if (template === t.stateful) return { 'Fn::GetAtt': [logicalId(key), 'Arn'] };
+      const outputs = t.stateful.toJSON().Outputs as Record<string, { Value: unknown; Export: { Name: string } }>;
+      const exported = Object.values(outputs).find((o) => JSON.stringify(o.Value) === JSON.stringify({ 'Fn::GetAtt': [logicalId(key), 'Arn'] }));
+      return { 'Fn::ImportValue': exported?.Export.Name };
+    };
+
+    it('encrypts the table with the data key', () => {
+      const table = t.stacks.stateful.table;
+      t.stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: keyRef(t.stateful, table.encryptionKey as Key) },
+      });
+    });
+
+    it('encrypts every queue and dead-letter queue with the data key', () => {
+      const queues = resourcesOf(t.all, 'AWS::SQS::Queue');
+      expect(queues).toHaveLength(2 * Object.keys(queueDefinitions).length + Object.keys(streamConsumers).length);
+      const dataKey = t.stacks.stateful.table.encryptionKey as Key;
+      for (const q of queues) expect(q.Properties.KmsMasterKeyId, q.id).toEqual(keyRef(t.stateful, dataKey));
+    });
+
+    it('encrypts every SNS topic with a customer-managed key', () => {
+      const topics = resourcesOf(t.all, 'AWS::SNS::Topic');
+      expect(topics.length).toBeGreaterThan(0);
+      const keys = t.stateful.findResources('AWS::KMS::Key');
+      for (const topic of topics) expect(Object.keys(keys)).toContain(topic.Properties.KmsMasterKeyId?.['Fn::GetAtt']?.[0]);
+    });
+
+    it('encrypts every log group, in every stack and nested stack, with the log key', () => {
+      const logKey = t.stacks.stateful.logKey;
+      let logGroups = 0;
+      for (const [path, template] of t.all) {
+        for (const [id, group] of Object.entries(template.findResources('AWS::Logs::LogGroup'))) {
+          expect(group.Properties.KmsKeyId, `${path} ${id}`).toEqual(keyRef(template, logKey));
+          logGroups += 1;
+        }
+      }
+      // One per function, plus the API access log.
+      expect(logGroups).toBe(resourcesOf(t.all, 'AWS::Lambda::Function').length + 1);
+    });
+
+    it('lets only CloudWatch Logs of this region and account use the log key, which rotates and is retained', () => {
+      t.stateful.hasResource('AWS::KMS::Key', {
+        DeletionPolicy: 'Retain',
+        Properties: Match.objectLike({
+          EnableKeyRotation: true,
+          KeyPolicy: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Principal: { Service: `logs.${deployment.region}.amazonaws.com` },
+                Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': Match.anyValue() } },
+              }),
+            ]),
+          },
+        }),
+      });
+    });
+  });
+
   describe('stateless stack', () => {
     const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 
-    it('has an API Gateway route with an integration for every manifest route, plus $default', () => {
-      const routes = t.stateless.findResources('AWS::ApiGatewayV2::Route');
-      const keys = Object.values(routes).map((r) => r.Properties.RouteKey as string);
-      expect(keys.sort()).toEqual([...allRoutes.map(routeKey), '$default'].sort());
-      for (const r of Object.values(routes)) {
-        expect(JSON.stringify(r.Properties.Target)).toContain('integrations/');
-      }
-      t.stateless.resourceCountIs('AWS::ApiGatewayV2::Integration', allRoutes.length + 1);
+    it('has, over all its stacks, exactly one API Gateway route per manifest route plus $default, each with an integration', () => {
+      const routes = resourcesOf(t.all, 'AWS::ApiGatewayV2::Route');
+      expect(routes.map((r) => r.Properties.RouteKey as string).sort()).toEqual([...allRoutes.map(routeKey), '$default'].sort());
+      for (const r of routes) expect(JSON.stringify(r.Properties.Target)).toContain('integrations/');
+      expect(resourcesOf(t.all, 'AWS::ApiGatewayV2::Integration')).toHaveLength(allRoutes.length + 1);
+      // The stateless stack itself keeps only the $default route: its size does not grow with the API.
+      expect(Object.values(t.stateless.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey)).toEqual(['$default']);
+    });
+
+    // Generated from the manifest: a route without its function, route or integration fails here by name.
+    it.each(allRoutes.map((r) => [routeKey(r), r] as const))('serves %s from its group\'s nested stack: function, route, integration, invoke permission', (_key, route) => {
+      const group = t.stacks.stateless.routeGroups.get(route.tag)!;
+      const template = t.groups.get(route.tag)!;
+      const fn = t.stacks.stateless.routeFunctions.get(route);
+      expect(fn, 'a function for the route').toBeDefined();
+      expect(Stack.of(fn!)).toBe(group);
+      const fnId = logicalId(fn!);
+      expect(template.findResources('AWS::Lambda::Function')[fnId]?.Properties.Description).toBe(routeKey(route));
+
+      // The parent hands its API's id to the group stack as a parameter; routes and integrations use it.
+      const nestedResource = t.stateless.findResources('AWS::CloudFormation::Stack')[t.stacks.stateless.getLogicalId(group.nestedStackResource!)];
+      expect(nestedResource, 'the group stack in the stateless stack').toBeDefined();
+      const apiParameter = Object.entries(nestedResource!.Properties.Parameters as Record<string, unknown>).find(
+        ([, v]) => JSON.stringify(v) === JSON.stringify({ Ref: logicalId(t.stacks.stateless.api) }),
+      )?.[0];
+      expect(apiParameter, 'the API id passed to the group stack').toBeDefined();
+
+      const [, apiRoute] = Object.entries(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey(route) } }))[0] ?? [];
+      expect(apiRoute, 'an API Gateway route').toBeDefined();
+      expect(apiRoute!.Properties.ApiId).toEqual({ Ref: apiParameter });
+      const integrationId = (apiRoute!.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1].Ref;
+      const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
+      expect(integration?.Properties).toMatchObject({
+        ApiId: { Ref: apiParameter },
+        IntegrationType: 'AWS_PROXY',
+        IntegrationUri: { 'Fn::GetAtt': [fnId, 'Arn'] },
+        PayloadFormatVersion: '2.0',
+      });
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+        Principal: 'apigateway.amazonaws.com',
+        SourceArn: { 'Fn::Join': ['', Match.arrayWith([{ Ref: apiParameter }])] },
+      });
     });
 
     it('has one EventBridge Scheduler schedule per scheduled job, on its expression and time zone, invoking its function with its own role', () => {
@@ -240,15 +379,21 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
       }
     });
 
-    it('stays clear of the 500-resource limit of a CloudFormation stack (split it before it does not)', () => {
-      for (const template of [t.stateless, t.stateful]) {
-        expect(Object.keys(template.toJSON().Resources).length).toBeLessThan(500);
+    it(`keeps each of its stacks under ${RESOURCE_BUDGET} resources, and each route group with room for three times its routes`, () => {
+      const sizes = t.all.map(([path, template]) => [path, Object.keys(template.toJSON().Resources).length] as const);
+      expect(sizes.filter(([, n]) => n >= RESOURCE_BUDGET)).toEqual([]);
+      // A group stack grows per route only: three times the routes of each group still fits the budget.
+      for (const [tag, template] of t.groups) {
+        const routes = t.stacks.stateless.routeGroups.get(tag)!.routeFunctions.size;
+        const perRoute = Object.keys(template.toJSON().Resources).length / routes;
+        expect(perRoute, `${tag}: resources per route`).toBeLessThanOrEqual(7);
+        expect(3 * routes * perRoute, `${tag} with three times its ${routes} routes`).toBeLessThan(RESOURCE_BUDGET);
       }
     });
 
     it('puts no API Gateway authorizer on any route: the functions verify tokens, so every 401 is problem+json', () => {
-      t.stateless.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 0);
-      for (const r of Object.values(t.stateless.findResources('AWS::ApiGatewayV2::Route'))) {
+      expect(resourcesOf(t.all, 'AWS::ApiGatewayV2::Authorizer')).toEqual([]);
+      for (const r of resourcesOf(t.all, 'AWS::ApiGatewayV2::Route')) {
         expect(r.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
         expect(r.Properties.AuthorizerId).toBeUndefined();
       }
@@ -267,7 +412,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
     });
 
     it('runs every function on arm64 and nodejs22.x, traced, with its own log group and the deployment retention', () => {
-      for (const stack of [t.stateful, t.stateless]) {
+      for (const [, stack] of t.all) {
         const functions = Object.values(stack.findResources('AWS::Lambda::Function'));
         expect(functions.length).toBeGreaterThan(0);
         const logGroups = stack.findResources('AWS::Logs::LogGroup');
@@ -276,7 +421,9 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
             Architectures: ['arm64'],
             Runtime: 'nodejs22.x',
             TracingConfig: { Mode: 'Active' },
-            Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } },
+            Environment: {
+              Variables: { NODE_OPTIONS: '--enable-source-maps', WERKCOOP_ARBEIDSMARKTREGIOS: JSON.stringify(deployment.arbeidsmarktregios) },
+            },
           });
           const logGroup = logGroups[fn.Properties.LoggingConfig.LogGroup.Ref as string];
           expect(logGroup?.Properties.RetentionInDays).toBe(deployment.logRetention);
@@ -287,14 +434,15 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
     it('gives each route function its memory, the token verification settings, and table access by method', () => {
       for (const route of allRoutes) {
         const fn = t.stacks.stateless.routeFunctions.get(route)!;
-        const props = t.stateless.findResources('AWS::Lambda::Function')[logicalId(fn)]!.Properties;
+        const template = t.groups.get(route.tag)!;
+        const props = template.findResources('AWS::Lambda::Function')[logicalId(fn)]!.Properties;
         expect(props.MemorySize).toBe(route.memoryMb ?? 256);
         expect(Object.keys(props.Environment.Variables)).toEqual(
           expect.arrayContaining(['TABLE_NAME', 'JWT_ISSUER', 'JWKS_URL', 'JWT_AUDIENCE', 'CORS_ALLOWED_ORIGINS']),
         );
         expect(JSON.stringify(props.Environment.Variables.JWT_ISSUER)).toContain(`https://cognito-idp.${deployment.region}.amazonaws.com/`);
 
-        const policy = Object.values(t.stateless.findResources('AWS::IAM::Policy')).find(
+        const policy = Object.values(template.findResources('AWS::IAM::Policy')).find(
           (p) => p.Properties.Roles[0].Ref === logicalId(fn.executionRole),
         )!;
         const actions = (policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((s) => s.Action);
@@ -305,9 +453,33 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
       }
     });
 
+    it('lets only the routes marked machineClients create and delete app clients, in the deployment\'s user pool only', () => {
+      expect(allRoutes.some((r) => r.machineClients)).toBe(true);
+      for (const route of allRoutes) {
+        const fn = t.stacks.stateless.routeFunctions.get(route)!;
+        const template = t.groups.get(route.tag)!;
+        const variables = template.findResources('AWS::Lambda::Function')[logicalId(fn)]!.Properties.Environment.Variables as Record<string, unknown>;
+        const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+          .filter((p) => p.Properties.Roles[0].Ref === logicalId(fn.executionRole))
+          .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+        const cognito = statements.filter((st) => [st.Action].flat().some((a) => a.startsWith('cognito-idp:')));
+        if (route.machineClients) {
+          expect(Object.keys(variables)).toEqual(expect.arrayContaining(['USER_POOL_ID', 'TOKEN_URL']));
+          expect(variables.MACHINE_CLIENT_ADAPTER).toBe('cognito');
+          expect(JSON.stringify(variables.TOKEN_URL)).toMatch(new RegExp(`amazoncognito\\.com/oauth2/token`));
+          expect(cognito).toHaveLength(1);
+          expect([cognito[0]!.Action].flat().sort()).toEqual(['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient']);
+          expect(JSON.stringify(cognito[0]!.Resource)).toContain('UserPool');
+        } else {
+          expect(variables.USER_POOL_ID, routeKey(route)).toBeUndefined();
+          expect(cognito, routeKey(route)).toEqual([]);
+        }
+      }
+    });
+
     it('uses Resource "*" only for the actions that have no resource-level permission (see infra/nag.ts)', () => {
       const allowedOnStar = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'dynamodb:ListStreams']);
-      for (const stack of [t.stateful, t.stateless]) {
+      for (const [, stack] of t.all) {
         for (const policy of Object.values(stack.findResources('AWS::IAM::Policy'))) {
           for (const statement of policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]) {
             const resources = [statement.Resource].flat();
@@ -398,6 +570,19 @@ describe('cdk-nag itself', () => {
     const report = new AwsSolutionsChecks().validateScope(scratch);
     expect(report.violations.map((v) => v.ruleName)).toEqual(expect.arrayContaining(['AwsSolutions-SQS3', 'AwsSolutions-SQS4']));
   });
+
+  it('checks resources inside a nested stack too, and the app-wide check fails the synth on them', () => {
+    // The route group stacks are NestedStacks: a finding there must count like one in a top-level stack.
+    const scratch = new App();
+    const nested = new NestedStack(new Stack(scratch, 'Scratch'), 'Group');
+    new Queue(nested, 'Bare');
+    const report = new AwsSolutionsChecks().validateScope(scratch);
+    expect(report.violations.find((v) => v.ruleName === 'AwsSolutions-SQS4')?.violatingResources.map((r) => r.constructPath)).toEqual([
+      'Scratch/Group/Bare/Resource',
+    ]);
+    applyNagChecks(scratch);
+    expect(() => scratch.synth()).toThrow(/Scratch\/Group\/Bare\/Resource[\s\S]*AwsSolutions-SQS4/);
+  });
 });
 
 describe('WerkcoopFunction', () => {
@@ -410,6 +595,7 @@ describe('WerkcoopFunction', () => {
           deployment: test,
           description: 'missing',
           timeout: Duration.seconds(3),
+          logKey: new Key(stack, 'LogKey'),
         }),
     ).toThrow(/functions\/api\/bestaat-niet\.ts .* does not exist/);
   });

@@ -1,0 +1,109 @@
+import { Duration, NestedStack, type NestedStackProps } from 'aws-cdk-lib';
+import { HttpMethod, HttpRoute, HttpRouteKey, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import type { RouteDefinition } from '../../shared/routes/route';
+import type { Deployment } from '../config/deployments';
+import { pascal, routeId } from '../constructs/construct-ids';
+import { WerkcoopFunction } from '../constructs/werkcoop-function';
+import { acknowledgeHttpApiWithoutAuthorizer } from '../nag';
+
+/** Below API Gateway's 30 s integration limit, so a slow handler ends as our 500, not the gateway's 503. */
+export const API_TIMEOUT = Duration.seconds(10);
+
+/**
+ * The manifest's routes by resource group (the route's `tag`, the same grouping as the OpenAPI document),
+ * in a fixed order. Each group becomes one RouteGroupStack; a new route lands in its group's stack.
+ */
+export const routeGroups = (routes: readonly RouteDefinition[]): ReadonlyMap<string, readonly RouteDefinition[]> => {
+  const groups = new Map<string, RouteDefinition[]>();
+  for (const route of routes) groups.set(route.tag, [...(groups.get(route.tag) ?? []), route]);
+  return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+};
+
+/** `Plaatsingen` → `PlaatsingenRoutes`: the nested stack's construct id, and so its logical id in the parent. */
+export const routeGroupId = (tag: string): string => `${pascal(tag)}Routes`;
+
+export interface RouteGroupStackProps extends NestedStackProps {
+  readonly deployment: Deployment;
+  readonly tag: string;
+  readonly routes: readonly RouteDefinition[];
+  /** The parent's HTTP API: its routes and integrations are created here, against its id (a parameter). */
+  readonly api: HttpApi;
+  readonly table: Table;
+  readonly logKey: IKey;
+  /** Token verification and CORS settings, the same for every API function. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** For routes with `machineClients`: the pool their app clients are created in, and its token endpoint. */
+  readonly userPool: IUserPool;
+  readonly tokenUrl: string;
+}
+
+/**
+ * One resource group's API: per route a function (with its role, policy and log group), its API Gateway
+ * route and Lambda integration, and the permission for API Gateway to invoke it, about 7 resources a route.
+ *
+ * Why nested stacks and not top-level stacks per group: they deploy and roll back as one with the parent
+ * (the API, its stage and every route change together, as before the split), `cdk deploy` of a deployment
+ * stays two stacks, and the parent's API reaches a group as one stack parameter (its id) instead of an
+ * export per group stack that would pin the API. References to the stateful stack stay imports of its
+ * exports, strong as before. cdk-nag walks the construct tree, so it checks these resources as it checks
+ * the parent's (test/infra/stacks.test.ts shows both).
+ *
+ * Why routes and integrations live here and not in the parent: the parent then holds a fixed number of
+ * resources whatever the route count, and a group's stack grows by ~7 per route (a budget of 400 allows
+ * ~55 routes in one group; the test names the group that outgrows it, to be split by tag).
+ *
+ * A route's group is its home: changing a route's `tag` moves it to another nested stack, and
+ * CloudFormation creates the new route before it deletes the old one, which API Gateway refuses for the
+ * same route key. Move a route in two deployments (remove, then add under the new tag).
+ */
+export class RouteGroupStack extends NestedStack {
+  readonly routeFunctions: ReadonlyMap<RouteDefinition, WerkcoopFunction>;
+
+  constructor(scope: Construct, id: string, props: RouteGroupStackProps) {
+    super(scope, id, { ...props, description: `werkcoop ${props.deployment.name}: API routes of ${props.tag}` });
+    const { deployment, api, table } = props;
+    const routeFunctions = new Map<RouteDefinition, WerkcoopFunction>();
+    // No authorizer on any route (nor a default one): the JWT authorizer's 401 is not problem+json, which
+    // the NL API Design Rules require for every error. Each function verifies the bearer token itself
+    // with the authorizer's checks (shared/auth/token.ts) against the user pool's JWKS.
+    for (const route of props.routes) {
+      const id = routeId(route);
+      const fn = new WerkcoopFunction(this, id, {
+        entry: route.handler,
+        deployment,
+        description: `${route.method} ${route.path}`,
+        timeout: API_TIMEOUT,
+        memorySize: route.memoryMb,
+        environment: props.environment,
+        logKey: props.logKey,
+      }).bindTable(table, route.method === 'GET' ? 'read' : 'readWrite');
+      if (route.machineClients) {
+        // Approving a regiopartner registers its system as an app client (client credentials): this one
+        // function may create and delete app clients, in this deployment's user pool only.
+        fn.addEnvironment('MACHINE_CLIENT_ADAPTER', 'cognito')
+          .addEnvironment('USER_POOL_ID', props.userPool.userPoolId)
+          .addEnvironment('TOKEN_URL', props.tokenUrl);
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'],
+            resources: [props.userPool.userPoolArn],
+          }),
+        );
+      }
+      const httpRoute = new HttpRoute(this, `${id}Route`, {
+        httpApi: api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`${id}Integration`, fn),
+      });
+      acknowledgeHttpApiWithoutAuthorizer(httpRoute);
+      routeFunctions.set(route, fn);
+    }
+    this.routeFunctions = routeFunctions;
+  }
+}
