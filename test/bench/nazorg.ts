@@ -16,16 +16,18 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { CreateQueueCommand, PurgeQueueCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, PurgeQueueCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { ulid } from 'ulidx';
 import { errorsOnlyLog } from '../../infra/local/log';
 import { startLocalRuntime } from '../../infra/local/runtime';
 import { plusDagen } from '../../shared/domain/nazorg';
 import { queueDefinitions } from '../../shared/queues/definition';
+import { scheduleDefinitions } from '../../shared/schedules/definition';
+import { buildBundles, loadBundling, productionNodeOptions } from './bundles';
 import type { Nazorgmoment } from '../../shared/schemas/nazorg';
 import { momentItem, verwijzerItem } from '../../shared/store/nazorg-store';
 import { sleutels } from '../../shared/store/sleutels';
@@ -59,12 +61,35 @@ const batchWrite = async (doc: DynamoDBDocumentClient, table: string, items: Rec
   });
 };
 
-const childPeak = (env: Record<string, string>): Promise<{ maxRssMb: number; verstuurd: number; ms: number }> =>
+const MEASURE_CHILD = join(import.meta.dirname, 'fixtures', 'measure-child.mjs');
+
+/**
+ * The sweep's peak memory as Lambda would report it: its production bundle (the construct's esbuild
+ * options), invoked once in a fresh plain `node` with only the function's environment — no tsx loader,
+ * whose transpiler would be most of the number.
+ */
+const sweepBundel = async (): Promise<string> => {
+  const [bundle] = await buildBundles(await loadBundling(), [{ name: 'nazorg-sweep (job)', kind: 'queue', entry: scheduleDefinitions.nazorgSweep.handler }], mkdtempSync(join(tmpdir(), 'werkcoop-bench-sweep-')));
+  return bundle!.file;
+};
+
+const childPeak = (bundle: string, env: Record<string, string>): Promise<{ maxRssMb: number; ms: number }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'nazorg-sweep-child.ts')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const eventFile = join(mkdtempSync(join(tmpdir(), 'werkcoop-bench-sweep-event-')), 'event.json');
+    writeFileSync(eventFile, '{}');
+    const child = spawn(process.execPath, [MEASURE_CHILD, bundle, 'invoke', eventFile, 'nazorg-sweep', '256'], {
+      env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: productionNodeOptions(), ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`sweep child exited ${code}`))));
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('@@bench '));
+      if (code !== 0 || !line) return reject(new Error(`sweep child exited ${code}: ${out.slice(-500)}`));
+      const o = JSON.parse(line.slice('@@bench '.length)) as { maxRssKb: number; invokeMs: number; result?: { summary?: string; error?: string } };
+      if (o.result?.error) return reject(new Error(`sweep child threw: ${o.result.error}`));
+      resolve({ maxRssMb: o.maxRssKb / 1024, ms: o.invokeMs });
+    });
   });
 
 export const nazorgBench = async (n: number): Promise<void> => {
@@ -102,6 +127,7 @@ export const nazorgBench = async (n: number): Promise<void> => {
     // Memory: the real sweep handler in a child process, sending to a queue nobody polls.
     const { QueueUrl: dummy } = await rt.sqs.client.send(new CreateQueueCommand({ QueueName: `bench-nazorg-${id}-geheugen` }));
     const childEnv = { ...rt.env, NAZORG_QUEUE_URL: dummy!, POWERTOOLS_LOG_LEVEL: 'WARN' };
+    const bundle = await sweepBundel();
     const geheugen: { n: number; maxRssMb: number; ms: number }[] = [];
     let geseed = 0;
     for (const size of [Math.round(n / 10), n]) {
@@ -110,8 +136,10 @@ export const nazorgBench = async (n: number): Promise<void> => {
       geseed = size;
       console.log(`  ${size} moments seeded (${((Date.now() - t) / 1000).toFixed(1)} s, not timed)`);
       await checkpoint();
-      const r = await childPeak(childEnv);
-      if (r.verstuurd !== size) throw new Error(`sweep child sent ${r.verstuurd}, expected ${size}`);
+      const r = await childPeak(bundle, childEnv);
+      const { Attributes } = await rt.sqs.client.send(new GetQueueAttributesCommand({ QueueUrl: dummy!, AttributeNames: ['ApproximateNumberOfMessages'] }));
+      const verstuurd = Number(Attributes?.ApproximateNumberOfMessages);
+      if (verstuurd !== size) throw new Error(`sweep child sent ${verstuurd}, expected ${size}`);
       geheugen.push({ n: size, maxRssMb: r.maxRssMb, ms: r.ms });
       await rt.sqs.client.send(new PurgeQueueCommand({ QueueUrl: dummy! }));
     }
