@@ -8,6 +8,7 @@ import { allRoutes } from '../routes/manifest';
 export const corsBeleid = {
   allowMethods: [...new Set(allRoutes.map((r) => r.method))],
   allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
-  exposeHeaders: ['API-Version', 'ETag', 'Location'],
+  // Retry-After: the portal's sign-up form must be able to read how long a 429 asks it to wait.
+  exposeHeaders: ['API-Version', 'ETag', 'Location', 'Retry-After'],
   maxAgeSeconds: 3600,
 } as const;

@@ -252,6 +252,10 @@ describe('de limiet per clientadres', () => {
     expectProblem(geweigerd!, 429);
     const wacht = Number(geweigerd!.headers.get('retry-after'));
     expect(Number.isInteger(wacht) && wacht >= 1 && wacht <= LIMIETEN.aanmelden.vensterSeconden).toBe(true);
+    // A browser may read it: the portal's form shows how long to wait.
+    const metOrigin = await adres('POST', '/v1/regiopartner-aanmeldingen', { body: invoer(), headers: { origin: 'http://localhost:5173' } });
+    expect(metOrigin.status).toBe(429);
+    expect(metOrigin.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('retry-after');
     // Exactly ten, unless the burst happened to cross the top of the hour (then up to twenty: a fixed window).
     const toegelaten = statussen.filter((s) => s === 202).length;
     if (venster(new Date(), LIMIETEN.aanmelden).start === vensterVoor) expect(toegelaten).toBe(LIMIETEN.aanmelden.aantal);
