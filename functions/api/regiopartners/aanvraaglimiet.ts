@@ -11,6 +11,8 @@ import { telAanvraag } from '../../../shared/store/aanvraaglimiet-store';
  * cost an invocation; this limiter is the one that also runs locally and in tests. The address is API
  * Gateway's requestContext.http.sourceIp (the TCP peer, not a client-supplied X-Forwarded-For), which the
  * local runtime sets the same way. Counted after validation: a malformed request is refused without a write.
+ * Should CloudFront ever front the API, sourceIp becomes CloudFront's: the limiter must then key on the
+ * CloudFront-Viewer-Address header, trusted only because the API is reachable through CloudFront alone.
  */
 export const begrens = async (naam: LimietNaam, event: HttpEvent): Promise<void> => {
   const telling = await telAanvraag(naam, LIMIETEN[naam], event.requestContext.http.sourceIp);
