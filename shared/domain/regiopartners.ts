@@ -305,8 +305,8 @@ const FASEGROEP: Readonly<Record<string, 'lopend' | 'gestart' | 'beeindigd' | un
  * A region's anonymous figures from counts the store read: registered gemeenten, open places with their free
  * places, and placements by phase group (declined and cancelled proposals are not counted).
  */
-export const regiocijfers = (
-  regio: string,
+export const regiocijfers = <R extends string>(
+  regio: R,
   gelezen: {
     gemeenten: number;
     werkplekken: readonly { aantalPlaatsen: number; aantalBezet: number }[];

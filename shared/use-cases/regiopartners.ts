@@ -1,7 +1,7 @@
 import { ulid } from 'ulidx';
 import type { Principal } from '../auth/rollen';
 import { toegang, vereisToegang } from '../auth/toegang';
-import { ARBEIDSMARKTREGIOS } from '../domain/arbeidsmarktregios';
+import { ARBEIDSMARKTREGIOS, type Arbeidsmarktregio } from '../domain/arbeidsmarktregios';
 import { DomeinFout } from '../domain/fouten';
 import { nieuweRegiopartner, regiocijfers } from '../domain/regiopartners';
 import { logVerwerking } from '../privacy/verwerkingen';
@@ -56,9 +56,9 @@ export const regiopartnersUseCases = (deps: RegiopartnersDeps) => ({
    * names; another region is 404, as if it did not exist), a coordinator the one region it names. Counts
    * only, with small placement counts held back, so nothing is personal data and nothing is logged.
    */
-  async regiocijfers(principal: Principal, filter: { arbeidsmarktregio?: string | undefined }): Promise<Regiocijfers[]> {
+  async regiocijfers(principal: Principal, filter: { arbeidsmarktregio?: Arbeidsmarktregio | undefined }): Promise<Regiocijfers[]> {
     if (!deps.cijfers) throw new Error('regiocijfers: geen RegiocijfersStore gekoppeld');
-    let regios: readonly string[];
+    let regios: readonly Arbeidsmarktregio[];
     if (principal.rol === 'regiopartner') {
       const partner = await deps.store.haal(principal.partnerId);
       vereisToegang(partner !== undefined, 'Deze regiopartner');
@@ -79,7 +79,7 @@ export const regiopartnersUseCases = (deps: RegiopartnersDeps) => ({
           gemeenten: codes.length,
           werkplekken: werkplekken.filter((w) => w.arbeidsmarktregio === regio),
           plaatsingFasen: fasen,
-        }) as Regiocijfers;
+        });
       }),
     );
   },
