@@ -11,7 +11,8 @@ import { allRoutes } from '../../shared/routes/manifest';
 import { ENTITY_ATTRIBUTE, tableDefinition } from '../../shared/table/definition';
 import type { BenchFunction } from './bundles';
 import type { MatchingTargets } from './matching';
-import { contract, GEMEENTEN, type Scenario } from './scenario';
+import { plusDagen } from '../../shared/domain/nazorg';
+import { ANTWOORD_GOED, ANTWOORD_HOOG, contract, GEMEENTEN, type Scenario } from './scenario';
 
 /** One realistic invocation of a function in a fresh process: its event and what differs in its environment. */
 export interface Invocation {
@@ -219,7 +220,7 @@ export const prepareInvocations = async (
 };
 
 /**
- * The events of the gemeenten, regiopartners, verwijzingen, werkplekken, matching and plaatsingen routes,
+ * The events of the gemeenten, regiopartners, verwijzingen, werkplekken, matching, plaatsingen and nazorg routes,
  * each on an entity of its own in the state its route needs (a referral in intake for the
  * bemiddelbaarverklaring, a placement in kennismaking for the start …), all in the bench's own gemeente
  * except matching, which reads the 40-place region of section 1b.
@@ -272,6 +273,17 @@ const workflowInvocations = async (rt: LocalRuntime, s: Scenario, matching: Matc
   const doel = await s.plaatsingStap(teWijzigenDoel, 'ontwikkeldoelen', x.headers, { omschrijving: 'Pauzes zelf bewaken', streefdatum: '2027-04-01' }, 201);
   const doelVersie = teWijzigenDoel.versie + 1;
   const pad = (pl: { id: string }, segment = '') => `/v1/plaatsingen/${pl.id}${segment}`;
+
+  // Nazorg: the running placement's planned moments to read, add to and move; one started five weeks ago
+  // with a due moment to answer, and one whose two due answers raised two escalations (one read, one closed).
+  const lopendeMomenten = await s.nazorgmomenten(lopend.id, admin);
+  const lopendP3m = lopendeMomenten.find((m) => m.termijn === 'P3M')!;
+  const teBeantwoorden = (await s.nazorgmomenten((await s.gestartSinds(x.headers, g, 35)).id, admin)).find((m) => m.termijn === 'P1W')!;
+  const metEscalaties = await s.gestartSinds(x.headers, g, 35);
+  for (const m of (await s.nazorgmomenten(metEscalaties.id, admin)).filter((m) => m.termijn === 'P1W' || m.termijn === 'P4W'))
+    await s.beantwoorden(m.id, x.headers, ANTWOORD_HOOG);
+  const [teLezen, afTeHandelen] = await s.escalatiesVan(metEscalaties.id);
+  if (!teLezen || !afTeHandelen) throw new Error('bench set-up: two high answers gave fewer than two escalations');
 
   return {
     gemeenteRegistreren: { event: json('POST', '/v1/gemeenten', admin, s.gemeenteRegistratie({ code: 'GM0153', naam: 'Enschede', arbeidsmarktregio: 'Twente' })), does: 'new gemeente (201)' },
@@ -327,6 +339,23 @@ const workflowInvocations = async (rt: LocalRuntime, s: Scenario, matching: Matc
     },
     ontwikkeldoelWijzigen: { event: patch(pad(teWijzigenDoel, `/ontwikkeldoelen/${doel.id}`), x.headers, doelVersie, { voortgang: 'bezig' }), does: 'goal progress, If-Match' },
     ontwikkelplanOphalen: { event: json('GET', pad(lopend, '/ontwikkelplan'), gm), does: 'plan: 1 goal, 1 note' },
+    nazorgmomentenOphalen: { event: json('GET', pad(lopend, '/nazorgmomenten'), gm), does: `${lopendeMomenten.length} moments + signal, gemeente` },
+    nazorgmomentOphalen: { event: json('GET', `/v1/nazorgmomenten/${lopendeMomenten[0]!.id}`, x.headers), does: 'one moment, werkgever' },
+    nazorgmomentToevoegen: {
+      event: json('POST', pad(lopend, '/nazorgmomenten'), admin, { vervaldatum: plusDagen(lopend.contract!.startdatum, 45), soort: 'regulier' }),
+      does: 'add a moment (201), coopAdmin',
+    },
+    nazorgmomentVerplaatsen: {
+      event: patch(`/v1/nazorgmomenten/${lopendP3m.id}`, admin, lopendP3m.versie, { vervaldatum: plusDagen(lopendP3m.vervaldatum, 3) }),
+      does: 'move a planned moment, If-Match',
+    },
+    nazorgmomentBeantwoorden: { event: json('POST', `/v1/nazorgmomenten/${teBeantwoorden.id}/antwoorden`, x.headers, ANTWOORD_GOED), does: 'answer a due moment, werkgever' },
+    escalatiesZoeken: { event: json('GET', '/v1/escalaties?status=open', admin), does: 'open escalations, coopAdmin' },
+    escalatieOphalen: { event: json('GET', `/v1/escalaties/${teLezen.id}`, admin), does: 'one escalation, coopAdmin' },
+    escalatieAfhandelen: {
+      event: json('POST', `/v1/escalaties/${afTeHandelen.id}/afhandelen`, admin, { afhandeling: 'Werkgever gebeld; afspraken gemaakt over de werkdruk.', uitkomst: 'afsprakenGemaakt' }),
+      does: 'close an open escalation',
+    },
     begeleidingsnotitieToevoegen: {
       event: json('POST', pad(teBewerken, '/begeleidingsnotities'), admin, { soort: 'evaluatie', datum: '2027-02-01', tekst: 'Evaluatie na een maand' }),
       does: 'evaluation note, coopAdmin',

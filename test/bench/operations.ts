@@ -1,7 +1,9 @@
+import { plusDagen } from '../../shared/domain/nazorg';
 import { allRoutes } from '../../shared/routes/manifest';
+import type { Escalatie, Nazorgmoment } from '../../shared/schemas/nazorg';
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import type { ApiClient, ApiResponse } from './http';
-import { contract, GEMEENTEN, type Headers, type Scenario } from './scenario';
+import { ANTWOORD_GOED, ANTWOORD_HOOG, contract, GEMEENTEN, type Headers, type Scenario } from './scenario';
 
 export interface OperationCount {
   /** Method and path template from the manifest (or the unknown path for $default), with a note. */
@@ -27,7 +29,8 @@ const byId = new Map(allRoutes.map((r) => [r.operationId, r] as const));
  *
  * One success-path call per route, on data made for it through the API (a gemeente of its own, so the
  * matching partitions the latency sections measure are not touched): members, a gemeente, a partner,
- * referrals through their workflow, places, and placements from proposal to end.
+ * referrals through their workflow, places, placements from proposal to end, and the follow-ups of one
+ * started weeks ago (answered, escalated, the escalation closed).
  */
 export const countOperations = async (api: ApiClient, s: Scenario): Promise<{ rows: OperationCount[]; uncovered: string[] }> => {
   const rows: OperationCount[] = [];
@@ -152,6 +155,26 @@ export const countOperations = async (api: ApiClient, s: Scenario): Promise<{ ro
   record('plaatsingAfwijzen', 'werkgever', await api.call('POST', `/v1/plaatsingen/${af.id}/afwijzing`, json(x.headers, { reden: 'Geen klik met het team' })));
   const geannuleerd = await s.voorstellen(nogEen.id, w.id);
   record('plaatsingAnnuleren', 'gemeente', await api.call('POST', `/v1/plaatsingen/${geannuleerd.id}/annulering`, json(gm, { reden: 'Kandidaat verhuisd' })));
+
+  // Nazorg: a placement started five weeks ago (its P1W and P4W moments due), followed up end to end ----
+  const nz = await s.gestartSinds(x.headers, g, 35);
+  const nzPad = `/v1/plaatsingen/${nz.id}`;
+  const { nazorgmomenten } = needed<{ nazorgmomenten: Nazorgmoment[] }>('nazorgmomentenOphalen', 'gemeente', await api.call('GET', `${nzPad}/nazorgmomenten`, { headers: gm }));
+  const termijn = (t: string) => nazorgmomenten.find((m) => m.termijn === t)!;
+  record('nazorgmomentOphalen', 'werkgever', await api.call('GET', `/v1/nazorgmomenten/${termijn('P1W').id}`, { headers: x.headers }));
+  record('nazorgmomentToevoegen', 'coopAdmin', await api.call('POST', `${nzPad}/nazorgmomenten`, json(admin, { vervaldatum: plusDagen(nz.contract!.startdatum, 45), soort: 'regulier' })));
+  const p3m = termijn('P3M');
+  record('nazorgmomentVerplaatsen', 'coopAdmin', await api.call('PATCH', `/v1/nazorgmomenten/${p3m.id}`, patch(admin, p3m.versie, { vervaldatum: plusDagen(p3m.vervaldatum, 3) })));
+  record('nazorgmomentBeantwoorden', 'werkgever', await api.call('POST', `/v1/nazorgmomenten/${termijn('P1W').id}/antwoorden`, json(x.headers, ANTWOORD_GOED)), '(laag)');
+  record('nazorgmomentBeantwoorden', 'werkgever', await api.call('POST', `/v1/nazorgmomenten/${termijn('P4W').id}/antwoorden`, json(x.headers, ANTWOORD_HOOG)), '(hoog: + escalatie, bericht)');
+  record('escalatiesZoeken', 'coopAdmin', await api.call('GET', '/v1/escalaties?status=open', { headers: admin }));
+  const [escalatie] = (await s.escalatiesVan(nz.id)) as [Escalatie];
+  record('escalatieOphalen', 'coopAdmin', await api.call('GET', `/v1/escalaties/${escalatie.id}`, { headers: admin }));
+  record(
+    'escalatieAfhandelen',
+    'coopAdmin',
+    await api.call('POST', `/v1/escalaties/${escalatie.id}/afhandelen`, json(admin, { afhandeling: 'Werkgever en kandidaat gesproken; extra begeleiding afgesproken.', uitkomst: 'ondersteuningGeregeld' })),
+  );
 
   rows.sort((a, b) => (manifestOrder.get(a.operationId) ?? Infinity) - (manifestOrder.get(b.operationId) ?? Infinity));
   // A route added to the manifest without a row here is named in the report instead of silently missing.

@@ -1,7 +1,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import type { Rol } from '../../shared/auth/rollen';
+import { plusDagen } from '../../shared/domain/nazorg';
 import type { Lid } from '../../shared/schemas/leden';
+import type { Escalatie, NazorgAntwoordInvoer, Nazorgmoment } from '../../shared/schemas/nazorg';
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import type { Werkplek } from '../../shared/schemas/werkplekken';
@@ -142,6 +144,33 @@ export const scenario = async (rt: LocalRuntime, api: ApiClient) => {
   const plaatsingStap = async (pl: Pick<Plaatsing, 'id'>, segment: string, headers: Headers, body: unknown, status = 200): Promise<Plaatsing> =>
     expectStatus(await api.call('POST', `/v1/plaatsingen/${pl.id}/${segment}`, { headers, body }), status, `POST …/${segment}`).json<Plaatsing>();
 
+  /**
+   * A placement that started `dagenGeleden` days ago — its first follow-ups are due, so they can be answered —
+   * of a new referral of gemeente `g` at a new place of the member whose bearer is `lid`.
+   */
+  const gestartSinds = async (lid: Headers, g: keyof typeof GEMEENTEN, dagenGeleden: number): Promise<Plaatsing> => {
+    const start = plusDagen(new Date().toISOString().slice(0, 10), -dagenGeleden);
+    const pl = await voorstellen((await verwijzing(g)).id, (await werkplek(lid, g)).id);
+    await plaatsingStap(pl, 'kennismaking', lid, { datum: start });
+    return plaatsingStap(pl, 'start', lid, contract({ startdatum: start, einddatum: plusDagen(start, 540) }));
+  };
+  const nazorgmomenten = async (plaatsingId: string, headers: Headers): Promise<Nazorgmoment[]> =>
+    expectStatus(await api.call('GET', `/v1/plaatsingen/${plaatsingId}/nazorgmomenten`, { headers }), 200, 'GET …/nazorgmomenten').json<{ nazorgmomenten: Nazorgmoment[] }>()
+      .nazorgmomenten;
+  const beantwoorden = async (momentId: string, headers: Headers, antwoord: NazorgAntwoordInvoer): Promise<Nazorgmoment> =>
+    expectStatus(await api.call('POST', `/v1/nazorgmomenten/${momentId}/antwoorden`, { headers, body: antwoord }), 200, 'POST …/antwoorden').json<Nazorgmoment>();
+  /** The open escalations of a placement, paging through the coordinators' list. */
+  const escalatiesVan = async (plaatsingId: string): Promise<Escalatie[]> => {
+    const gevonden: Escalatie[] = [];
+    let pad: string | null = '/v1/escalaties?status=open&pageSize=100';
+    while (pad) {
+      const pagina: { escalaties: Escalatie[]; volgendePagina: string | null } = expectStatus(await api.call('GET', pad, { headers: admin }), 200, 'GET /v1/escalaties').json();
+      gevonden.push(...pagina.escalaties.filter((e) => e.plaatsingId === plaatsingId));
+      pad = pagina.volgendePagina;
+    }
+    return gevonden;
+  };
+
   const regiopartnerInvoer = () => ({
     naam: 'Jobcoach Noord',
     kvkNummer: '34123456',
@@ -174,6 +203,10 @@ export const scenario = async (rt: LocalRuntime, api: ApiClient) => {
     werkplek,
     voorstellen,
     plaatsingStap,
+    gestartSinds,
+    nazorgmomenten,
+    beantwoorden,
+    escalatiesVan,
     regiopartnerInvoer,
     regiopartner,
   };
@@ -190,3 +223,7 @@ export const contract = (over: Record<string, unknown> = {}) => ({
   teltVoorBanenafspraak: true,
   ...over,
 });
+
+/** Answers to a follow-up moment: all well (signal laag), and one that raises a high signal (and an escalation). */
+export const ANTWOORD_GOED: NazorgAntwoordInvoer = { nogInDienst: true, gewerkteUrenPerWeek: 24, verzuimdagenInPeriode: 0, hoeGaatHet: 4, ondersteuningNodig: false, risicos: [] };
+export const ANTWOORD_HOOG: NazorgAntwoordInvoer = { ...ANTWOORD_GOED, hoeGaatHet: 1, verzuimdagenInPeriode: 12, ondersteuningNodig: true, risicos: ['conflict', 'schulden'] };
