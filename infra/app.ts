@@ -39,6 +39,7 @@ export const addDeploymentStacks = (app: App, deployment: Deployment, routes?: r
     humanClient: stateful.humanClient,
     tokenUrl: stateful.tokenUrl,
     logKey: stateful.logKey,
+    pseudoniemSleutel: stateful.pseudoniemSleutel,
     routes,
   });
   for (const stack of [stateful, stateless]) {

@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Duration } from 'aws-cdk-lib';
+import { Stack, type Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { QueueDefinition } from '../../shared/queues/definition';
+import { sleutels } from '../../shared/store/sleutels';
 import { tableDefinition } from '../../shared/table/definition';
 import type { Deployment } from '../config/deployments';
 import { PROJECT_ROOT } from '../local/paths';
@@ -45,6 +47,8 @@ const KEY_ACTIONS = {
   read: ['kms:Decrypt', 'kms:DescribeKey'],
   write: ['kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'],
 } as const;
+/** The partition key prefix of the processing log's items (shared/store/sleutels.ts, `verwerking`). */
+const VERWERKING_PREFIX = sleutels.verwerkingPartitie('');
 /** See the L1 acknowledgement in infra/nag.ts for why not the newest. */
 export const RUNTIME = Runtime.NODEJS_22_X;
 
@@ -141,6 +145,38 @@ export class WerkcoopFunction extends NodejsFunction {
     );
     table.encryptionKey?.grant(this, ...KEY_ACTIONS.read, ...(writes ? KEY_ACTIONS.write : []));
     if (writes) acknowledgeTableKeyWrite(this.executionRole);
+    return this;
+  }
+
+  /**
+   * This function writes the processing log (AVG art. 30; shared/privacy/vastleggen.ts): it may put items
+   * under the log's partition keys (VERWERKING#<pseudonym>) and never update or delete them, also when its
+   * table access is 'read' (a GET that shows personal data must record that), and it reads the key of the
+   * pseudonyms from its secret (PSEUDONIEM_SLEUTEL_ARN). Append-only is the puts' condition
+   * attribute_not_exists plus the Deny here.
+   */
+  bindVerwerkingenlog(table: Table, pseudoniemSleutel: ISecret): this {
+    const logKeys = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${VERWERKING_PREFIX}*`] } };
+    this.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: logKeys }));
+    this.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.DENY, actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'], resources: [table.tableArn], conditions: logKeys }),
+    );
+    table.encryptionKey?.grant(this, ...KEY_ACTIONS.write);
+    acknowledgeTableKeyWrite(this.executionRole);
+    this.addEnvironment('PSEUDONIEM_SLEUTEL_ARN', pseudoniemSleutel.secretArn);
+    // By hand, not secret.grantRead: that also adds this role to the key's policy in the stateful stack,
+    // which would make the stateful stack depend on this one (a cycle). The key trusts the account's IAM
+    // policies, so the role's own statements suffice: the value, and decrypting it through Secrets Manager.
+    this.addToRolePolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [pseudoniemSleutel.secretArn] }));
+    if (pseudoniemSleutel.encryptionKey) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['kms:Decrypt'],
+          resources: [pseudoniemSleutel.encryptionKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` } },
+        }),
+      );
+    }
     return this;
   }
 

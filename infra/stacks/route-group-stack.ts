@@ -5,6 +5,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { RouteDefinition } from '../../shared/routes/route';
 import type { Deployment } from '../config/deployments';
@@ -41,6 +42,8 @@ export interface RouteGroupStackProps extends NestedStackProps {
   /** For routes with `machineClients`: the pool their app clients are created in, and its token endpoint. */
   readonly userPool: IUserPool;
   readonly tokenUrl: string;
+  /** Every API function writes the processing log of its request (shared/http/pipeline.ts). */
+  readonly pseudoniemSleutel: ISecret;
 }
 
 /**
@@ -82,7 +85,9 @@ export class RouteGroupStack extends NestedStack {
         memorySize: route.memoryMb,
         environment: props.environment,
         logKey: props.logKey,
-      }).bindTable(table, route.method === 'GET' ? 'read' : 'readWrite');
+      })
+        .bindTable(table, route.method === 'GET' ? 'read' : 'readWrite')
+        .bindVerwerkingenlog(table, props.pseudoniemSleutel);
       if (route.machineClients) {
         // Approving a regiopartner registers its system as an app client (client credentials): this one
         // function may create and delete app clients, in this deployment's user pool only.

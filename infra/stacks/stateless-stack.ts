@@ -6,6 +6,7 @@ import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { TimeZone } from 'aws-cdk-lib';
@@ -38,6 +39,8 @@ export interface StatelessStackProps extends StackProps {
   readonly tokenUrl: string;
   /** Encrypts every log group (functions and API access logs); kept in the stateful stack with the logs' lifetime. */
   readonly logKey: IKey;
+  /** The key of the processing log's pseudonyms: every function that logs processing reads it. */
+  readonly pseudoniemSleutel: ISecret;
   /** The API's routes; the manifest's, except in tests that show the stacks' headroom with more. */
   readonly routes?: readonly RouteDefinition[];
 }
@@ -96,6 +99,7 @@ export class StatelessStack extends Stack {
           environment: apiEnvironment,
           userPool: props.userPool,
           tokenUrl: props.tokenUrl,
+          pseudoniemSleutel: props.pseudoniemSleutel,
         }),
       ]),
     );
@@ -120,7 +124,9 @@ export class StatelessStack extends Stack {
         timeout: Duration.seconds(job.timeoutSeconds),
         memorySize: job.memoryMb,
         logKey: props.logKey,
-      }).bindTable(props.table, 'read');
+      })
+        .bindTable(props.table, 'read')
+        .bindVerwerkingenlog(props.table, props.pseudoniemSleutel);
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['dynamodb:UpdateItem'],
@@ -212,7 +218,9 @@ export class StatelessStack extends Stack {
         memorySize: q.memoryMb,
         logKey: props.logKey,
         environment: sendsMail ? { MAIL_ADAPTER: 'ses', MAIL_AFZENDER: deployment.mailAfzender } : {},
-      }).bindTable(props.table, 'readWrite');
+      })
+        .bindTable(props.table, 'readWrite')
+        .bindVerwerkingenlog(props.table, props.pseudoniemSleutel);
       consumer.addEventSource(
         new SqsEventSource(queue, {
           batchSize: q.batchSize,

@@ -445,11 +445,15 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
         const policy = Object.values(template.findResources('AWS::IAM::Policy')).find(
           (p) => p.Properties.Roles[0].Ref === logicalId(fn.executionRole),
         )!;
-        const actions = (policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((s) => s.Action);
+        const statements = policy.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Condition?: unknown }[];
+        const allowed = statements.filter((st) => st.Effect === 'Allow');
+        const actions = allowed.flatMap((st) => st.Action);
         expect(actions).toContain('dynamodb:Query');
         expect(actions).not.toContain('dynamodb:Scan');
-        if (route.method === 'GET') expect(actions).not.toContain('dynamodb:PutItem');
-        else expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+        // A GET writes nothing but its processing-log records (the conditioned PutItem of bindVerwerkingenlog).
+        const unconditioned = allowed.filter((st) => st.Condition === undefined).flatMap((st) => st.Action);
+        if (route.method === 'GET') expect(unconditioned).not.toContain('dynamodb:PutItem');
+        else expect(unconditioned).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
       }
     });
 
@@ -475,6 +479,48 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
           expect(cognito, routeKey(route)).toEqual([]);
         }
       }
+    });
+
+    it('lets every API function, consumer and job append to the processing log, never change it, and read the pseudonym key', () => {
+      const secretRef = (template: Template) => {
+        const outputs = t.stateful.toJSON().Outputs as Record<string, { Value: unknown; Export: { Name: string } }>;
+        const ref = { Ref: logicalId(t.stacks.stateful.pseudoniemSleutel) };
+        expect(template).not.toBe(t.stateful);
+        return { 'Fn::ImportValue': Object.values(outputs).find((o) => JSON.stringify(o.Value) === JSON.stringify(ref))?.Export.Name };
+      };
+      const writers = [
+        ...[...t.stacks.stateless.routeFunctions.entries()].map(([route, fn]) => [fn, t.groups.get(route.tag)!] as const),
+        ...resourcesOf([[t.stacks.stateless.node.path, t.stateless]], 'AWS::Lambda::Function')
+          .filter((f) => /^(Consumer of|Scheduled job)/.test(f.Properties.Description as string))
+          .map((f) => [f.id, t.stateless] as const),
+      ];
+      expect(writers.length).toBe(allRoutes.length + Object.keys(queueDefinitions).length + Object.keys(scheduleDefinitions).length);
+      const logKeys = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['VERWERKING#*'] } };
+      for (const [fn, template] of writers) {
+        const fnId = typeof fn === 'string' ? fn : logicalId(fn);
+        const props = template.findResources('AWS::Lambda::Function')[fnId]!.Properties;
+        expect(props.Environment.Variables.PSEUDONIEM_SLEUTEL_ARN, fnId).toEqual(secretRef(template));
+        const roleId = props.Role['Fn::GetAtt'][0] as string;
+        const statements = Object.values(template.findResources('AWS::IAM::Policy'))
+          .filter((p) => p.Properties.Roles[0].Ref === roleId)
+          .flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, unknown>[]);
+        expect(statements, fnId).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ Effect: 'Allow', Action: 'dynamodb:PutItem', Condition: logKeys }),
+            expect.objectContaining({ Effect: 'Deny', Action: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'], Condition: logKeys }),
+            expect.objectContaining({ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: secretRef(template) }),
+          ]),
+        );
+      }
+      // The key itself: generated at deployment, encrypted with the data key, retained with the table.
+      t.stateful.hasResource('AWS::SecretsManager::Secret', {
+        DeletionPolicy: 'Retain',
+        Properties: Match.objectLike({
+          GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+          KmsKeyId: { 'Fn::GetAtt': [logicalId(t.stacks.stateful.table.encryptionKey as Key), 'Arn'] },
+        }),
+      });
+      for (const secret of Object.values(t.stateful.findResources('AWS::SecretsManager::Secret'))) expect(secret.Properties.SecretString).toBeUndefined();
     });
 
     it('uses Resource "*" only for the actions that have no resource-level permission (see infra/nag.ts)', () => {
