@@ -118,6 +118,49 @@ describe('de start plant, het einde annuleert: in dezelfde transactie', () => {
   });
 });
 
+describe('een instrument dat een ander vervangt: in de transactie van de plaatsing', () => {
+  const LKS = { soort: 'loonkostensubsidie', startdatum: '2027-01-04', forfaitairTot: '2027-07-03' } as const;
+  const HERAANVRAAG = { soort: 'loonkostensubsidie', startdatum: '2027-02-01', forfaitairTot: '2027-05-01' } as const;
+
+  it('de geplande momenten van de vervangen subsidie vervallen (uit de index), die van de nieuwe komen erin', async () => {
+    const { w, pl } = await gestart();
+    await uc().wijzigen(werkgever(w.lidId), pl.id, { actie: 'instrumentToevoegen', invoer: LKS }, undefined);
+    const oud = (await nazorg().partitie(pl.id)).momenten.filter((m) => m.instrumentId);
+    await uc().wijzigen(werkgever(w.lidId), pl.id, { actie: 'instrumentToevoegen', invoer: HERAANVRAAG }, undefined);
+    const na = (await nazorg().partitie(pl.id)).momenten.filter((m) => m.instrumentId);
+    expect(na.filter((m) => m.instrumentId === oud[0]!.instrumentId).map((m) => m.status)).toEqual(['geannuleerd', 'geannuleerd']);
+    for (const m of oud) expect(await inIndex(m.vervaldatum, m.id)).toBe(false);
+    const nieuw = na.filter((m) => m.instrumentId !== oud[0]!.instrumentId);
+    expect(nieuw.map((m) => `${m.soort} ${m.vervaldatum} ${m.status}`)).toEqual(['eindeForfaitaireLks 2027-05-01 gepland', 'herbeoordelingLks 2028-02-01 gepland']);
+    for (const m of nieuw) expect(await inIndex(m.vervaldatum, m.id)).toBe(true);
+  });
+
+  it('een moment van de oude dat tussen lezen en schrijven verstuurd wordt: de vervanging leest opnieuw en laat het staan', async () => {
+    const { w, pl } = await gestart();
+    await uc().wijzigen(werkgever(w.lidId), pl.id, { actie: 'instrumentToevoegen', invoer: LKS }, undefined);
+    const [forfaitair, herbeoordeling] = (await nazorg().partitie(pl.id)).momenten.filter((m) => m.instrumentId) as [Nazorgmoment, Nazorgmoment];
+    let reads = 0;
+    const tussendoor = plaatsingenUseCases({
+      store: dynamoPlaatsingenStore(),
+      nazorg: {
+        instellingen: async () => instellingen.waarde,
+        openMomenten: async (id) => {
+          const open = await nazorg().openMomenten(id);
+          if (++reads === 1) await dynamo().send(new TransactWriteCommand({ TransactItems: [markeerVerstuurd(forfaitair, new Date().toISOString())] }));
+          return open;
+        },
+      },
+    });
+    await tussendoor.wijzigen(werkgever(w.lidId), pl.id, { actie: 'instrumentToevoegen', invoer: HERAANVRAAG }, undefined);
+    expect(reads).toBe(2);
+    const na = (await nazorg().partitie(pl.id)).momenten;
+    expect(na.find((m) => m.id === forfaitair.id)).toMatchObject({ status: 'verstuurd' });
+    expect(na.find((m) => m.id === herbeoordeling.id)).toMatchObject({ status: 'geannuleerd' });
+    // Planned once: the first attempt's moments were never written.
+    expect(na.filter((m) => m.status === 'gepland' && m.soort === 'herbeoordelingLks').map((m) => m.vervaldatum)).toEqual(['2028-02-01']);
+  });
+});
+
 describe('de bouwstenen voor de consumer: voorwaardelijk, dus een dubbele doet niets', () => {
   it('markeerVerstuurd: gepland → verstuurd, de reactietermijn telt vanaf de verzenddag, de index schuift naar de dag erna; een tweede keer ConditionalCheckFailed', async () => {
     const { pl } = await gestart();
