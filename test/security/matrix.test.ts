@@ -43,7 +43,16 @@ const api = apiClient(() => rt);
 
 const VEROUDERD = '"999999999"';
 
-const telling = { cellen: 0, verzoeken: 0, lekken: 0, routes: new Set<string>(), zonderFixture: [] as string[], perVerwachting: new Map<string, number>() };
+const telling = {
+  cellen: 0,
+  verzoeken: 0,
+  lekken: 0,
+  routes: new Set<string>(),
+  zonderFixture: [] as string[],
+  perVerwachting: new Map<string, number>(),
+  /** How far the allowed calls got: the statuses they were answered with. */
+  toegestaanStatus: new Map<number, number>(),
+};
 
 beforeAll(async () => {
   rt = await startTestRuntime({ scheduler: { automatic: false } });
@@ -58,7 +67,8 @@ beforeAll(async () => {
 afterAll(async () => {
   console.log(
     `[security] matrix: ${telling.routes.size} routes × ${BELLERS.length} callers (${BELLERS.join(', ')}) = ${telling.cellen} cells, ${telling.verzoeken} requests; ` +
-      `expected ${[...telling.perVerwachting].map(([k, n]) => `${k} ${n}`).join(', ')}; leaks found: ${telling.lekken}; ` +
+      `expected ${[...telling.perVerwachting].map(([k, n]) => `${k} ${n}`).join(', ')} ` +
+      `(allowed calls answered ${[...telling.toegestaanStatus].sort(([x], [y]) => x - y).map(([k, n]) => `${k}×${n}`).join(' ')}); leaks found: ${telling.lekken}; ` +
       `routes without fixtures: ${telling.zonderFixture.length ? telling.zonderFixture.join('; ') : 'none'}`,
   );
   await rt?.stop();
@@ -156,6 +166,7 @@ describe('route × rol × tenant, uit het manifest', () => {
                 break;
               }
               case 'toegestaan':
+                telling.toegestaanStatus.set(a.status, (telling.toegestaanStatus.get(a.status) ?? 0) + 1);
                 if (a.status === 401 || a.status === 403) fouten.push(`${cel}: toegestaan, maar ${kort(a)}`);
                 break;
             }
