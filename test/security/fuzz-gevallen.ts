@@ -17,6 +17,11 @@ export interface Geval {
   readonly pad: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | Buffer;
+  /**
+   * A cursor made of a real item's keys may be one the API itself issued for this very list (the next page
+   * after that item): it may be answered 200 — a read, which changes nothing — but never with a 5xx.
+   */
+  readonly magSlagen?: boolean;
 }
 
 export interface RouteBasis {
@@ -309,11 +314,18 @@ export const gevallen = (b: RouteBasis): fc.Arbitrary<Geval> => {
             .record({ pk: fc.string({ maxLength: 40 }), sk: fc.string({ maxLength: 40 }) }, { requiredKeys: [] })
             .chain((k) => fc.record({ gsi1pk: fc.string({ maxLength: 20 }), gsi2pk: fc.string({ maxLength: 20 }), gsi2sk: fc.string({ maxLength: 20 }) }, { requiredKeys: [] }).map((g) => ({ ...k, ...g })))
             .map((k) => base64url(JSON.stringify(k))),
-          ...(b.sleutels.length > 0 ? [fc.constantFrom(...b.sleutels).map((k) => base64url(JSON.stringify(k)))] : []),
           fc.integer({ min: 1, max: 5_000 }).map((n) => 'A'.repeat(n)),
         )
         .map((c) => new URLSearchParams([['cursor', c]]))
         .map(metQuery('query: vreemde cursor')),
+      ...(b.sleutels.length > 0
+        ? [
+            fc
+              .constantFrom(...b.sleutels)
+              .map((k) => new URLSearchParams([['cursor', base64url(JSON.stringify(k))]]))
+              .map((q) => ({ ...metQuery('query: cursor van een echt item')(q), magSlagen: true })),
+          ]
+        : []),
     );
 
   // If-Match: anything that is not an ETag.

@@ -81,7 +81,8 @@ const authVoor = async (route: RouteDefinition): Promise<Record<string, string>>
 
 const beoordeel = (g: Geval, a: Awaited<ReturnType<typeof stuur>>): string | undefined => {
   if (a.status >= 500) return `${g.soort}: 5xx ${kort(a)}`;
-  if (a.status < 400) return `${g.soort}: niet geweigerd, ${kort(a)}`;
+  if (a.status < 400 && !(g.magSlagen && g.method === 'GET')) return `${g.soort}: niet geweigerd, ${kort(a)}`;
+  if (a.status < 400) return undefined;
   if (!isProblem(a)) return `${g.soort}: ${a.status} zonder problem+json (${String(a.headers['content-type'])}) ${a.tekst.slice(0, 200)}`;
   return undefined;
 };
