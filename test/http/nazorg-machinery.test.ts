@@ -2,6 +2,7 @@ import { ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand } fr
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInvocation } from '../../infra/local/invocation-scope';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { vandaag, verwerkBatch, verwerkNazorgmoment } from '../../functions/consumers/nazorgmoment-versturen';
 import type { SweepResultaat } from '../../functions/jobs/nazorg-sweep';
@@ -143,15 +144,12 @@ describe('the nazorg machinery', () => {
 
   it('a batch makes three DynamoDB requests for ten follow-ups: the moments, the contacts, one transaction', async () => {
     const momenten = await plan(Array.from({ length: 10 }, () => dag(-1)));
-    const teller: string[] = [];
-    const vorige = globalThis.__werkcoopOnDynamoDbCommand;
-    globalThis.__werkcoopOnDynamoDbCommand = (c) => { teller.push(c); vorige?.(c); };
-    try {
-      const r = await verwerkBatch(momenten.map((m, i) => ({ id: String(i), body: JSON.stringify({ nazorgmomentId: m.id, plaatsingId: m.plaatsingId, vervaldatum: m.vervaldatum }) })));
-      expect([...r.perBericht.values()]).toEqual(Array(10).fill('verstuurd'));
-    } finally {
-      globalThis.__werkcoopOnDynamoDbCommand = vorige;
-    }
+    // Counted within this call's own invocation scope: the runtime's pollers in this process send their own.
+    const { result: r, scope } = await runInvocation(() =>
+      verwerkBatch(momenten.map((m, i) => ({ id: String(i), body: JSON.stringify({ nazorgmomentId: m.id, plaatsingId: m.plaatsingId, vervaldatum: m.vervaldatum }) }))),
+    );
+    expect([...r.perBericht.values()]).toEqual(Array(10).fill('verstuurd'));
+    const teller = scope.dynamodbCommands;
     expect(teller).toEqual(['BatchGetItem', 'BatchGetItem', 'TransactWriteItems']);
     for (const m of momenten) expect(await lees(m)).toMatchObject({ status: 'verstuurd', versie: 2 });
   });
