@@ -8,7 +8,7 @@ import { DomeinFout } from '../domain/fouten';
  * (z.record with an enum key would demand every name).
  */
 const Sleutel = z
-  .partialRecord(z.enum(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']), z.string().max(512))
+  .partialRecord(z.enum(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk']), z.string().max(512))
   .refine((k) => k.pk !== undefined && k.sk !== undefined);
 
 export const maakCursor = (key: Record<string, unknown> | undefined): string | undefined =>

@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { z } from 'zod';
 
 /** The attributes an item carries for the table and its indexes, not for the entity it stores. */
-const SLEUTELATTRIBUTEN = ['pk', 'sk', 'entiteit', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk'] as const;
+const SLEUTELATTRIBUTEN = ['pk', 'sk', 'entiteit', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk'] as const;
 type Sleutelattribuut = (typeof SLEUTELATTRIBUTEN)[number];
 
 /**

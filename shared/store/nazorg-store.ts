@@ -36,7 +36,14 @@ import type { TransactieItem } from './zoekprofielen';
 const sleutelVelden = { pk: z.string(), sk: z.string() };
 const MomentItem = Nazorgmoment.extend({ ...sleutelVelden, entiteit: z.literal('Nazorgmoment'), gsi2pk: z.string().optional(), gsi2sk: z.string().optional() });
 const VerwijzerItem = z.object({ ...sleutelVelden, entiteit: z.literal('NazorgmomentVerwijzer'), plaatsingId: z.string(), vervaldatum: z.string(), gemeente: z.string() });
-const EscalatieItem = Escalatie.extend({ ...sleutelVelden, entiteit: z.literal('Escalatie'), gsi1pk: z.string(), gsi1sk: z.string() });
+const EscalatieItem = Escalatie.extend({
+  ...sleutelVelden,
+  entiteit: z.literal('Escalatie'),
+  gsi1pk: z.string(),
+  gsi1sk: z.string(),
+  gsi4pk: z.string().optional(),
+  gsi4sk: z.string().optional(),
+});
 
 export const naarMoment = (item: unknown): Nazorgmoment => parseItem(MomentItem, item);
 export const naarEscalatie = (item: unknown): Escalatie => parseItem(EscalatieItem, item);
@@ -69,7 +76,14 @@ export const verwijzerItem = (m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'verv
   vervaldatum: m.vervaldatum,
   gemeente: m.gemeente,
 });
-export const escalatieItem = (e: Escalatie) => ({ ...sleutels.escalatie(e.id), ...sleutels.escalatiesIndex(e.status, e.aangemaaktOp, e.id), entiteit: 'Escalatie', ...e });
+export const escalatieItem = (e: Escalatie) => ({
+  ...sleutels.escalatie(e.id),
+  ...sleutels.escalatiesIndex(e.status, e.aangemaaktOp, e.id),
+  // The placement (so the person) it is about, for an export or erasure of that person's data (shared/privacy).
+  ...sleutels.betreft('plaatsing', e.plaatsingId, 'Escalatie', e.id),
+  entiteit: 'Escalatie',
+  ...e,
+});
 
 type MomentSleutel = Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'vervaldatum'>;
 const sleutelVan = (m: MomentSleutel) => sleutels.nazorgmoment(m.plaatsingId, m.vervaldatum, m.id);

@@ -24,6 +24,8 @@ const epoch = (d: Date) => Math.floor(d.getTime() / 1000);
 /** The outbox item, written inside the transaction of the change it reports. */
 export const notificatieItem = (n: Notificatie) => ({
   ...sleutels.notificatie(n.id),
+  // What it is about (a placement, a moment, a member …), for an export or erasure of a person's data (shared/privacy).
+  ...sleutels.betreft(n.onderwerpType, n.onderwerpId, 'Notificatie', n.id),
   entiteit: 'Notificatie',
   ...n,
   status: 'wachtend',

@@ -18,6 +18,9 @@ const PlaatsingItem = Plaatsing.extend({
   gsi2sk: z.string(),
   gsi3pk: z.string().optional(),
   gsi3sk: z.string().optional(),
+  // The person it is about (shared/privacy); absent on placements written before the index existed.
+  gsi4pk: z.string().optional(),
+  gsi4sk: z.string().optional(),
 });
 
 export const naarPlaatsing = (item: unknown): Plaatsing => parseItem(PlaatsingItem, item);

@@ -39,6 +39,8 @@ export const plaatsingItem = (pl: Plaatsing) => ({
   ...sleutels.plaatsingenPerLid(pl.lidId, pl.aangemaaktOp, pl.id),
   ...sleutels.plaatsingenPerGemeente(pl.gemeente, pl.aangemaaktOp, pl.id),
   ...(pl.jobcoachPartnerId ? sleutels.plaatsingenPerPartner(pl.jobcoachPartnerId, pl.aangemaaktOp, pl.id) : {}),
+  // Whose placement it is, for an export or erasure of that person's data (gsi4, shared/privacy).
+  ...sleutels.betreft('verwijzing', pl.verwijzingId, 'Plaatsing', pl.id),
   entiteit: 'Plaatsing',
   ...pl,
 });

@@ -153,11 +153,12 @@ export const sleutels = {
   bewaartermijnenPartitie: 'BEWAARTERMIJNEN',
 
   /** gsi4: which person (by referral, placement or moment) an item outside the referral's partition is about. */
-  betreft: (soort: BetreftSoort, id: string, entiteit: string, eigenId: string) => ({ gsi4pk: `BETREFT#${soort}#${id}`, gsi4sk: `${entiteit.toUpperCase()}#${eigenId}` }),
-  betreftPartitie: (soort: BetreftSoort, id: string) => `BETREFT#${soort}#${id}`,
+  betreft: (soort: string, id: string, entiteit: string, eigenId: string) => ({ gsi4pk: betreftPartitie(soort, id), gsi4sk: `${entiteit.toUpperCase()}#${eigenId}` }),
+  betreftPartitie: (soort: string, id: string) => betreftPartitie(soort, id),
 } as const;
 
-export type BetreftSoort = 'VERWIJZING' | 'PLAATSING' | 'NAZORGMOMENT' | 'LID' | 'REGIOPARTNERAANMELDING';
+/** The kind of the subject an item is about (verwijzing, plaatsing, nazorgmoment, lid, …) and its id. */
+const betreftPartitie = (soort: string, id: string) => `BETREFT#${soort.toUpperCase()}#${id}`;
 
 /** Every API request writes log records: 8 shards keep a day's partition of gsi1 far below 1000 WCU. */
 export const VERWERKINGEN_SHARDS = 8;

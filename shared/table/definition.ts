@@ -14,6 +14,10 @@ export const tableDefinition = {
     // (CloudFormation adds one GSI per table update: both are added before the first deployment.)
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+    // "Betreft": the items about one person that live outside its referral's partition (its placements,
+    // their escalations and notifications), so an export or an erasure (AVG art. 15, 17) finds them with
+    // Queries, never a Scan. Sparse: only those items carry gsi4pk.
+    { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   ],
   /** Epoch seconds. DynamoDB Local never expires items: reads that care filter on it. */
   timeToLiveAttribute: 'verlooptOp',
