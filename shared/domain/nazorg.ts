@@ -22,6 +22,7 @@ import type { Omgeving } from './leden';
  *                  instrument per kind) has its planned moments cancelled
  *   end            the open moments are cancelled; one `exitcheck` EXITCHECK_DAGEN after the end date
  *   afwijzen, annuleren  (before the start) the open moments — the trial's — are cancelled
+ *   jobcoach       (assigned or replaced) the open moments take the new organisation (`momentenBijJobcoachwissel`)
  *
  * Every moment falls after the start of what it follows: the contract's, or during the trial the trial's.
  * The contract's end is planned CONTRACTEINDE_DAGEN before the end date — "a contract end date coming
@@ -49,9 +50,11 @@ export const naTermijn = (datum: string, termijn: string): string => {
 /** The date a deadline is acted on: the contract's end ahead of time, the others on the day. */
 const actiedatum = (t: Termijnmoment): string => (t.soort === 'eindeContract' ? plusDagen(t.datum, -CONTRACTEINDE_DAGEN) : t.datum);
 
-type Basis = Pick<Nazorgmoment, 'plaatsingId' | 'lidId' | 'gemeente' | 'jobcoachPartnerId' | 'reactietermijnDagen'>;
+type Basis = Pick<Nazorgmoment, 'plaatsingId' | 'verwijzingId' | 'lidId' | 'gemeente' | 'jobcoachPartnerId' | 'reactietermijnDagen'>;
 const basis = (pl: Plaatsing, reactietermijnDagen: number): Basis => ({
   plaatsingId: pl.id,
+  // The candidate it is about, so an escalation made from the moment alone (the consumer) can name it.
+  verwijzingId: pl.verwijzingId,
   lidId: pl.lidId,
   gemeente: pl.gemeente,
   ...(pl.jobcoachPartnerId ? { jobcoachPartnerId: pl.jobcoachPartnerId } : {}),
@@ -116,7 +119,34 @@ export interface NazorgPlanWijziging {
   readonly nieuw: readonly Nazorgmoment[];
   /** Open moments to cancel, as read (the store conditions each on the version read). */
   readonly annuleren: readonly Nazorgmoment[];
+  /** Open moments that take the placement's new jobcoach organisation: as read and as they become. */
+  readonly jobcoach?: readonly MomentWijziging[];
 }
+
+/** One moment as read (the store conditions its write on this version and status) and as it becomes. */
+export interface MomentWijziging {
+  readonly voor: Nazorgmoment;
+  readonly na: Nazorgmoment;
+}
+
+/**
+ * A jobcoach organisation assigned, replaced or removed: which open moments change. The consumer invites
+ * the moment's own `jobcoachPartnerId` (it reads the moment only), so the copy made when planning must
+ * follow the placement, or a later organisation is never invited and a replaced one still is.
+ *   gepland    takes the new organisation: its invitation, when due, goes to it
+ *   verstuurd  takes it too: the invitation went out already (to whoever was assigned then), but the moment
+ *              is still open and the new organisation is the one to answer it (who may answer follows the
+ *              placement itself, toegang.plaatsing), so the moment names who is now responsible
+ *   beantwoord, geannuleerd  final: they record who was assigned then, unchanged
+ * A moment that already names the new organisation (none, when removed) is left alone.
+ */
+export const momentenBijJobcoachwissel = (na: Pick<Plaatsing, 'jobcoachPartnerId'>, open: readonly Nazorgmoment[]): MomentWijziging[] =>
+  open
+    .filter((m) => isOpenMoment(m) && m.jobcoachPartnerId !== na.jobcoachPartnerId)
+    .map((voor) => {
+      const { jobcoachPartnerId: _vorige, ...rest } = voor;
+      return { voor, na: { ...rest, ...(na.jobcoachPartnerId ? { jobcoachPartnerId: na.jobcoachPartnerId } : {}), versie: voor.versie + 1 } };
+    });
 
 /** A placement that ended: its open moments are cancelled, one exit check follows the end date. */
 export const planBijEinde = (pl: Plaatsing, momenten: readonly Nazorgmoment[], omgeving: Omgeving): NazorgPlanWijziging => {
@@ -166,8 +196,8 @@ export const planBijInstrumentwissel = (
 };
 
 /** The placement changes that plan or cancel follow-ups. */
-export type NazorgActie = Extract<PlaatsingActie, 'proefplaatsing' | 'starten' | 'instrumentToevoegen' | 'beeindigen' | 'afwijzen' | 'annuleren'>;
-const NAZORG_ACTIES: readonly PlaatsingActie[] = ['proefplaatsing', 'starten', 'instrumentToevoegen', 'beeindigen', 'afwijzen', 'annuleren'];
+export type NazorgActie = Extract<PlaatsingActie, 'proefplaatsing' | 'starten' | 'instrumentToevoegen' | 'beeindigen' | 'afwijzen' | 'annuleren' | 'jobcoachToewijzen'>;
+const NAZORG_ACTIES: readonly PlaatsingActie[] = ['proefplaatsing', 'starten', 'instrumentToevoegen', 'beeindigen', 'afwijzen', 'annuleren', 'jobcoachToewijzen'];
 
 /**
  * What a placement change needs read before its follow-ups can be decided: the gemeente's settings when
@@ -192,6 +222,9 @@ export const nazorgLeest = (actie: PlaatsingActie, voor: Plaatsing, na: Plaatsin
     case 'afwijzen':
     case 'annuleren':
       return { instellingen: false, open: eindigtTermijnen };
+    case 'jobcoachToewijzen':
+      // Moments exist from the trial or the start on; before either there is nothing to follow the change.
+      return { instellingen: false, open: nazorgVanaf(voor) !== undefined };
     default:
       return { instellingen: false, open: false };
   }
@@ -225,9 +258,11 @@ export const nazorgBijWijziging = (
       case 'proefplaatsing':
       case 'instrumentToevoegen':
         return planBijInstrumentwissel(voor, na, open, instellingen, omgeving);
+      case 'jobcoachToewijzen':
+        return { nieuw: [], annuleren: [], jobcoach: momentenBijJobcoachwissel(na, open) };
     }
   })();
-  return w.nieuw.length > 0 || w.annuleren.length > 0 ? w : undefined;
+  return w.nieuw.length > 0 || w.annuleren.length > 0 || (w.jobcoach?.length ?? 0) > 0 ? w : undefined;
 };
 
 /** The cancelled version of an open moment. Cancelled and answered moments are final: never reactivated. */
@@ -346,7 +381,7 @@ const NOTIFICATIE_TEKST = {
  * the rules, never the person: the gemeente looks the candidate up by its own referral.
  */
 export const escalatie = (
-  m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'lidId' | 'gemeente'>,
+  m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'verwijzingId' | 'lidId' | 'gemeente'>,
   gemeente: Pick<Gemeente, 'contactpersoon'>,
   aanleiding: Escalatie['aanleiding'],
   redenen: readonly string[],
@@ -356,6 +391,8 @@ export const escalatie = (
   escalatie: {
     id: ids.escalatieId,
     plaatsingId: m.plaatsingId,
+    // Absent only for a moment planned before moments carried it (the list reads it from the placement then).
+    ...(m.verwijzingId ? { verwijzingId: m.verwijzingId } : {}),
     nazorgmomentId: m.id,
     lidId: m.lidId,
     gemeente: m.gemeente,
@@ -452,7 +489,7 @@ export const beantwoord = (
   };
   const esc =
     risico.niveau === 'hoog'
-      ? escalatie(m, gemeente, 'hoogRisico', risico.redenen.filter((r) => r.niveau === 'hoog').map((r) => r.toelichting), { escalatieId: omgeving.nieuwId(), notificatieId: omgeving.nieuwId() }, omgeving.nu)
+      ? escalatie({ ...m, verwijzingId: pl.verwijzingId }, gemeente, 'hoogRisico', risico.redenen.filter((r) => r.niveau === 'hoog').map((r) => r.toelichting), { escalatieId: omgeving.nieuwId(), notificatieId: omgeving.nieuwId() }, omgeving.nu)
       : undefined;
   return {
     moment,

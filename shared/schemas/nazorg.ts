@@ -76,9 +76,11 @@ export const Nazorgmoment = z
   .strictObject({
     id: Id,
     plaatsingId: Id,
+    /** The placement's referral (the candidate), copied when planned; absent on moments planned before. */
+    verwijzingId: Id.optional().meta({ description: 'De verwijzing van de plaatsing (de kandidaat), vastgelegd bij het plannen.' }),
     lidId: Id,
     gemeente: GemeenteCode,
-    jobcoachPartnerId: Id.optional(),
+    jobcoachPartnerId: Id.optional().meta({ description: 'De jobcoachorganisatie die de plaatsing nu heeft: volgt een latere toewijzing zolang het moment open is.' }),
     soort: NazorgSoort,
     termijn: Termijn.optional().meta({ description: 'Voor reguliere momenten en duurzaamheidschecks: de termijn na de start.' }),
     /** For the triggers of an instrument (eindeProefplaatsing, eindeForfaitaireLks, herbeoordelingLks, eindeNoRiskPolis): which one. */
@@ -127,6 +129,8 @@ export const Escalatie = z
   .strictObject({
     id: Id,
     plaatsingId: Id,
+    /** The placement's referral (the candidate it is about), for the processing log of a list read. */
+    verwijzingId: Id.optional().meta({ description: 'De verwijzing van de plaatsing (de kandidaat).' }),
     nazorgmomentId: Id,
     lidId: Id,
     gemeente: GemeenteCode,

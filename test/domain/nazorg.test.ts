@@ -7,6 +7,7 @@ import {
   escalatieAfhandelen,
   geannuleerd,
   isOpenMoment,
+  momentenBijJobcoachwissel,
   momentToevoegen,
   momentVerplaatsen,
   naTermijn,
@@ -137,7 +138,8 @@ const verloop = (instellingen: GemeenteInstellingen = STANDAARD) => {
     const open = leest.open ? momenten.filter(isOpenMoment) : [];
     const w = nazorgBijWijziging(opdracht.actie, voor, na, { instellingen: leest.instellingen ? instellingen : STANDAARD, open }, omgeving());
     const weg = new Set(w?.annuleren.map((m) => m.id));
-    momenten = [...momenten.map((m) => (weg.has(m.id) ? geannuleerd(m) : m)), ...(w?.nieuw ?? [])];
+    const gewijzigd = new Map((w?.jobcoach ?? []).map((j) => [j.voor.id, j.na]));
+    momenten = [...momenten.map((m) => (weg.has(m.id) ? geannuleerd(m) : (gewijzigd.get(m.id) ?? m))), ...(w?.nieuw ?? [])];
     pl = na;
     return { leest, wijziging: w, plaatsing: na };
   };
@@ -403,5 +405,103 @@ describe('een escalatie afhandelen: eenmalig, door een coördinator, met wie en 
     for (const afhandeling of ['   ', 'x'.repeat(2001), 'Dossier 123456782', 'BSN 1234.56.782']) expect(EscalatieAfhandeling.safeParse({ afhandeling }).success).toBe(false);
     const r = EscalatieAfhandeling.safeParse({ afhandeling: '', uitkomst: 'opgelost', extra: 1 });
     expect(r.error?.issues.map((i) => i.path.join('.') || i.code).sort()).toEqual(['afhandeling', 'uitkomst', 'unrecognized_keys']);
+  });
+});
+
+describe('een jobcoachorganisatie toegewezen of vervangen na de start: de open momenten volgen haar', () => {
+  const moment = (status: Nazorgmoment['status'], jobcoachPartnerId?: string): Nazorgmoment => ({
+    id: ulid(),
+    plaatsingId: ulid(),
+    lidId: ulid(),
+    gemeente: 'GM0363',
+    ...(jobcoachPartnerId ? { jobcoachPartnerId } : {}),
+    soort: 'regulier',
+    vervaldatum: '2027-03-01',
+    status,
+    reactietermijnDagen: 14,
+    antwoorden: [],
+    versie: 3,
+  });
+
+  it('gepland en verstuurd krijgen de nieuwe (versie + 1); beantwoord, geannuleerd en wie haar al noemt blijven', () => {
+    const [oud, nieuw] = [ulid(), ulid()];
+    const gepland = moment('gepland', oud);
+    const verstuurd = moment('verstuurd');
+    const beantwoordM = moment('beantwoord', oud);
+    const vervallen = moment('geannuleerd', oud);
+    const alNieuw = moment('gepland', nieuw);
+    const w = momentenBijJobcoachwissel({ jobcoachPartnerId: nieuw }, [gepland, verstuurd, beantwoordM, vervallen, alNieuw]);
+    expect(w.map((x) => x.voor)).toEqual([gepland, verstuurd]);
+    expect(w.map((x) => x.na)).toEqual([
+      { ...gepland, jobcoachPartnerId: nieuw, versie: 4 },
+      { ...verstuurd, jobcoachPartnerId: nieuw, versie: 4 },
+    ]);
+  });
+
+  it('weggehaald: de open momenten noemen geen jobcoachorganisatie meer', () => {
+    const m = moment('gepland', ulid());
+    const [w] = momentenBijJobcoachwissel({}, [m, moment('gepland')]);
+    expect(w?.na).not.toHaveProperty('jobcoachPartnerId');
+    expect(w).toEqual({ voor: m, na: expect.objectContaining({ id: m.id, versie: 4 }) });
+    expect(momentenBijJobcoachwissel({}, [moment('verstuurd')])).toEqual([]);
+  });
+
+  it('via de plaatsing: voor proefplaatsing of start leest het niets; daarna de open momenten (1 Query), die de nieuwe krijgen', () => {
+    const v = verloop();
+    const eerste = ulid();
+    const voor = v.stap({ actie: 'jobcoachToewijzen', partnerId: eerste }, admin);
+    expect(voor.leest).toEqual({ instellingen: false, open: false });
+    expect(voor.wijziging).toBeUndefined();
+    v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+    v.stap({ actie: 'proefplaatsing', startdatum: '2026-12-07', einddatum: '2027-02-07' });
+    v.stap({ actie: 'starten', contract: contract({ startdatum: '2027-02-08', einddatum: '2028-02-07' }) });
+    // Planned with the organisation assigned before the start.
+    expect(v.momenten.filter(isOpenMoment).every((m) => m.jobcoachPartnerId === eerste)).toBe(true);
+    const eerstVerstuurd = v.momenten.find((m) => m.status === 'gepland')!;
+    v.verstuur(eerstVerstuurd.id);
+    const opvolger = ulid();
+    const { leest, wijziging } = v.stap({ actie: 'jobcoachToewijzen', partnerId: opvolger }, admin);
+    expect(leest).toEqual({ instellingen: false, open: true });
+    expect(wijziging?.nieuw).toEqual([]);
+    expect(wijziging?.annuleren).toEqual([]);
+    const open = v.momenten.filter(isOpenMoment);
+    expect(wijziging?.jobcoach?.map((j) => j.voor.id).sort()).toEqual(open.map((m) => m.id).sort());
+    expect(open.every((m) => m.jobcoachPartnerId === opvolger)).toBe(true);
+    expect(v.momenten.find((m) => m.id === eerstVerstuurd.id)).toMatchObject({ status: 'verstuurd', jobcoachPartnerId: opvolger });
+    // The cancelled trial end keeps who was assigned then.
+    expect(v.momenten.filter((m) => m.status === 'geannuleerd').map((m) => m.jobcoachPartnerId)).toEqual([eerste]);
+  });
+
+  it('met de ruimste instellingen (24 + 4 termijnen) en alle instrumenten: ruim binnen de 100 items van één transactie', () => {
+    const ruim = GemeenteInstellingen.parse({
+      nazorgMomenten: Array.from({ length: 24 }, (_, i) => `P${i + 1}W`),
+      duurzaamheidsChecks: ['P6M', 'P12M', 'P18M', 'P24M'],
+    });
+    const v = verloop(ruim);
+    v.stap({ actie: 'kennismaking', datum: '2026-12-01' });
+    v.stap({ actie: 'starten', contract: contract({ startdatum: '2027-02-08', einddatum: '2029-02-07' }) });
+    v.stap({ actie: 'instrumentToevoegen', invoer: LKS }, gemeente('GM0363'));
+    v.stap({ actie: 'instrumentToevoegen', invoer: { soort: 'noRiskPolis', startdatum: '2027-02-08', einddatum: '2028-12-31' } });
+    const { wijziging } = v.stap({ actie: 'jobcoachToewijzen', partnerId: ulid() }, admin);
+    const n = wijziging?.jobcoach?.length ?? 0;
+    expect(n).toBe(v.momenten.filter(isOpenMoment).length);
+    expect(n).toBeGreaterThanOrEqual(30);
+    // Beside the moments the assignment writes the placement, its history record and the partner's ConditionCheck.
+    expect(n + 3).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('de verwijzing (de kandidaat) reist mee: van plaatsing naar moment naar escalatie', () => {
+  it('geplande momenten dragen haar; een escalatie uit alleen het moment (de consumer) en een uit een antwoord ook', () => {
+    const pl = gestart();
+    const [m] = planBijStart(pl, STANDAARD, omgeving());
+    expect(m?.verwijzingId).toBe(pl.verwijzingId);
+    const ids = { escalatieId: ulid(), notificatieId: ulid() };
+    expect(escalatie(m!, CONTACT, 'onbeantwoord', [], ids, '2027-02-01T09:00:00.000Z').escalatie.verwijzingId).toBe(pl.verwijzingId);
+    // A moment planned before moments carried it: the escalation goes without, the list reads it from the placement.
+    const { verwijzingId: _v, ...oud } = m!;
+    expect(escalatie(oud, CONTACT, 'onbeantwoord', [], ids, '2027-02-01T09:00:00.000Z').escalatie).not.toHaveProperty('verwijzingId');
+    const hoog = beantwoord(pl, { ...oud, vervaldatum: '2027-01-11' }, { ...goed, nogInDienst: false }, werkgever(pl.lidId), CONTACT, omgeving('2027-01-12T09:00:00.000Z'));
+    expect(hoog.escalatie?.escalatie.verwijzingId).toBe(pl.verwijzingId);
   });
 });
