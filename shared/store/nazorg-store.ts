@@ -3,7 +3,7 @@ import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, 
 import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import { vandaagInNederland } from '../domain/kalender';
-import { escalatie as maakEscalatie, plusDagen, type AntwoordMutatie, type EscalatieMet, type NazorgPlanWijziging } from '../domain/nazorg';
+import { escalatie as maakEscalatie, plusDagen, type AntwoordMutatie, type EscalatieMet, type MomentWijziging, type NazorgPlanWijziging } from '../domain/nazorg';
 import type { Gemeente } from '../schemas/gemeenten';
 import { Escalatie, Nazorgmoment } from '../schemas/nazorg';
 import type { Plaatsing } from '../schemas/plaatsingen';
@@ -106,8 +106,28 @@ export const annuleerMomentItem = (m: Nazorgmoment): TransactieItem => ({
   },
 });
 
-/** The moments a placement's start, instrument or end plans and cancels, for the placement's own transaction. */
-export const nazorgPlanItems = (w: NazorgPlanWijziging): TransactieItem[] => [...w.annuleren.map(annuleerMomentItem), ...w.nieuw.flatMap(nieuwMomentItems)];
+/**
+ * An open moment takes the placement's new jobcoach organisation (or none): conditional on the version and
+ * status read, so a moment sent, answered or cancelled meanwhile fails it and the change is read again.
+ * Neither its key nor its place in the due index changes.
+ */
+export const jobcoachMomentItem = ({ voor, na }: MomentWijziging): TransactieItem => ({
+  Update: {
+    TableName: tabel(),
+    Key: sleutelVan(voor),
+    UpdateExpression: na.jobcoachPartnerId ? 'SET jobcoachPartnerId = :j, versie = :nieuw' : 'SET versie = :nieuw REMOVE jobcoachPartnerId',
+    ConditionExpression: 'versie = :versie AND #s = :status',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':nieuw': na.versie, ':versie': voor.versie, ':status': voor.status, ...(na.jobcoachPartnerId ? { ':j': na.jobcoachPartnerId } : {}) },
+  },
+});
+
+/** The moments a placement's start, instrument, end or jobcoach plans, cancels and changes, for the placement's own transaction. */
+export const nazorgPlanItems = (w: NazorgPlanWijziging): TransactieItem[] => [
+  ...w.annuleren.map(annuleerMomentItem),
+  ...w.nieuw.flatMap(nieuwMomentItems),
+  ...(w.jobcoach ?? []).map(jobcoachMomentItem),
+];
 
 /**
  * For the nazorg consumer: a planned moment is sent. Conditional on it still being `gepland`, so a
@@ -147,7 +167,7 @@ export const escalatieItems = (e: EscalatieMet): TransactieItem[] => [
  * transaction (CancellationReasons[0] = ConditionalCheckFailed) and nothing is written.
  */
 export const escaleerOnbeantwoord = (
-  m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'vervaldatum' | 'lidId' | 'gemeente' | 'reactietermijnDagen' | 'antwoordUiterlijk'>,
+  m: Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'verwijzingId' | 'vervaldatum' | 'lidId' | 'gemeente' | 'reactietermijnDagen' | 'antwoordUiterlijk'>,
   gemeente: Pick<Gemeente, 'contactpersoon'>,
   ids: { escalatieId: string; notificatieId: string },
   nu: string,

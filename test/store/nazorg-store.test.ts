@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulidx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { beantwoord, planBijStart, plusDagen } from '../../shared/domain/nazorg';
+import { beantwoord, momentenBijJobcoachwissel, planBijStart, plusDagen } from '../../shared/domain/nazorg';
 import { gevolgen, voerUit } from '../../shared/domain/plaatsingen';
 import { logger } from '../../shared/observability/logger';
 import { GemeenteInstellingen } from '../../shared/schemas/gemeenten';
@@ -14,7 +14,7 @@ import { dynamoPlaatsingenStore, plaatsingTransactie } from '../../shared/store/
 import { sleutels } from '../../shared/store/sleutels';
 import { plaatsingenUseCases } from '../../shared/use-cases/plaatsingen';
 import { admin, contract, omgeving, verwijzing, werkgever, werkplek } from '../domain/plaatsingen-fixtures';
-import { zaaiVerwijzing, zaaiWerkplek } from './plaatsingen-zaaien';
+import { zaaiPartner, zaaiVerwijzing, zaaiWerkplek } from './plaatsingen-zaaien';
 import { storeOmgeving } from './store-omgeving';
 
 beforeAll(async () => {
@@ -214,5 +214,75 @@ describe('de bouwstenen voor de consumer: voorwaardelijk, dus een dubbele doet n
     expect(await inIndex(m.vervaldatum, m.id)).toBe(false);
     expect(await inIndex(nieuw.vervaldatum, m.id)).toBe(true);
     expect((await nazorg().haalMetPlaatsing(m.id)).moment).toEqual(nieuw);
+  });
+});
+
+describe('een jobcoachorganisatie na de start: de open momenten volgen haar, in de transactie van de toewijzing', () => {
+  it('gepland en verstuurd krijgen de nieuwe (versie + 1, de index blijft); beantwoord niet; een tweede wissel weer', async () => {
+    const { w, pl } = await gestart();
+    const [a, b, c] = (await nazorg().partitie(pl.id)).momenten as [Nazorgmoment, Nazorgmoment, Nazorgmoment];
+    expect(a.jobcoachPartnerId).toBeUndefined();
+    expect(a.verwijzingId).toBe(pl.verwijzingId);
+    await dynamo().send(new TransactWriteCommand({ TransactItems: [markeerVerstuurd(a, new Date().toISOString())] }));
+    const huidig = (await dynamoPlaatsingenStore().haal(pl.id))!;
+    await nazorg().beantwoord(beantwoord(huidig, b, { nogInDienst: true, gewerkteUrenPerWeek: 24, verzuimdagenInPeriode: 0, hoeGaatHet: 4, ondersteuningNodig: false, risicos: [] }, werkgever(w.lidId), GEMEENTE, omgeving(`${b.vervaldatum}T12:00:00.000Z`)));
+    const coach = await zaaiPartner();
+    await uc().wijzigen(admin, pl.id, { actie: 'jobcoachToewijzen', partnerId: coach.id }, undefined);
+    const na = new Map((await nazorg().partitie(pl.id)).momenten.map((m) => [m.id, m]));
+    expect(na.get(a.id)).toMatchObject({ status: 'verstuurd', jobcoachPartnerId: coach.id, versie: 3 });
+    expect(na.get(b.id)).toMatchObject({ status: 'beantwoord' });
+    expect(na.get(b.id)!.jobcoachPartnerId).toBeUndefined();
+    expect(na.get(c.id)).toMatchObject({ status: 'gepland', jobcoachPartnerId: coach.id, versie: 2 });
+    expect(await inIndex(c.vervaldatum, c.id)).toBe(true);
+    const ander = await zaaiPartner();
+    await uc().wijzigen(admin, pl.id, { actie: 'jobcoachToewijzen', partnerId: ander.id }, undefined);
+    const open = await nazorg().openMomenten(pl.id);
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.every((m) => m.jobcoachPartnerId === ander.id)).toBe(true);
+  });
+
+  it('een moment dat tussen lezen en schrijven verstuurd wordt: de toewijzing leest opnieuw, en ook dat moment krijgt de nieuwe', async () => {
+    const { pl } = await gestart();
+    const [a] = (await nazorg().partitie(pl.id)).momenten as [Nazorgmoment];
+    let reads = 0;
+    const tussendoor = plaatsingenUseCases({
+      store: dynamoPlaatsingenStore(),
+      nazorg: {
+        instellingen: async () => instellingen.waarde,
+        openMomenten: async (id) => {
+          const open = await nazorg().openMomenten(id);
+          if (++reads === 1) await dynamo().send(new TransactWriteCommand({ TransactItems: [markeerVerstuurd(a, new Date().toISOString())] }));
+          return open;
+        },
+      },
+    });
+    const coach = await zaaiPartner();
+    await tussendoor.wijzigen(admin, pl.id, { actie: 'jobcoachToewijzen', partnerId: coach.id }, undefined);
+    expect(reads).toBe(2);
+    expect((await nazorg().partitie(pl.id)).momenten.find((m) => m.id === a.id)).toMatchObject({ status: 'verstuurd', jobcoachPartnerId: coach.id, versie: 3 });
+    expect((await dynamoPlaatsingenStore().haal(pl.id))!.jobcoachPartnerId).toBe(coach.id);
+  });
+
+  it('met de ruimste instellingen (24 + 4 termijnen) en instrumenten: alle open momenten in één transactie, ruim onder de 100 items', async () => {
+    const vorige = instellingen.waarde;
+    instellingen.waarde = GemeenteInstellingen.parse({ nazorgMomenten: Array.from({ length: 24 }, (_, i) => `P${i + 1}W`), duurzaamheidsChecks: ['P6M', 'P12M', 'P18M', 'P24M'] });
+    try {
+      const { w, pl } = await inKennismaking();
+      await uc().wijzigen(werkgever(w.lidId), pl.id, { actie: 'starten', contract: contract({ einddatum: '2029-01-04' }) }, undefined);
+      await uc().wijzigen(werkgever(w.lidId), pl.id, { actie: 'instrumentToevoegen', invoer: { soort: 'loonkostensubsidie', startdatum: '2027-01-04', forfaitairTot: '2027-07-03' } }, undefined);
+      await uc().wijzigen(werkgever(w.lidId), pl.id, { actie: 'instrumentToevoegen', invoer: { soort: 'noRiskPolis', startdatum: '2027-01-04', einddatum: '2028-12-31' } }, undefined);
+      const open = await nazorg().openMomenten(pl.id);
+      expect(open.length).toBeGreaterThanOrEqual(30);
+      const coach = await zaaiPartner();
+      const huidig = (await dynamoPlaatsingenStore().haal(pl.id))!;
+      const m = voerUit(huidig, { actie: 'jobcoachToewijzen', partnerId: coach.id }, admin, undefined, omgeving());
+      const { items } = plaatsingTransactie(m, { nazorg: { nieuw: [], annuleren: [], jobcoach: momentenBijJobcoachwissel(m.plaatsing, open) } });
+      expect(items).toHaveLength(open.length + 3);
+      expect(items.length).toBeLessThanOrEqual(40);
+      await uc().wijzigen(admin, pl.id, { actie: 'jobcoachToewijzen', partnerId: coach.id }, undefined);
+      expect((await nazorg().openMomenten(pl.id)).map((x) => x.jobcoachPartnerId)).toEqual(open.map(() => coach.id));
+    } finally {
+      instellingen.waarde = vorige;
+    }
   });
 });
