@@ -17,6 +17,11 @@ export interface ScheduleDefinition {
   readonly memoryMb: number;
   /** Queues the job sends to (their URL env var and send permission), by queue name. */
   readonly sendsTo: readonly string[];
+  /**
+   * 'readWrite' for a job that changes the items it finds (the retention job erases people's data); absent:
+   * it reads, and writes only its own checkpoint item.
+   */
+  readonly tableAccess?: 'readWrite';
 }
 
 export const scheduleDefinitions = {
@@ -30,6 +35,19 @@ export const scheduleDefinitions = {
     timeoutSeconds: 900,
     memoryMb: 256,
     sendsTo: ['nazorg'],
+  },
+  bewaartermijn: {
+    name: 'bewaartermijn',
+    handler: 'functions/jobs/bewaartermijn.ts',
+    // At night, Dutch time, outside office hours: the erasures write and nobody is waiting for them.
+    expression: 'cron(30 2 * * ? *)',
+    timezone: 'Europe/Amsterdam',
+    // A night's expiries are erased one person at a time (a few transactions each); a backlog after an
+    // outage is taken up where it stopped by the next night's run.
+    timeoutSeconds: 900,
+    memoryMb: 256,
+    sendsTo: [],
+    tableAccess: 'readWrite',
   },
 } as const satisfies Record<string, ScheduleDefinition>;
 

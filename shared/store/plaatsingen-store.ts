@@ -10,6 +10,7 @@ import { dynamo, tabel } from './dynamodb';
 import { parseItem } from './items';
 import { gebeurtenissenPagina } from './queries';
 import { sleutels } from './sleutels';
+import { bewaartermijnPut } from './bewaartermijn-store';
 import { nazorgPlanItems } from './nazorg-store';
 import { naarPlaatsing } from './plaatsing-item';
 import { naarVerwijzing, verwijzingTransactieItems } from './verwijzingen-store';
@@ -136,6 +137,10 @@ export const plaatsingTransactie = (m: PlaatsingMutatie, g: Gevolgen): { items: 
   if (g.verwijzing) for (const item of verwijzingTransactieItems(g.verwijzing)) entries.push(['gevolg', item]);
   // A moment sent or answered between the read and this write fails its cancellation: read and decide again.
   if (g.nazorg) for (const item of nazorgPlanItems(g.nazorg)) entries.push(['gevolg', item]);
+  // The end of a placement that leaves its referral placed (the person went on to work) closes the case: its
+  // retention term starts here (shared/privacy/bewaartermijn.ts). A return to the gemeente closes the
+  // referral itself, whose own entries above carry the term.
+  if (m.gebeurtenis.soort === 'beeindigd' && !g.verwijzing) entries.push(['gevolg', bewaartermijnPut(pl.verwijzingId, pl.gemeente, pl.gewijzigdOp)]);
   return { items: entries.map(([, item]) => item), rollen: entries.map(([rol]) => rol) };
 };
 

@@ -1,10 +1,11 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
-import type { VerwijzingMutatie } from '../domain/verwijzingen';
+import { isAfgesloten, type VerwijzingMutatie } from '../domain/verwijzingen';
 import { GemeenteCode } from '../schemas/gemeenten';
 import { Verwijzing, VerwijzingGebeurtenis } from '../schemas/verwijzingen';
 import type { VerwijzingenStore } from '../use-cases/poorten';
+import { bewaartermijnPut } from './bewaartermijn-store';
 import { dynamo, tabel } from './dynamodb';
 import { geweigerd, parseItem } from './items';
 import { gebeurtenissenPagina, lijstPagina } from './queries';
@@ -74,6 +75,9 @@ export const verwijzingTransactieItems = (m: VerwijzingMutatie): TransactieItem[
       ]
     : []),
   ...zoekprofielMutaties(m.vorige, m.verwijzing),
+  // A closed referral's retention term starts (again) with this change (shared/privacy/bewaartermijn.ts). Last,
+  // so the entries' indexes above stay what the refusals read.
+  ...(isAfgesloten(m.verwijzing.status) ? [bewaartermijnPut(m.verwijzing.id, m.verwijzing.gemeente, m.verwijzing.gewijzigdOp)] : []),
 ];
 
 export const dynamoVerwijzingenStore = (): VerwijzingenStore => ({
