@@ -57,6 +57,7 @@ export type Verwerkingsactiviteit =
   | 'begeleidingsnotitieSchrijven'
   // An escalation names a placement and the answers that raised it: personal data of the candidate.
   | 'escalatieInzien'
+  | 'escalatiesZoeken'
   | 'escalatieAfhandelen'
   // Matching reads candidates: the referral behind a match list, anonymous profiles, and a released name.
   | 'matchesZoeken'

@@ -181,7 +181,7 @@ export const plaatsingenRoutes = {
     'jobcoachToewijzen',
     'jobcoach',
     'Een coördinator wijst een goedgekeurde jobcoachorganisatie (regiopartner) toe.',
-    'Zij ziet de plaatsing daarna en schrijft begeleidingsnotities; een andere toewijzing vervangt de vorige. Een partner die geen goedgekeurde jobcoachorganisatie is: 422.',
+    'Zij ziet de plaatsing daarna en schrijft begeleidingsnotities; een andere toewijzing vervangt de vorige. De open nazorgmomenten (gepland en verstuurd) gaan in dezelfde transactie naar de nieuwe: zij krijgt de volgende uitnodigingen en beantwoordt ze, de vorige niet meer. Een partner die geen goedgekeurde jobcoachorganisatie is: 422.',
     ['coopAdmin'],
     JobcoachToewijzing,
     'functions/api/plaatsingen/jobcoach-toewijzen.ts',

@@ -6,7 +6,7 @@ import type { Escalatie } from '../schemas/nazorg';
 import type { EscalatieStore } from '../use-cases/nazorg';
 import { dynamo, tabel } from './dynamodb';
 import { parseItem } from './items';
-import { escalatieItem, naarEscalatie } from './nazorg-store';
+import { escalatieItem, haalProjectie, naarEscalatie } from './nazorg-store';
 import { sleutels } from './sleutels';
 
 /** Only what the processing log needs of the placement: the referral, i.e. the candidate it is about. */
@@ -29,6 +29,15 @@ export const dynamoEscalatieStore = (): EscalatieStore => ({
       new GetCommand({ TableName: tabel(), Key: sleutels.plaatsing(escalatie.plaatsingId), ProjectionExpression: 'pk, sk, verwijzingId' }),
     );
     return { escalatie, verwijzingId: p.Item ? parseItem(PlaatsingVerwijzing, p.Item).verwijzingId : undefined };
+  },
+
+  async verwijzingenVan(plaatsingIds) {
+    const items = await haalProjectie(plaatsingIds.map((id) => sleutels.plaatsing(id)), 'verwijzingId');
+    const perPk = new Map(items.map((i) => [String(i.pk), parseItem(PlaatsingVerwijzing, i).verwijzingId]));
+    return new Map(plaatsingIds.flatMap((id) => {
+      const v = perPk.get(sleutels.plaatsing(id).pk);
+      return v ? [[id, v] as const] : [];
+    }));
   },
 
   /**

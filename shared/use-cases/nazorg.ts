@@ -28,6 +28,11 @@ export interface NazorgStore {
 export interface EscalatieStore {
   /** The escalation and the referral of its placement (the candidate it is about, for the processing log). */
   haal(escalatieId: string): Promise<{ escalatie?: Escalatie | undefined; verwijzingId?: string | undefined }>;
+  /**
+   * The referrals of placements, by placement id: for escalations made before they carried their referral
+   * (one BatchGetItem, projected; none when every escalation carries it).
+   */
+  verwijzingenVan(plaatsingIds: readonly string[]): Promise<Map<string, string>>;
   /** Writes the closed escalation, conditional on it still being open: 'conflict' when it no longer is. */
   handelAf(afgehandeld: Escalatie): Promise<void>;
 }
@@ -129,9 +134,15 @@ export const nazorgUseCases = (deps: NazorgDeps) => {
       return afgehandeld;
     },
 
+    /** The list names candidates (by placement and reasons): each referral on the page is logged as read. */
     async escalaties(principal: Principal, filter: { status: Escalatie['status']; pageSize: number; cursor?: string | undefined }): Promise<Pagina<Escalatie>> {
       vereisEscalatieRol(principal);
-      return deps.store.escalaties(filter.status, filter);
+      const pagina = await deps.store.escalaties(filter.status, filter);
+      const zonder = [...new Set(pagina.items.filter((e) => !e.verwijzingId).map((e) => e.plaatsingId))];
+      const oud = zonder.length > 0 ? await deps.escalaties.verwijzingenVan(zonder) : new Map<string, string>();
+      const betrokkenen = [...new Set(pagina.items.flatMap((e) => e.verwijzingId ?? oud.get(e.plaatsingId) ?? []))];
+      logVerwerking({ activiteit: 'escalatiesZoeken', door: principal, betrokkenen, status: 'gelukt' });
+      return pagina;
     },
   };
 };

@@ -1,6 +1,11 @@
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
+import { verwerkNazorgmoment } from '../../functions/consumers/nazorgmoment-versturen';
+import type { Verwerking } from '../../shared/schemas/verwerkingen';
+import { dynamo } from '../../shared/store/dynamodb';
+import { escalatieItems } from '../../shared/store/nazorg-store';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { naTermijn, plusDagen } from '../../shared/domain/nazorg';
 import type { Escalatie, Nazorgmoment } from '../../shared/schemas/nazorg';
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
@@ -65,11 +70,11 @@ const actiefLid = async () => {
   ok(await call('POST', `/v1/leden/${lid.id}/goedkeuring`, { headers: admin }));
   return { id: lid.id as string, headers: await authorization(rt, 'werkgever', lid.id) };
 };
-const regiopartner = async () => {
+const regiopartner = async (email = 'lotte@jobcoachamstel.nl') => {
   const p = ok(
     await call('POST', '/v1/regiopartners', {
       headers: admin,
-      body: { naam: 'Jobcoach Amstel', kvkNummer: '34123456', soort: 'jobcoachOrganisatie', arbeidsmarktregios: ['Groot Amsterdam'], contactpersoon: { naam: 'Lotte Visser', email: 'lotte@jobcoachamstel.nl' } },
+      body: { naam: 'Jobcoach Amstel', kvkNummer: '34123456', soort: 'jobcoachOrganisatie', arbeidsmarktregios: ['Groot Amsterdam'], contactpersoon: { naam: 'Lotte Visser', email } },
     }),
     201,
   );
@@ -249,7 +254,8 @@ describe('zichtbaarheid: die van de plaatsing', () => {
       const r = await call('GET', mPad, { headers });
       expect(ok(r)).toMatchObject({ id: eerste!.id, status: 'gepland' });
       expect(r.ops).toEqual(['GetItem', 'BatchGetItem']);
-      expect(r.headers.get('etag')).toBe('"1"');
+      // Version 2: the assignment after the start gave the planned moment its jobcoach organisation.
+      expect(r.headers.get('etag')).toBe('"2"');
     }
     for (const headers of [lidY.headers, gemeenteB, ander.headers]) {
       expectProblem(await call('GET', `${pad}/nazorgmomenten`, { headers }), 404);
@@ -486,5 +492,96 @@ describe('escalaties: ophalen en afhandelen door een coördinator', () => {
     const winnaar = tegelijk.find((r) => r.status === 200)!.body;
     expect(ok(await call('GET', ander.ePad, { headers: admin }))).toEqual(winnaar);
     expect((await alle('afgehandeld')).filter((e) => e.id === ander.escalatie.id)).toEqual([winnaar]);
+  });
+});
+
+describe('een jobcoachorganisatie toegewezen of vervangen na de start', () => {
+  /** The addresses the invitations for one moment went to, once the outbox has delivered them. */
+  const uitnodigingenVoor = async (momentId: string) => {
+    await rt.settle({ timeoutMs: 30_000 });
+    return rt.mail
+      .list()
+      .filter((m) => JSON.stringify(m.mail).includes(momentId))
+      .map((m) => (m.mail as { aan: { email: string } }).aan.email)
+      .sort();
+  };
+
+  it('de volgende uitnodiging gaat naar de nieuwe (toewijzing: 1 Query meer, één transactie); zij mag antwoorden, de vorige krijgt 404', async () => {
+    const { pad } = await gestart();
+    const coachMail = `coach-${ulid().toLowerCase()}@jobcoach.nl`;
+    const coach = await regiopartner(coachMail);
+    const r = await call('POST', `${pad}/jobcoach`, { headers: admin, body: { partnerId: coach.id } });
+    ok(r);
+    // The placement's open moments are read and move to the organisation in the assignment's own transaction.
+    expect(r.ops).toEqual(['GetItem', 'Query', 'TransactWriteItems']);
+    const [p1w, p4w, p3m] = (await momenten(pad)).filter((m) => m.status === 'gepland' && m.vervaldatum <= vandaag());
+    expect(await verwerkNazorgmoment(p1w!.id, new Date())).toBe('verstuurd');
+    expect(await uitnodigingenVoor(p1w!.id)).toEqual([coachMail, 'sanne@hethout.nl'].sort());
+
+    // Replaced: the sent, unanswered P1W and the planned ones name the successor; the next invitation is hers alone.
+    const opvolger = await regiopartner(`opvolger-${ulid().toLowerCase()}@jobcoach.nl`);
+    ok(await call('POST', `${pad}/jobcoach`, { headers: admin, body: { partnerId: opvolger.id } }));
+    const na = new Map((await momenten(pad)).map((m) => [m.id, m]));
+    expect(na.get(p1w!.id)).toMatchObject({ status: 'verstuurd', jobcoachPartnerId: opvolger.id });
+    expect(na.get(p4w!.id)).toMatchObject({ status: 'gepland', jobcoachPartnerId: opvolger.id });
+    expect(await verwerkNazorgmoment(p4w!.id, new Date())).toBe('verstuurd');
+    const aan = await uitnodigingenVoor(p4w!.id);
+    expect(aan).toHaveLength(2);
+    expect(aan).toContain('sanne@hethout.nl');
+    expect(aan.some((a) => a.startsWith('opvolger-'))).toBe(true);
+    expect(aan.some((a) => a.startsWith('coach-'))).toBe(false);
+
+    // Who may answer follows the placement: the successor answers the moment sent to her predecessor.
+    for (const m of [p1w!, p3m!]) {
+      expectProblem(await call('GET', `/v1/nazorgmomenten/${m.id}`, { headers: coach.headers }), 404);
+      expectProblem(await call('POST', `/v1/nazorgmomenten/${m.id}/antwoorden`, { headers: coach.headers, body: goed }), 404);
+    }
+    expect(ok(await call('POST', `/v1/nazorgmomenten/${p1w!.id}/antwoorden`, { headers: opvolger.headers, body: goed }))).toMatchObject({
+      status: 'beantwoord',
+      jobcoachPartnerId: opvolger.id,
+      antwoorden: [{ door: { rol: 'regiopartner' } }],
+    });
+    // Answered moments are final: a third organisation leaves P1W as it was.
+    const derde = await regiopartner();
+    ok(await call('POST', `${pad}/jobcoach`, { headers: admin, body: { partnerId: derde.id } }));
+    const daarna = new Map((await momenten(pad)).map((m) => [m.id, m]));
+    expect(daarna.get(p1w!.id)).toMatchObject({ status: 'beantwoord', jobcoachPartnerId: opvolger.id });
+    expect(daarna.get(p3m!.id)).toMatchObject({ status: 'gepland', jobcoachPartnerId: derde.id });
+  });
+
+  it('voor de start is er niets om mee te nemen: de toewijzing leest geen momenten', async () => {
+    const { pad } = await inKennismaking({ datum: vandaag() });
+    const r = await call('POST', `${pad}/jobcoach`, { headers: admin, body: { partnerId: (await regiopartner()).id } });
+    ok(r);
+    expect(r.ops).toEqual(['GetItem', 'TransactWriteItems']);
+  });
+});
+
+describe('de lijst van escalaties in het verwerkingenlogboek', () => {
+  const activiteiten = async (verwijzingId: string): Promise<string[]> =>
+    ok(await call('GET', `/v1/verwerkingen?betrokkene=${verwijzingId}&pageSize=100`, { headers: admin })).verwerkingen.map((v: Verwerking) => v.verwerkingsactiviteit);
+
+  it('elke verwijzing op de pagina wordt vastgelegd; een escalatie van voor de verwijzing erop leest haar bij de plaatsing (1 BatchGetItem meer)', async () => {
+    const s = await gestart();
+    const p4w = (await momenten(s.pad)).find((m) => m.termijn === 'P4W')!;
+    ok(await call('POST', `/v1/nazorgmomenten/${p4w.id}/antwoorden`, { headers: s.lid.headers, body: { ...goed, hoeGaatHet: 1 } }));
+    expect(await activiteiten(s.plaatsing.verwijzingId)).not.toContain('escalatiesZoeken');
+    const r = await call('GET', '/v1/escalaties?status=open&pageSize=100', { headers: admin });
+    expect(ok(r).escalaties.find((e: Escalatie) => e.plaatsingId === s.plaatsing.id)).toMatchObject({ verwijzingId: s.plaatsing.verwijzingId, nazorgmomentId: p4w.id });
+    expect(r.ops).toEqual(['Query']);
+    expect(r.logOps.length).toBeGreaterThan(0);
+    expect(await activiteiten(s.plaatsing.verwijzingId)).toContain('escalatiesZoeken');
+
+    // An escalation written before escalations carried the referral (closed, so it is on the closed list).
+    const oud = await gestart();
+    const p1w = (await momenten(oud.pad)).find((m) => m.termijn === 'P1W')!;
+    const nu = new Date().toISOString();
+    const e: Escalatie = { id: ulid(), plaatsingId: oud.plaatsing.id, nazorgmomentId: p1w.id, lidId: oud.lid.id, gemeente: A, aanleiding: 'onbeantwoord', redenen: [], status: 'afgehandeld', aangemaaktOp: nu, afhandeling: 'Gesproken.', afgehandeldDoor: { rol: 'coopAdmin', subject: 'c' }, afgehandeldOp: nu };
+    const [put] = escalatieItems({ escalatie: e, notificatie: { id: ulid(), soort: 'nazorgEscalatie', aan: { naam: 'x', email: 'x@example.nl' }, onderwerp: 'x', tekst: 'x', onderwerpType: 'plaatsing', onderwerpId: e.plaatsingId, aangemaaktOp: nu } });
+    await dynamo().send(new TransactWriteCommand({ TransactItems: [put!] }));
+    const g = await call('GET', '/v1/escalaties?status=afgehandeld&pageSize=100', { headers: admin });
+    expect(ok(g).escalaties.find((x: Escalatie) => x.id === e.id)).not.toHaveProperty('verwijzingId');
+    expect(g.ops).toEqual(['Query', 'BatchGetItem']);
+    expect(await activiteiten(oud.plaatsing.verwijzingId)).toContain('escalatiesZoeken');
   });
 });
