@@ -16,7 +16,7 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { queueDefinitions, streamConsumers, type QueueName } from '../../shared/queues/definition';
-import { scheduleDefinitions } from '../../shared/schedules/definition';
+import { scheduleDefinitions, type ScheduleDefinition } from '../../shared/schedules/definition';
 import { corsBeleid } from '../../shared/http/cors';
 import { allRoutes, defaultRouteHandler } from '../../shared/routes/manifest';
 import type { RouteDefinition } from '../../shared/routes/route';
@@ -125,7 +125,8 @@ export class StatelessStack extends Stack {
         memorySize: job.memoryMb,
         logKey: props.logKey,
       })
-        .bindTable(props.table, 'read')
+        // A job that changes what it finds says so (the retention job erases people's data); others only read.
+        .bindTable(props.table, (job as ScheduleDefinition).tableAccess ?? 'read')
         .bindVerwerkingenlog(props.table, props.pseudoniemSleutel);
       fn.addToRolePolicy(
         new PolicyStatement({
