@@ -107,6 +107,7 @@ export const prepareInvocations = async (
   const werkgever = await s.bearer('werkgever', uitTeTreden.id);
   const outbox = await isolatedOutbox(rt, await findNotificatie(rt));
   const notificatieId = outbox.item.id?.S ?? '';
+  const nazorg = await nazorgBatch(s);
 
   const api: Record<string, Invocation> = {
     lidAanvragen: { event: httpEvent(rt, 'POST', '/v1/leden', {}, s.aanvraag()), does: 'new aanvraag (201)' },
@@ -126,6 +127,19 @@ export const prepareInvocations = async (
     ...(await workflowInvocations(rt, s, matching)),
   };
 
+  /** One SQS record as Lambda's event source mapping delivers it. */
+  const sqsRecord = (body: unknown, queueArn: string) => ({
+    messageId: randomUUID(),
+    receiptHandle: randomUUID(),
+    body: JSON.stringify(body),
+    attributes: { ApproximateReceiveCount: '1', SentTimestamp: String(Date.now()), SenderId: 'AROAEXAMPLE', ApproximateFirstReceiveTimestamp: String(Date.now()) },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: queueArn,
+    awsRegion: LOCAL_REGION,
+  });
+
   const invocations = new Map<BenchFunction, Invocation>();
   for (const fn of fns) {
     switch (fn.kind) {
@@ -141,30 +155,19 @@ export const prepareInvocations = async (
         invocations.set(fn, { event: httpEvent(rt, 'GET', `/v1/leden/${lezen.id}`, admin), does: 'one GetItem, no checks' });
         break;
       case 'queue':
-        // The event is a notification message: only the notifications consumer gets it (another queue's
-        // consumer would get a body it does not know, and fail — it needs an event of its own).
+        // Each consumer gets a message of its own queue (another queue's body it would not know, and fail).
+        if (fn.entry === queueDefinitions.nazorg.consumer) {
+          // The sweep's batch for the bench placement's due moments, named by their keys as the sweep names
+          // them: sent to the employer and the jobcoach — the consumer's real work, not the "already sent" path.
+          invocations.set(fn, {
+            event: { Records: nazorg.berichten.map((b) => sqsRecord(b, `arn:aws:sqs:${LOCAL_REGION}:000000000000:${rt.table.tableName}-nazorg`)) },
+            does: `${nazorg.berichten.length} due moments → verstuurd, invitations to employer + jobcoach (3 requests)`,
+          });
+          break;
+        }
         if (fn.entry !== queueDefinitions.notificaties.consumer) break;
         invocations.set(fn, {
-          event: {
-            Records: [
-              {
-                messageId: randomUUID(),
-                receiptHandle: randomUUID(),
-                body: JSON.stringify({ notificatieId }),
-                attributes: {
-                  ApproximateReceiveCount: '1',
-                  SentTimestamp: String(Date.now()),
-                  SenderId: 'AROAEXAMPLE',
-                  ApproximateFirstReceiveTimestamp: String(Date.now()),
-                },
-                messageAttributes: {},
-                md5OfBody: '',
-                eventSource: 'aws:sqs',
-                eventSourceARN: outbox.queueArn,
-                awsRegion: LOCAL_REGION,
-              },
-            ],
-          },
+          event: { Records: [sqsRecord({ notificatieId }, outbox.queueArn)] },
           does: 'claim, write mail, mark sent',
           env: { TABLE_NAME: outbox.tableName },
         });
@@ -217,6 +220,22 @@ export const prepareInvocations = async (
     }
   }
   return invocations;
+};
+
+/**
+ * For the nazorg queue's consumer: a placement of the bench's gemeente started five weeks ago (its P1W and
+ * P4W moments are due and still planned: the runtime's schedule fires once a day, not during a bench run),
+ * with a jobcoach organisation assigned after the start, so both its employer and its jobcoach are invited.
+ */
+const nazorgBatch = async (s: Scenario) => {
+  const x = await s.werkgever();
+  const coach = await s.regiopartner();
+  const pl = await s.gestartSinds(x.headers, 'routes', 35);
+  await s.plaatsingStap(pl, 'jobcoach', s.admin, { partnerId: coach.id });
+  const vandaag = new Date().toISOString().slice(0, 10);
+  const due = (await s.nazorgmomenten(pl.id, s.admin)).filter((m) => m.status === 'gepland' && m.vervaldatum <= vandaag);
+  if (due.length === 0 || due.some((m) => m.jobcoachPartnerId !== coach.id)) throw new Error('bench set-up: no due moment with the assigned jobcoach');
+  return { berichten: due.map((m) => ({ nazorgmomentId: m.id, plaatsingId: m.plaatsingId, vervaldatum: m.vervaldatum })) };
 };
 
 /**
