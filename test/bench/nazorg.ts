@@ -161,7 +161,14 @@ export const nazorgBench = async (n: number): Promise<void> => {
     const t0 = Date.now();
     const sweep = (await rt.jobs.runNow('nazorg-sweep')) as { verstuurd: number };
     const sweepMs = Date.now() - t0;
-    await rt.queueDeliveries.drain({ timeoutMs: 3_600_000 });
+    // Progress on stderr while the queue drains (at 100,000 this takes tens of minutes on DynamoDB Local).
+    const voortgang = setInterval(() => {
+      void rt.sqs.client
+        .send(new GetQueueAttributesCommand({ QueueUrl: rt.queueUrl('nazorg'), AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }))
+        .then(({ Attributes: a }) => process.stderr.write(`  … ${Math.round((Date.now() - t0) / 1000)} s: ${a?.ApproximateNumberOfMessages} waiting, ${a?.ApproximateNumberOfMessagesNotVisible} in flight\n`))
+        .catch(() => undefined);
+    }, 60_000);
+    await rt.queueDeliveries.drain({ timeoutMs: 3 * 3_600_000 }).finally(() => clearInterval(voortgang));
     const e2eMs = Date.now() - t0;
     globalThis.__werkcoopOnDynamoDbCommand = vorige;
     const sqsBeforeBaseline = { ...sqsCount };
