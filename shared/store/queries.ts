@@ -14,20 +14,21 @@ type Startsleutel = Record<string, unknown> | undefined;
  * A cursor is good only for the list it came from. A forged one, or one from another list, names another
  * partition, index or sort-key range; DynamoDB refuses such a start key with a ValidationException — a 500
  * for a client's mistake (found by the security suite's fuzzing) — so it is refused here first: exactly
- * the key attributes of this query, its partition, and a sort key within its prefix.
+ * the key attributes of this query, its partition, and a sort key within its prefix. Checked also when a
+ * store passes its own start key: a store's check may know the partition but not the sort-key range.
  */
-const cursorVoorLijst = (cursor: string | undefined, index: 'tabel' | 'gsi1' | 'gsi2' | 'gsi3', partitie: string, prefix: string | undefined): Startsleutel => {
-  const sleutel = leesCursor(cursor);
-  if (sleutel === undefined) return undefined;
+const vereisStartInLijst = (start: Startsleutel, index: 'tabel' | 'gsi1' | 'gsi2' | 'gsi3', partitie: string, prefix: string | undefined): Startsleutel => {
+  if (start === undefined) return undefined;
   const [pkNaam, skNaam] = index === 'tabel' ? ['pk', 'sk'] : [`${index}pk`, `${index}sk`];
   const namen = [...new Set(['pk', 'sk', pkNaam, skNaam])];
+  const sk = start[skNaam];
   const past =
-    Object.keys(sleutel).length === namen.length &&
-    namen.every((n) => sleutel[n] !== undefined) &&
-    sleutel[pkNaam] === partitie &&
-    (prefix === undefined || sleutel[skNaam]!.startsWith(prefix));
+    Object.keys(start).length === namen.length &&
+    namen.every((n) => typeof start[n] === 'string') &&
+    start[pkNaam] === partitie &&
+    (prefix === undefined || (typeof sk === 'string' && sk.startsWith(prefix)));
   if (!past) throw new DomeinFout('ongeldigeInvoer', 'Deze cursor hoort niet bij deze lijst.', 'query.cursor');
-  return sleutel;
+  return start;
 };
 
 /**
@@ -38,8 +39,9 @@ export const gebeurtenissenPagina = async <S extends z.ZodType<object>>(
   pk: string,
   { pageSize, cursor }: PaginaVerzoek,
   schema: S,
-  start: Startsleutel = cursorVoorLijst(cursor, 'tabel', pk, sleutels.gebeurtenissenPrefix),
+  start: Startsleutel = leesCursor(cursor),
 ): Promise<Pagina<ReturnType<typeof parseItem<S>>>> => {
+  vereisStartInLijst(start, 'tabel', pk, sleutels.gebeurtenissenPrefix);
   const r = await dynamo().send(
     new QueryCommand({
       TableName: tabel(),
@@ -63,8 +65,9 @@ export const lijstPagina = async <S extends z.ZodType<object>>(
   prefix: string | undefined,
   { pageSize, cursor }: PaginaVerzoek,
   schema: S,
-  start: Startsleutel = cursorVoorLijst(cursor, index, partitie, prefix),
+  start: Startsleutel = leesCursor(cursor),
 ): Promise<Pagina<ReturnType<typeof parseItem<S>>>> => {
+  vereisStartInLijst(start, index, partitie, prefix);
   const r = await dynamo().send(
     new QueryCommand({
       TableName: tabel(),
