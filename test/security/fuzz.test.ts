@@ -53,10 +53,16 @@ beforeAll(async () => {
   // The key attributes of every item: a forged cursor may point anywhere, into another tenant's partition too.
   const inhoud = await tabelInhoud(rt);
   begin = vorige = await tabelInhoud(rt, negeer);
-  echteSleutels = inhoud.items.map((regel) => {
-    const item = JSON.parse(regel) as Record<string, { S?: string }>;
-    return Object.fromEntries(Object.entries(item).filter(([k, v]) => /^(pk|sk|gsi\d(pk|sk))$/.test(k) && v.S !== undefined).map(([k, v]) => [k, v.S!]));
-  });
+  echteSleutels = inhoud.items
+    .map((regel) => {
+      const item = JSON.parse(regel) as Record<string, { S?: string }>;
+      return Object.fromEntries(Object.entries(item).filter(([k, v]) => /^(pk|sk|gsi\d(pk|sk))$/.test(k) && v.S !== undefined).map(([k, v]) => [k, v.S!]));
+    })
+    // Ordered by the keys' shape (ids, times and run markers blanked): with a fixed seed each case then
+    // draws the same kind of item every run, although the ids are new each time.
+    .map((k) => ({ k, vorm: vorm(JSON.stringify(k)) }))
+    .sort((a, b) => a.vorm.localeCompare(b.vorm))
+    .map(({ k }) => k);
 }, 120_000);
 
 afterAll(async () => {
@@ -68,6 +74,15 @@ afterAll(async () => {
   );
   await rt?.stop();
 });
+
+const vorm = (tekst: string) =>
+  tekst
+    .replace(/[0-9A-HJKMNP-TV-Z]{26}/g, 'ID')
+    .replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, 'T')
+    .replace(/\d{4}-\d{2}-\d{2}/g, 'D')
+    .replace(/Wereld[AB]x[0-9a-f]+/gi, 'W')
+    .replace(/\d{8}/g, 'KVK')
+    .replace(/[0-9a-f]{32,}/g, 'H');
 
 /** A seed per route, so a new route does not change the cases of the others. */
 const routeSeed = (route: RouteDefinition) => createHash('sha256').update(`${SEED}:${route.operationId}`).digest().readUInt32BE(0);
