@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { ZodType } from 'zod';
 import type { Principal } from '../auth/rollen';
 import { verifieerToken } from '../auth/token';
+import { verbodenVelden, vormVoorRol } from '../privacy/rolvorm';
 import type { RouteDefinition } from '../routes/route';
 import { HttpProblem, ongeldigeInvoer, type InvalidParam } from './problem';
 import { httpPipeline, type HttpEvent, type HttpResponse } from './pipeline';
@@ -114,10 +115,19 @@ export const httpHandler = <P extends ZodType, Q extends ZodType, B extends ZodT
           : undefined;
     const ifMatch = spec.ifMatch ? leesIfMatch(event.headers['if-match'], problemen) : undefined;
     if (problemen.length > 0) throw ongeldigeInvoer(problemen);
+    // A field this role may not set (another role may): refused by name, nothing done (shared/privacy/rolvorm.ts).
+    const verboden = verbodenVelden(route.operationId, principal, body);
+    if (verboden.length > 0)
+      throw new HttpProblem(403, 'Veld niet toegestaan voor deze rol', `De rol ${principal!.rol} mag ${verboden.map((v) => v.name).join(', ')} niet zetten.`, {
+        slug: 'veld-niet-toegestaan',
+        invalidParams: verboden,
+      });
     if (spec.ifMatch === 'required' && event.headers['if-match'] === undefined)
       throw new HttpProblem(428, 'If-Match vereist', 'Haal het object eerst op en stuur zijn ETag mee in If-Match.', { slug: 'if-match-vereist' });
 
     const result = await useCase({ principal, params, query, body, ifMatch, event, context } as never);
+    // The answer as this role may see it: employers never get gemeente-internal fields (shared/privacy/rolvorm.ts).
+    const uit = vormVoorRol(principal, route.responses[result.status]?.schema, result.body);
     const headers: Record<string, string> = {};
     if (result.body !== undefined) headers['Content-Type'] = 'application/json';
     if (result.versie !== undefined) headers.ETag = `"${result.versie}"`;
@@ -125,6 +135,6 @@ export const httpHandler = <P extends ZodType, Q extends ZodType, B extends ZodT
     return {
       statusCode: result.status,
       headers,
-      ...(result.body !== undefined ? { body: JSON.stringify(result.body) } : {}),
+      ...(uit !== undefined ? { body: JSON.stringify(uit) } : {}),
     };
   });
