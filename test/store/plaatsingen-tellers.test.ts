@@ -78,5 +78,6 @@ describe('de tellers in de tabel volgen de plaatsingen (DynamoDB Local, dezelfde
       }),
       { numRuns: 25 },
     );
-  });
+    // 25 sequences of real transactions: ~10 s on an idle machine; the default 30 s is too tight under load.
+  }, 120_000);
 });
