@@ -122,6 +122,12 @@ export const sleutels = {
 
   nazorgmoment: (plaatsingId: string, vervaldatum: string, momentId: string) => ({ pk: `PLAATSING#${plaatsingId}`, sk: `NAZORG#${vervaldatum}#${momentId}` }),
   nazorgmomentenPrefix: 'NAZORG#',
+  /** The moment's own keys back to its parts (the due index projects them, so the sweep can name them). */
+  leesNazorgmomentSleutel: (k: { pk: unknown; sk: unknown }): { plaatsingId: string; vervaldatum: string; nazorgmomentId: string } | undefined => {
+    const p = /^PLAATSING#(.+)$/.exec(String(k.pk));
+    const s = /^NAZORG#(\d{4}-\d{2}-\d{2})#(.+)$/.exec(String(k.sk));
+    return p && s ? { plaatsingId: p[1]!, vervaldatum: s[1]!, nazorgmomentId: s[2]! } : undefined;
+  },
   nazorgmomentVerwijzer: (momentId: string) => ({ pk: `NAZORGMOMENT#${momentId}`, sk: 'NAZORGMOMENT' }),
   /**
    * The due index, write-sharded: a day's moments spread over NAZORG_SHARDS partitions by a hash of the
@@ -173,9 +179,3 @@ export const nazorgShard = (momentId: string): number => {
   for (let i = 0; i < momentId.length; i++) h = Math.imul(h ^ momentId.charCodeAt(i), 0x01000193) >>> 0;
   return h % NAZORG_SHARDS;
 };
-  /** The moment's own keys back to its parts (the due index projects them, so the sweep can name them). */
-  leesNazorgmomentSleutel: (k: { pk: unknown; sk: unknown }): { plaatsingId: string; vervaldatum: string; nazorgmomentId: string } | undefined => {
-    const p = /^PLAATSING#(.+)$/.exec(String(k.pk));
-    const s = /^NAZORG#(\d{4}-\d{2}-\d{2})#(.+)$/.exec(String(k.sk));
-    return p && s ? { plaatsingId: p[1]!, vervaldatum: s[1]!, nazorgmomentId: s[2]! } : undefined;
-  },
