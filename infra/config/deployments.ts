@@ -1,5 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
+import { ARBEIDSMARKTREGIOS } from '../../shared/domain/arbeidsmarktregios';
 
 /**
  * The one deployment config. Each entry is stamped out by infra/app.ts as two stacks,
@@ -8,44 +9,8 @@ import * as z from 'zod';
  * arbeidsmarktregio's, is one more entry below: no stack code changes (README, "Adding a deployment").
  */
 
-/** The 35 arbeidsmarktregio's (since 2021); a deployment serves a group of them. */
-export const ARBEIDSMARKTREGIOS = [
-  'Achterhoek',
-  'Amersfoort',
-  'Drechtsteden',
-  'Drenthe',
-  'Flevoland',
-  'FoodValley',
-  'Friesland',
-  'Gooi en Vechtstreek',
-  'Gorinchem',
-  'Groningen',
-  'Groot Amsterdam',
-  'Haaglanden',
-  'Helmond-De Peel',
-  'Holland Rijnland',
-  'Midden-Brabant',
-  'Midden-Gelderland',
-  'Midden-Holland',
-  'Midden-Limburg',
-  'Midden-Utrecht',
-  'Noord-Holland Noord',
-  'Noord-Limburg',
-  'Noordoost-Brabant',
-  'Regio Zwolle',
-  'Rijk van Nijmegen',
-  'Rijnmond',
-  'Rivierenland',
-  'Stedendriehoek en Noordwest Veluwe',
-  'Twente',
-  'West-Brabant',
-  'Zaanstreek/Waterland',
-  'Zeeland',
-  'Zuid-Holland Centraal',
-  'Zuid-Kennemerland en IJmond',
-  'Zuid-Limburg',
-  'Zuidoost-Brabant',
-] as const;
+/** The 35 arbeidsmarktregio's (since 2021), from the one list the domain validates against; a deployment serves a group of them. */
+export { ARBEIDSMARKTREGIOS };
 export type Arbeidsmarktregio = (typeof ARBEIDSMARKTREGIOS)[number];
 
 /** The stages a deployment can be; `productie` gets termination protection. */
