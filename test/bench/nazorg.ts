@@ -73,12 +73,19 @@ const sweepBundel = async (): Promise<string> => {
   return bundle!.file;
 };
 
-const childPeak = (bundle: string, env: Record<string, string>): Promise<{ maxRssMb: number; ms: number }> =>
+/**
+ * With an old-space cap the heap cannot grow with the work: if the sweep held a day's moments, a capped
+ * run at 100,000 would die of it. Uncapped, V8 lets the heap grow with the allocation rate before it
+ * collects, so the uncapped peak rises with the sweep's length without anything being retained.
+ */
+export const OLD_SPACE_CAP_MB = 48;
+
+const childPeak = (bundle: string, env: Record<string, string>, heapCapMb?: number): Promise<{ maxRssMb: number; ms: number }> =>
   new Promise((resolve, reject) => {
     const eventFile = join(mkdtempSync(join(tmpdir(), 'werkcoop-bench-sweep-event-')), 'event.json');
     writeFileSync(eventFile, '{}');
     const child = spawn(process.execPath, [MEASURE_CHILD, bundle, 'invoke', eventFile, 'nazorg-sweep', '256'], {
-      env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: productionNodeOptions(), ...env },
+      env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: `${productionNodeOptions()}${heapCapMb ? ` --max-old-space-size=${heapCapMb}` : ''}`, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -92,7 +99,7 @@ const childPeak = (bundle: string, env: Record<string, string>): Promise<{ maxRs
     });
   });
 
-export const nazorgBench = async (n: number): Promise<void> => {
+export const nazorgBench = async (n: number, opties: { alleenGeheugen?: boolean } = {}): Promise<void> => {
   const id = randomBytes(3).toString('hex');
   const rt = await startLocalRuntime({
     port: 0,
@@ -128,20 +135,35 @@ export const nazorgBench = async (n: number): Promise<void> => {
     const { QueueUrl: dummy } = await rt.sqs.client.send(new CreateQueueCommand({ QueueName: `bench-nazorg-${id}-geheugen` }));
     const childEnv = { ...rt.env, NAZORG_QUEUE_URL: dummy!, POWERTOOLS_LOG_LEVEL: 'WARN' };
     const bundle = await sweepBundel();
-    const geheugen: { n: number; maxRssMb: number; ms: number }[] = [];
+    const geheugen: { n: number; maxRssMb: number; ms: number; begrensdMb: number }[] = [];
     let geseed = 0;
+    const sweepNaarDummy = async (size: number, heapCapMb?: number) => {
+      await checkpoint();
+      const r = await childPeak(bundle, childEnv, heapCapMb);
+      const { Attributes } = await rt.sqs.client.send(new GetQueueAttributesCommand({ QueueUrl: dummy!, AttributeNames: ['ApproximateNumberOfMessages'] }));
+      const verstuurd = Number(Attributes?.ApproximateNumberOfMessages);
+      if (verstuurd !== size) throw new Error(`sweep child sent ${verstuurd}, expected ${size}`);
+      await rt.sqs.client.send(new PurgeQueueCommand({ QueueUrl: dummy! }));
+      return r;
+    };
     for (const size of [Math.round(n / 10), n]) {
       const t = Date.now();
       await seed(size - geseed);
       geseed = size;
       console.log(`  ${size} moments seeded (${((Date.now() - t) / 1000).toFixed(1)} s, not timed)`);
-      await checkpoint();
-      const r = await childPeak(bundle, childEnv);
-      const { Attributes } = await rt.sqs.client.send(new GetQueueAttributesCommand({ QueueUrl: dummy!, AttributeNames: ['ApproximateNumberOfMessages'] }));
-      const verstuurd = Number(Attributes?.ApproximateNumberOfMessages);
-      if (verstuurd !== size) throw new Error(`sweep child sent ${verstuurd}, expected ${size}`);
-      geheugen.push({ n: size, maxRssMb: r.maxRssMb, ms: r.ms });
-      await rt.sqs.client.send(new PurgeQueueCommand({ QueueUrl: dummy! }));
+      const r = await sweepNaarDummy(size);
+      const begrensd = await sweepNaarDummy(size, OLD_SPACE_CAP_MB);
+      geheugen.push({ n: size, maxRssMb: r.maxRssMb, ms: r.ms, begrensdMb: begrensd.maxRssMb });
+    }
+    const geheugenRapport = () => {
+      for (const g of geheugen)
+        console.log(`  sweep peak memory at ${g.n}: maxRSS ${g.maxRssMb.toFixed(0)} MB (sweep ${(g.ms / 1000).toFixed(1)} s); with old space capped at ${OLD_SPACE_CAP_MB} MB: ${g.begrensdMb.toFixed(0)} MB, completed`);
+      console.log(`  memory ratio ${geheugen[1]!.n}/${geheugen[0]!.n}: ${(geheugen[1]!.maxRssMb / geheugen[0]!.maxRssMb).toFixed(2)} uncapped, ${(geheugen[1]!.begrensdMb / geheugen[0]!.begrensdMb).toFixed(2)} capped (aim ≈ 1)`);
+    };
+    if (opties.alleenGeheugen) {
+      console.log(`\nnazorg sweep memory, ${n} due moments over 342 gemeenten`);
+      geheugenRapport();
+      return;
     }
 
     // End to end, counting every request.
@@ -222,8 +244,7 @@ export const nazorgBench = async (n: number): Promise<void> => {
     console.log(`    machinery/floor: ${(vloerMs / e2eMs).toFixed(2)} (what sweep, queue and reads add); floor/raw: ${(rawMs / vloerMs).toFixed(2)} (what conditional, transactional writes cost on this engine)`);
     console.log(`  DynamoDB requests per follow-up: ${(ddbTotal / n).toFixed(2)}  ${JSON.stringify(ddb)}`);
     console.log(`  SQS requests per follow-up: ${(sqsTotal / n).toFixed(2)}  ${JSON.stringify(sqsBilled)} (local idle checks not counted: ${_idle ?? 0} GetQueueAttributes)`);
-    for (const g of geheugen) console.log(`  sweep peak memory at ${g.n}: maxRSS ${g.maxRssMb.toFixed(0)} MB (sweep ${(g.ms / 1000).toFixed(1)} s)`);
-    console.log(`  memory ratio ${geheugen[1]!.n}/${geheugen[0]!.n}: ${(geheugen[1]!.maxRssMb / geheugen[0]!.maxRssMb).toFixed(2)} (aim ≈ 1)`);
+    geheugenRapport();
 
     // Cost per 1000 placements per month: each placement has 8 follow-ups a year on average (6 cadence + ~2
     // instrument/contract triggers), i.e. 8/12 per month, each sent once; escalations are rare and left out.
@@ -250,5 +271,5 @@ export const nazorgBench = async (n: number): Promise<void> => {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const i = process.argv.indexOf('--nazorg-n');
-  await nazorgBench(i === -1 ? 100_000 : Number(process.argv[i + 1]));
+  await nazorgBench(i === -1 ? 100_000 : Number(process.argv[i + 1]), { alleenGeheugen: process.argv.includes('--alleen-geheugen') });
 }

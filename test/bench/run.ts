@@ -45,11 +45,12 @@ const initSamplesIndex = argv.indexOf('--init-samples');
 const initSamples = initSamplesIndex === -1 ? undefined : Number(argv[initSamplesIndex + 1]);
 if (initSamples !== undefined && !(Number.isInteger(initSamples) && initSamples > 0)) throw new Error('--init-samples needs a positive whole number');
 // `--nazorg [--nazorg-n 10000]`: only the nazorg sweep benchmark (test/bench/nazorg.ts), default 100,000 moments
-// (issue #4's scale; ~25 min on this machine, most of it DynamoDB Local's transactions), smaller for a quick look.
+// (issue #4's scale; ~25 min on this machine, most of it DynamoDB Local's transactions), smaller for a quick look;
+// `--alleen-geheugen` measures only the sweep's memory (seeding and two capped and uncapped sweeps, a few minutes).
 if (argv.includes('--nazorg')) {
   const n = argv.indexOf('--nazorg-n');
   const { nazorgBench } = await import('./nazorg');
-  await nazorgBench(n === -1 ? 100_000 : Number(argv[n + 1]));
+  await nazorgBench(n === -1 ? 100_000 : Number(argv[n + 1]), { alleenGeheugen: argv.includes('--alleen-geheugen') });
   process.exit(0);
 }
 
