@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { haalSamen } from './batch';
 import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import { vandaagInNederland } from '../domain/kalender';
@@ -253,17 +254,6 @@ export const verplaatsItems = (oud: Nazorgmoment, nieuw: Nazorgmoment): Transact
   { Put: { TableName: tabel(), Item: verwijzerItem(nieuw), ConditionExpression: 'attribute_exists(pk)' } },
 ];
 
-const haalSamen = async (keys: Record<string, string>[]): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let open: Record<string, unknown>[] | undefined = keys;
-  while (open && open.length > 0) {
-    const r: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: { [tabel()]: { Keys: open, ConsistentRead: true } } }));
-    items.push(...(r.Responses?.[tabel()] ?? []));
-    open = r.UnprocessedKeys?.[tabel()]?.Keys;
-  }
-  return items;
-};
-
 const zelfde = (a: Record<string, unknown>, k: { pk: string; sk: string }) => a.pk === k.pk && a.sk === k.sk;
 
 /**
@@ -299,6 +289,9 @@ export interface MomentVerwijzing {
  * A message without keys (sent by hand or before the sweep named them) or a moment moved since the sweep
  * read the index is found through its pointer instead. Missing from the result: no such moment.
  */
+/** Items by key, projected, eventually consistent (contacts and names change rarely). */
+export const haalProjectie = (keys: readonly { pk: string; sk: string }[], projectie: string) => haalSamen(keys, { consistent: false, projectie });
+
 export const haalMomenten = async (verwijzingen: readonly MomentVerwijzing[]): Promise<Map<string, Nazorgmoment>> => {
   const gevonden = new Map<string, Nazorgmoment>();
   const metSleutel = verwijzingen.filter((v) => v.plaatsingId && v.vervaldatum);
@@ -313,23 +306,6 @@ export const haalMomenten = async (verwijzingen: readonly MomentVerwijzing[]): P
     if (moment) gevonden.set(id, moment);
   }
   return gevonden;
-};
-
-/** Items by key in one BatchGetItem (a page of up to 100 keys, unprocessed keys retried), projected. */
-export const haalProjectie = async (keys: readonly { pk: string; sk: string }[], projectie: string): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  const uniek = [...new Map(keys.map((k) => [`${k.pk}|${k.sk}`, k])).values()];
-  for (let i = 0; i < uniek.length; i += 100) {
-    let open: Record<string, unknown>[] | undefined = uniek.slice(i, i + 100);
-    while (open && open.length > 0) {
-      const r: BatchGetCommandOutput = await dynamo().send(
-        new BatchGetCommand({ RequestItems: { [tabel()]: { Keys: open, ProjectionExpression: `pk, sk, ${projectie}` } } }),
-      );
-      items.push(...(r.Responses?.[tabel()] ?? []));
-      open = r.UnprocessedKeys?.[tabel()]?.Keys;
-    }
-  }
-  return items;
 };
 
 /** Maps a cancelled transaction: the caller's own item first, anything else moved underneath it. */

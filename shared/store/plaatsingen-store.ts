@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, type BatchGetCommandOutput, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { haalSamen } from './batch';
 import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import type { Gevolgen, PlaatsingMutatie } from '../domain/plaatsingen';
@@ -161,18 +162,6 @@ const weigering = (error: unknown, rollen: readonly Rol[]): Error | undefined =>
   for (const rol of ['plaatsing', 'paar', 'verwijzingStatus', 'werkplekStatus', 'partner'] as const) if (voorwaarde.has(rol)) return MELDING[rol]();
   if (voorwaarde.has('gevolg') || mislukt('TransactionConflict').size > 0) return new GelijktijdigGewijzigd();
   return undefined;
-};
-
-/** BatchGetItem, read consistently, until DynamoDB has answered every key. */
-const haalSamen = async (keys: Record<string, string>[]): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let open: Record<string, unknown>[] | undefined = keys;
-  while (open && open.length > 0) {
-    const r: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: { [tabel()]: { Keys: open, ConsistentRead: true } } }));
-    items.push(...(r.Responses?.[tabel()] ?? []));
-    open = r.UnprocessedKeys?.[tabel()]?.Keys;
-  }
-  return items;
 };
 
 const LIJSTEN = {

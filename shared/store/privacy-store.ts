@@ -1,7 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -12,6 +10,7 @@ import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import { Verwijderverzoek, type AnoniemeVerwijzing } from '../schemas/privacy';
 import type { Item, PrivacyStore } from '../use-cases/privacy';
+import { haalSamen } from './batch';
 import { dynamo, tabel } from './dynamodb';
 import { geweigerd, parseItem } from './items';
 import { sleutels } from './sleutels';
@@ -47,20 +46,6 @@ const betreft = async (soort: string, id: string): Promise<Sleutel[]> =>
       ProjectionExpression: 'pk, sk',
     })
   ).map(sleutelVan);
-
-/** BatchGetItem, consistent, 100 keys at a time, until DynamoDB has answered every key. */
-const haalSamen = async (keys: readonly Sleutel[]): Promise<Item[]> => {
-  const items: Item[] = [];
-  for (let i = 0; i < keys.length; i += 100) {
-    let open: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
-    while (open && open.length > 0) {
-      const r: BatchGetCommandOutput = await dynamo().send(new BatchGetCommand({ RequestItems: { [tabel()]: { Keys: open, ConsistentRead: true } } }));
-      items.push(...(r.Responses?.[tabel()] ?? []));
-      open = r.UnprocessedKeys?.[tabel()]?.Keys;
-    }
-  }
-  return items;
-};
 
 const uniek = <T>(xs: Iterable<T>) => [...new Set(xs)];
 
