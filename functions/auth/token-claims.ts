@@ -1,7 +1,7 @@
 import type { PreTokenGenerationV2TriggerEvent, PreTokenGenerationV3TriggerEvent } from 'aws-lambda';
 import { CLAIM_ROL, CLAIM_TENANT, ROLLEN, type Rol } from '../../shared/auth/rollen';
 import { haalMachineClient } from '../../shared/store/machine-clients-store';
-import { USER_ATTRIBUTE_ROL, USER_ATTRIBUTE_TENANT } from './attributen';
+import { USER_ATTRIBUTE_ROL, USER_ATTRIBUTE_TENANT } from '../../shared/auth/attributen';
 
 /** With LambdaVersion V3_0 Cognito calls the trigger for sign-ins (V2 shape) and client credentials (V3). */
 export type TokenClaimsEvent = PreTokenGenerationV2TriggerEvent | PreTokenGenerationV3TriggerEvent;

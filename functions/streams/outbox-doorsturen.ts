@@ -1,35 +1,51 @@
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
-import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { AttributeValue, Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { requireEnv } from '../../shared/config/env';
 import { logger } from '../../shared/observability/logger';
 import { sqs } from '../../shared/queues/sqs';
+import { sleutels } from '../../shared/store/sleutels';
 import { ENTITY_ATTRIBUTE } from '../../shared/table/definition';
 
+type Beeld = Record<string, AttributeValue>;
+
+/** Per outbox entity: the queue it goes to and the message, which carries keys only, never personal data. */
+const bestemmingen: Record<string, { readonly queue: 'NOTIFICATIES_QUEUE_URL' | 'GEBRUIKERS_QUEUE_URL'; readonly bericht: (b: Beeld) => unknown }> = {
+  Notificatie: { queue: 'NOTIFICATIES_QUEUE_URL', bericht: (b) => ({ notificatieId: b.id!.S }) },
+  PartnerGebruiker: {
+    queue: 'GEBRUIKERS_QUEUE_URL',
+    bericht: (b) => ({ partnerId: b.partnerId!.S, sleutel: b.sk!.S!.slice(sleutels.partnerGebruikersPrefix.length) }),
+  },
+};
+
+const entiteit = (r: DynamoDBRecord) => r.dynamodb?.NewImage?.[ENTITY_ATTRIBUTE]?.S ?? '';
+
 /**
- * Forwards each new outbox item (a Notificatie written in the same transaction as its change) from the
- * table's stream to the notifications queue. Only the id travels. A record forwarded twice (a retried
- * batch) is absorbed by the consumer's idempotency; on a failed send the first failed record is
- * reported, so the stream retries from there and nothing after it is skipped.
+ * Forwards each new outbox item (written in the same transaction as its change) from the table's stream
+ * to its queue: mails to the notifications queue, invitations of partner staff to the accounts queue.
+ * A record forwarded twice (a retried batch) is absorbed by the consumers' idempotency. Records go in
+ * stream order, in runs of up to ten for one queue; on a failed send the first failed record is reported,
+ * so the stream retries from there and nothing after it is skipped.
  */
 export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
   logger.addContext(context);
-  const queueUrl = requireEnv('NOTIFICATIES_QUEUE_URL');
-  const records = event.Records.filter(
-    (r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage?.[ENTITY_ATTRIBUTE]?.S === 'Notificatie',
-  );
-  for (let i = 0; i < records.length; i += 10) {
-    const batch = records.slice(i, i + 10);
+  const records = event.Records.filter((r) => r.eventName === 'INSERT' && entiteit(r) in bestemmingen);
+  for (let i = 0; i < records.length; ) {
+    const bestemming = bestemmingen[entiteit(records[i]!)]!;
+    let einde = i + 1;
+    while (einde < records.length && einde - i < 10 && entiteit(records[einde]!) === entiteit(records[i]!)) einde++;
+    const batch = records.slice(i, einde);
     const r = await sqs().send(
       new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: batch.map((rec, j) => ({ Id: String(j), MessageBody: JSON.stringify({ notificatieId: rec.dynamodb!.NewImage!.id!.S }) })),
+        QueueUrl: requireEnv(bestemming.queue),
+        Entries: batch.map((rec, j) => ({ Id: String(j), MessageBody: JSON.stringify(bestemming.bericht(rec.dynamodb!.NewImage!)) })),
       }),
     );
     const mislukt = (r.Failed ?? []).map((f) => Number(f.Id)).sort((a, b) => a - b)[0];
     if (mislukt !== undefined) {
-      logger.warn('notificatie niet doorgestuurd; de stream probeert opnieuw', { failed: r.Failed });
+      logger.warn('outbox-item niet doorgestuurd; de stream probeert opnieuw', { failed: r.Failed });
       return { batchItemFailures: [{ itemIdentifier: batch[mislukt]!.dynamodb!.SequenceNumber! }] };
     }
+    i = einde;
   }
   return { batchItemFailures: [] };
 };

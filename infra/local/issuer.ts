@@ -71,6 +71,8 @@ const loadOrCreateKey = async (keyFile: string | undefined): Promise<StoredKey> 
 };
 
 export const issuerKeyFile = (dataDir: string): string => join(dataDir, 'issuer', 'dev-key.json');
+/** The local accounts of partners' staff (shared/auth/gebruikersaccounts.ts), as the user pool holds them in AWS. */
+export const localUsersDir = (dataDir: string): string => join(dataDir, 'issuer', 'gebruikers');
 export const localIssuerUrl = (baseUrl: string): string => `${baseUrl}/local`;
 
 export const createLocalIssuer = async (options: { baseUrl: string; keyFile?: string }): Promise<LocalIssuer> => {

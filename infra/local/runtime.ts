@@ -16,7 +16,7 @@ import { corsConfig, LOCAL_DEFAULT_CORS_ORIGINS } from './cors';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { createApiServer, listen } from './http-server';
 import { installDynamoDbCommandHook } from './invocation-scope';
-import { createLocalIssuer, issuerKeyFile, localTokenUrl, type LocalIssuer, type MintTokenOptions } from './issuer';
+import { createLocalIssuer, issuerKeyFile, localTokenUrl, localUsersDir, type LocalIssuer, type MintTokenOptions } from './issuer';
 import { createHandlerLoader, lambdaContext, localFunctionName } from './lambda';
 import { localEndpoints } from './local-endpoints';
 import { consoleLog, type RuntimeLog } from './log';
@@ -31,6 +31,7 @@ import { startScheduler, type LocalScheduler, type SchedulerOptions } from './sc
 import { startSqsPoller, type SqsPoller, type WaitOptions } from './sqs-poller';
 import { startStreamPoller, type StreamPoller } from './stream-poller';
 import { ensureTable, type LocalTable } from './table-setup';
+import { lokaalAccountRegister } from '../../shared/auth/gebruikersaccounts';
 import { lokaalClientRegister } from '../../shared/auth/machine-clients';
 import { API_SCOPE } from '../../shared/auth/rollen';
 
@@ -169,6 +170,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     const loadHandler = createHandlerLoader(PROJECT_ROOT);
     // Machine clients made by approvals (a hash of each secret, never the secret), read by the token endpoint.
     const clients = lokaalClientRegister(options.dataDir ? join(options.dataDir, 'issuer', 'clients') : mkdtempSync(join(tmpdir(), 'werkcoop-clients-')));
+    // Accounts of partners' staff, where the user pool keeps them in AWS; `npm run token -- --gebruiker` reads them.
+    const accounts = lokaalAccountRegister(options.dataDir ? localUsersDir(options.dataDir) : mkdtempSync(join(tmpdir(), 'werkcoop-gebruikers-')));
     const tokenClaims = async (clientId: string): Promise<Record<string, string>> => {
       const trigger = await loadHandler(TOKEN_CLAIMS_HANDLER);
       const event = {
@@ -235,6 +238,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       MAIL_OUTBOX_DIR: outbox.dir,
       MACHINE_CLIENT_ADAPTER: 'lokaal',
       LOCAL_CLIENTS_DIR: clients.dir,
+      ACCOUNT_ADAPTER: 'lokaal',
+      LOCAL_USERS_DIR: accounts.dir,
       TOKEN_URL: localTokenUrl(baseUrl),
       PSEUDONIEM_SLEUTEL: localPseudoniemSleutel(options.dataDir),
       AWS_REGION: LOCAL_REGION,

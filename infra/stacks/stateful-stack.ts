@@ -23,7 +23,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption, type QueueProps } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { USER_ATTRIBUTE_ROL, USER_ATTRIBUTE_TENANT } from '../../functions/auth/attributen';
+import { USER_ATTRIBUTE_ROL, USER_ATTRIBUTE_TENANT } from '../../shared/auth/attributen';
 import { CLAIM_ROL, CLAIM_TENANT } from '../../shared/auth/rollen';
 import {
   DLQ_RETENTION_SECONDS,

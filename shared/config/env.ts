@@ -29,6 +29,11 @@ const Env = z.object({
   MACHINE_CLIENT_ADAPTER: z.enum(['cognito', 'lokaal']).default('cognito'),
   USER_POOL_ID: z.string().min(1).optional(),
   LOCAL_CLIENTS_DIR: z.string().optional(),
+  /** Accounts of partners' staff: 'cognito' users in USER_POOL_ID, or the local register of accounts in LOCAL_USERS_DIR. */
+  ACCOUNT_ADAPTER: z.enum(['cognito', 'lokaal']).default('cognito'),
+  LOCAL_USERS_DIR: z.string().optional(),
+  /** Where the partner-accounts consumer sends its work (the outbox forwards PartnerGebruiker items here). */
+  GEBRUIKERS_QUEUE_URL: z.string().min(1).optional(),
   /** The OAuth 2.0 token endpoint a machine client uses (client credentials). */
   TOKEN_URL: z.url().optional(),
   /**

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/rollen';
 import type {
   AanmeldingGebeurtenis,
+  PartnerGebruiker,
+  PartnerGebruikerInvoer,
   Regiopartner,
   RegiopartnerAanmelding,
   RegiopartnerAanmeldingInvoer,
@@ -46,7 +48,44 @@ export interface MachineClientRegistratie {
 export interface NieuwePartner {
   readonly partner: Regiopartner;
   readonly gebeurtenis: RegiopartnerGebeurtenis;
+  /** The contact's account: both ways of making a partner give it one, so its staff can sign in. */
+  readonly gebruiker: PartnerGebruiker;
 }
+
+/**
+ * One invitation per address per partner: the item's key holds this hash, so a second invitation of the
+ * same person is refused by the key itself and the address is not in a key. Lower case, as the user
+ * pool's user names (e-mail addresses) are matched without case.
+ */
+export const emailSleutel = (email: string): string => createHash('sha256').update(email.trim().toLowerCase(), 'utf8').digest('base64url');
+
+/**
+ * A person of the partner gets an account with the partner's role and tenant. Written as an outbox item:
+ * the stream hands it to the gebruikers queue, whose consumer makes the account (functions/consumers/partnergebruiker-aanmaken.ts).
+ */
+export const nieuweGebruiker = (partnerId: string, invoer: PartnerGebruikerInvoer, door: Principal, omgeving: Omgeving): PartnerGebruiker => ({
+  id: omgeving.nieuwId(),
+  partnerId,
+  naam: invoer.naam,
+  email: invoer.email.trim().toLowerCase(),
+  rol: 'regiopartner',
+  status: 'uitgenodigd',
+  uitgenodigdDoor: { rol: door.rol, subject: door.subject },
+  aangemaaktOp: omgeving.nu,
+  gewijzigdOp: omgeving.nu,
+  versie: 1,
+});
+
+/** What the identity provider answered for an invitation; see PartnerGebruikersPoort. */
+export type AccountUitkomst = 'aangemaakt' | 'bestond' | 'adresInGebruik';
+
+/** An account that already existed with this very role and tenant is the same account: a retry, not a conflict. */
+export const gebruikerAfgehandeld = (g: PartnerGebruiker, uitkomst: AccountUitkomst, nu: string): PartnerGebruiker => ({
+  ...g,
+  status: uitkomst === 'adresInGebruik' ? 'adresInGebruik' : 'aangemaakt',
+  gewijzigdOp: nu,
+  versie: g.versie + 1,
+});
 
 export interface AanmeldingMutatie {
   readonly aanmelding: RegiopartnerAanmelding;
@@ -85,6 +124,7 @@ export const nieuweRegiopartner = (
   };
   return {
     partner,
+    gebruiker: nieuweGebruiker(partner.id, contactpersoon, door, omgeving),
     gebeurtenis: {
       id: omgeving.nieuwId(),
       partnerId: partner.id,

@@ -39,6 +39,10 @@ export type Verwerkingsactiviteit =
   | 'regiopartnerAanmeldingenZoeken'
   | 'regiopartnerAanmeldingBesluiten'
   | 'regiopartnerAanmeldingGeschiedenisInzien'
+  // The accounts of a partner's staff: name and e-mail address.
+  | 'partnerGebruikerUitnodigen'
+  | 'partnerGebruikersZoeken'
+  | 'partnerGebruikerAccountMaken'
   | 'verwijzingIndienen'
   | 'verwijzingInzien'
   | 'verwijzingenZoeken'

@@ -34,6 +34,20 @@ export const queueDefinitions = {
     // Measured peak 62 MB for a batch (claim, mail, mark sent): 128 MB leaves > 40% headroom.
     memoryMb: 128,
   },
+  gebruikers: {
+    name: 'gebruikers',
+    urlEnv: 'GEBRUIKERS_QUEUE_URL',
+    consumer: 'functions/consumers/partnergebruiker-aanmaken.ts',
+    consumerTimeoutSeconds: 20,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    maxReceiveCount: 5,
+    // Cognito's AdminCreateUser quota is per account and small (tens per second): a few batches at a time.
+    maxConcurrency: 2,
+    // A batch is a read, an identity-provider call and a conditional update per message, as the
+    // notifications' (measured 62 MB): 128 MB.
+    memoryMb: 128,
+  },
   nazorg: {
     name: 'nazorg',
     urlEnv: 'NAZORG_QUEUE_URL',
@@ -82,6 +96,6 @@ export const streamConsumers = {
     maxRetryAttempts: 10,
     // Measured peak 60 MB forwarding a batch: 128 MB leaves > 40% headroom.
     memoryMb: 128,
-    filter: { eventNames: ['INSERT'], entities: ['Notificatie'] },
+    filter: { eventNames: ['INSERT'], entities: ['Notificatie', 'PartnerGebruiker'] },
   },
 } as const satisfies Record<string, StreamConsumerDefinition>;

@@ -1,5 +1,5 @@
 import { ARBEIDSMARKTREGIOS } from '../domain/arbeidsmarktregios';
-import { Actor, Contactpersoon, Id, KorteTekst, KvkNummer, Tijdstip } from './gemeenschappelijk';
+import { Actor, Contactpersoon, Email, Id, KorteTekst, KvkNummer, Tijdstip } from './gemeenschappelijk';
 import * as z from 'zod';
 
 export const REGIOPARTNER_SOORTEN = ['gemeente', 'swBedrijf', 'jobcoachOrganisatie', 'werkgeversservicepunt', 'overig'] as const;
@@ -62,11 +62,49 @@ export type RegiopartnerGebeurtenis = z.infer<typeof RegiopartnerGebeurtenis>;
 
 export const PartnerIdParameters = z.strictObject({ partnerId: Id });
 
+/**
+ * A person of a partner organisation with access to the API: an account (in AWS a Cognito user) whose role
+ * is regiopartner and whose tenant is the partner, so it sees what the partner's machine client sees: the
+ * placements the partner is jobcoach of and the figures of the partner's regions.
+ */
+export const PARTNERGEBRUIKER_STATUSSEN = ['uitgenodigd', 'aangemaakt', 'adresInGebruik'] as const;
+export const PartnerGebruikerStatus = z.enum(PARTNERGEBRUIKER_STATUSSEN).meta({
+  id: 'PartnerGebruikerStatus',
+  description:
+    'uitgenodigd: het account wordt aangemaakt; aangemaakt: het account bestaat en de medewerker heeft een e-mail met een tijdelijk wachtwoord gekregen; adresInGebruik: dit e-mailadres heeft al een account met een andere rol of organisatie, en daaraan is niets veranderd (een coördinator lost dat op).',
+});
+export type PartnerGebruikerStatus = z.infer<typeof PartnerGebruikerStatus>;
+
+export const PartnerGebruikerInvoer = z
+  .strictObject({ naam: KorteTekst, email: Email })
+  .meta({ id: 'PartnerGebruikerInvoer', description: 'Een medewerker van de regiopartner die toegang krijgt.' });
+export type PartnerGebruikerInvoer = z.infer<typeof PartnerGebruikerInvoer>;
+
+export const PartnerGebruiker = z
+  .strictObject({
+    id: Id,
+    partnerId: Id,
+    naam: KorteTekst,
+    email: Email,
+    rol: z.literal('regiopartner'),
+    status: PartnerGebruikerStatus,
+    uitgenodigdDoor: Actor,
+    aangemaaktOp: Tijdstip,
+    gewijzigdOp: Tijdstip,
+    versie: z.number().int().min(1),
+  })
+  .meta({ id: 'PartnerGebruiker' });
+export type PartnerGebruiker = z.infer<typeof PartnerGebruiker>;
+
 const volgendePagina = z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
 
 export const RegiopartnersPagina = z
   .strictObject({ regiopartners: z.array(Regiopartner), volgendePagina })
   .meta({ id: 'RegiopartnersPagina' });
+
+export const PartnerGebruikersPagina = z
+  .strictObject({ gebruikers: z.array(PartnerGebruiker), volgendePagina })
+  .meta({ id: 'PartnerGebruikersPagina' });
 
 // The public sign-up (issue #5): an application, its e-mail confirmation and a coordinator's decision.
 
@@ -142,7 +180,12 @@ export const MachineClientGegevens = z
   .meta({ id: 'MachineClientGegevens' });
 
 export const AanmeldingGoedgekeurd = z
-  .strictObject({ aanmelding: RegiopartnerAanmelding, regiopartner: Regiopartner, machineClient: MachineClientGegevens })
+  .strictObject({
+    aanmelding: RegiopartnerAanmelding,
+    regiopartner: Regiopartner,
+    machineClient: MachineClientGegevens,
+    gebruiker: PartnerGebruiker.meta({ description: 'De contactpersoon krijgt een account als medewerker van de regiopartner; Cognito mailt een tijdelijk wachtwoord.' }),
+  })
   .meta({ id: 'AanmeldingGoedgekeurd' });
 
 export const AanmeldingIdParameters = z.strictObject({ aanmeldingId: Id });

@@ -32,27 +32,36 @@ const vereisStartInLijst = (start: Startsleutel, index: 'tabel' | 'gsi1' | 'gsi2
 };
 
 /**
- * One page of an entity's history: the GEBEURTENIS# items in its partition, in version order. `start`
+ * One page of the items in one partition whose sort keys begin with `prefix`, in sort-key order. `start`
  * replaces the plain cursor check where a store checks that the cursor belongs to this list.
  */
-export const gebeurtenissenPagina = async <S extends z.ZodType<object>>(
+export const partitiePagina = async <S extends z.ZodType<object>>(
   pk: string,
+  prefix: string,
   { pageSize, cursor }: PaginaVerzoek,
   schema: S,
   start: Startsleutel = leesCursor(cursor),
 ): Promise<Pagina<ReturnType<typeof parseItem<S>>>> => {
-  vereisStartInLijst(start, 'tabel', pk, sleutels.gebeurtenissenPrefix);
+  vereisStartInLijst(start, 'tabel', pk, prefix);
   const r = await dynamo().send(
     new QueryCommand({
       TableName: tabel(),
       KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-      ExpressionAttributeValues: { ':p': pk, ':s': sleutels.gebeurtenissenPrefix },
+      ExpressionAttributeValues: { ':p': pk, ':s': prefix },
       Limit: pageSize,
       ExclusiveStartKey: start,
     }),
   );
   return { items: (r.Items ?? []).map((item) => parseItem(schema, item)), cursor: maakCursor(r.LastEvaluatedKey) };
 };
+
+/** One page of an entity's history: the GEBEURTENIS# items in its partition, in version order. */
+export const gebeurtenissenPagina = <S extends z.ZodType<object>>(
+  pk: string,
+  pagina: PaginaVerzoek,
+  schema: S,
+  start: Startsleutel = leesCursor(pagina.cursor),
+): Promise<Pagina<ReturnType<typeof parseItem<S>>>> => partitiePagina(pk, sleutels.gebeurtenissenPrefix, pagina, schema, start);
 
 /**
  * One page of a list kept in an index partition, optionally narrowed to the sort keys that begin with

@@ -11,7 +11,7 @@ import { geweigerd, parseItem } from './items';
 import { machineClientItem } from './machine-clients-store';
 import { notificatieItem } from './notificaties-store';
 import { gebeurtenissenPagina, lijstPagina } from './queries';
-import { regiopartnerGebeurtenisItem, regiopartnerItem } from './regiopartners-store';
+import { nieuwePartnerSchrijfacties } from './regiopartners-store';
 import { sleutels } from './sleutels';
 
 const sleutelVelden = { pk: z.string(), sk: z.string() };
@@ -192,12 +192,7 @@ export const dynamoAanmeldingenStore = (): AanmeldingenStore => ({
               },
             },
             ...(notificatie ? [{ Put: { TableName: tabel(), Item: notificatieItem(notificatie), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
-            ...(nieuwePartner
-              ? [
-                  { Put: { TableName: tabel(), Item: regiopartnerItem(nieuwePartner.partner), ConditionExpression: 'attribute_not_exists(pk)' } },
-                  { Put: { TableName: tabel(), Item: regiopartnerGebeurtenisItem(nieuwePartner.gebeurtenis), ConditionExpression: 'attribute_not_exists(pk)' } },
-                ]
-              : []),
+            ...(nieuwePartner ? nieuwePartnerSchrijfacties(nieuwePartner) : []),
             ...(machineClient ? [{ Put: { TableName: tabel(), Item: machineClientItem(machineClient), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
           ],
         }),

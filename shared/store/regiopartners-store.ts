@@ -1,7 +1,9 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { Regiopartner, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
+import type { NieuwePartner } from '../domain/regiopartners';
 import type { RegiopartnersStore } from '../use-cases/poorten';
+import { partnerGebruikerItem } from './partner-gebruikers-store';
 import { dynamo, tabel } from './dynamodb';
 import { parseItem } from './items';
 import { lijstPagina } from './queries';
@@ -19,6 +21,13 @@ const naarPartner = (item: unknown): Regiopartner => parseItem(PartnerItem, item
 export const regiopartnerItem = (p: Regiopartner) => ({ ...sleutels.partner(p.id), ...sleutels.partnersIndex(p.status, p.id), entiteit: 'Regiopartner', ...p });
 export const regiopartnerGebeurtenisItem = (g: RegiopartnerGebeurtenis) => ({ ...sleutels.partnerGebeurtenis(g.partnerId, g.versie), entiteit: 'RegiopartnerGebeurtenis', ...g });
 
+/** A new partner, its history and its contact's invitation: the same writes for both ways a partner is made. */
+export const nieuwePartnerSchrijfacties = ({ partner, gebeurtenis, gebruiker }: NieuwePartner) => [
+  { Put: { TableName: tabel(), Item: regiopartnerItem(partner), ConditionExpression: 'attribute_not_exists(pk)' } },
+  { Put: { TableName: tabel(), Item: regiopartnerGebeurtenisItem(gebeurtenis), ConditionExpression: 'attribute_not_exists(pk)' } },
+  { Put: { TableName: tabel(), Item: partnerGebruikerItem(gebruiker), ConditionExpression: 'attribute_not_exists(pk)' } },
+];
+
 export const dynamoRegiopartnersStore = (): RegiopartnersStore => ({
   async haal(partnerId) {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.partner(partnerId), ConsistentRead: true }));
@@ -27,14 +36,7 @@ export const dynamoRegiopartnersStore = (): RegiopartnersStore => ({
 
   zoek: (pagina) => lijstPagina('gsi1', sleutels.partnersPartitie, undefined, pagina, PartnerItem),
 
-  async voegToe(partner, gebeurtenis) {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tabel(), Item: regiopartnerItem(partner), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: tabel(), Item: regiopartnerGebeurtenisItem(gebeurtenis), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    );
+  async voegToe(nieuw) {
+    await dynamo().send(new TransactWriteCommand({ TransactItems: nieuwePartnerSchrijfacties(nieuw) }));
   },
 });

@@ -10,6 +10,7 @@
  *   GemeenteGebeurtenis   GEMEENTE#<code> / GEBEURTENIS#<versie:10>
  *   Regiopartner          PARTNER#<id> / PARTNER                    PARTNERS / <status>#<id>
  *   PartnerGebeurtenis    PARTNER#<id> / GEBEURTENIS#<versie:10>
+ *   PartnerGebruiker      PARTNER#<id> / GEBRUIKER#<sha256 of the e-mail address>   (an account of the partner's staff; also the accounts consumer's outbox)
  *   RegiopartnerAanmelding AANMELDING#<id> / AANMELDING             AANMELDINGEN / <status>#<aangemaaktOp>#<id>   (TTL verlooptOp until confirmed)
  *   AanmeldingGebeurtenis AANMELDING#<id> / GEBEURTENIS#<versie:10>
  *   AanmeldingKvk         AANMELDINGKVK#<kvk> / AANMELDINGKVK       (one open application per KvK number; TTL verlooptOp until confirmed)
@@ -70,6 +71,8 @@ export const sleutels = {
   partnersPartitie: 'PARTNERS',
   // Creation by a coordinator now, the sign-up's decisions with issue #5: the same history per partner.
   partnerGebeurtenis: (partnerId: string, versie: number) => ({ pk: `PARTNER#${partnerId}`, sk: versieSk(versie) }),
+  partnerGebruiker: (partnerId: string, emailSleutel: string) => ({ pk: `PARTNER#${partnerId}`, sk: `GEBRUIKER#${emailSleutel}` }),
+  partnerGebruikersPrefix: 'GEBRUIKER#',
   aanmelding: (id: string) => ({ pk: `AANMELDING#${id}`, sk: 'AANMELDING' }),
   aanmeldingenIndex: (status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: 'AANMELDINGEN', gsi1sk: lijst(status, aangemaaktOp, id) }),
   aanmeldingenPartitie: 'AANMELDINGEN',

@@ -7,8 +7,8 @@ import type { Gemeente, GemeenteGebeurtenis } from '../schemas/gemeenten';
 import type { Notificatie } from '../domain/notificaties';
 import type { WerkplekMutatie } from '../domain/werkplekken';
 import type { Lid, LidGebeurtenis, LidStatus } from '../schemas/leden';
-import type { AanmeldingMutatie } from '../domain/regiopartners';
-import type { AanmeldingGebeurtenis, AanmeldingStatus, Regiopartner, RegiopartnerAanmelding, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
+import type { AanmeldingMutatie, AccountUitkomst, NieuwePartner } from '../domain/regiopartners';
+import type { AanmeldingGebeurtenis, AanmeldingStatus, PartnerGebruiker, Regiopartner, RegiopartnerAanmelding, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
 import type { Kandidaatprofiel, Verwijzing, VerwijzingGebeurtenis, VerwijzingStatus } from '../schemas/verwijzingen';
 import type { Werkplek, WerkplekGebeurtenis, WerkplekStatus } from '../schemas/werkplekken';
 
@@ -86,7 +86,7 @@ export interface GemeentenStore {
 export interface RegiopartnersStore {
   haal(partnerId: string): Promise<Regiopartner | undefined>;
   zoek(pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<Regiopartner>>;
-  voegToe(partner: Regiopartner, gebeurtenis: RegiopartnerGebeurtenis): Promise<void>;
+  voegToe(nieuw: NieuwePartner): Promise<void>;
 }
 
 export interface AanmeldingenStore {
@@ -112,6 +112,33 @@ export interface AanmeldingenStore {
  * The identity provider's machine clients (client credentials): Cognito app clients in AWS, the local
  * issuer's registry locally. The secret is answered once, by `maak`, and kept nowhere by werkcoop.
  */
+/** An account for a person of a partner: the role and tenant its tokens will carry. */
+export interface NieuwAccount {
+  readonly email: string;
+  readonly naam: string;
+  readonly rol: 'regiopartner';
+  readonly tenant: string;
+}
+
+/**
+ * The identity provider's accounts (Cognito users in AWS). `maak` is safe to repeat: an account that already
+ * has this address with this role and tenant is 'bestond'; with another role or tenant 'adresInGebruik',
+ * and it is left unchanged.
+ */
+export interface GebruikersaccountPoort {
+  maak(account: NieuwAccount): Promise<AccountUitkomst>;
+}
+
+/** The invitations of a partner's staff (PartnerGebruiker items: also the outbox of the accounts consumer). */
+export interface PartnerGebruikersStore {
+  haal(partnerId: string, emailSleutel: string): Promise<PartnerGebruiker | undefined>;
+  zoek(partnerId: string, pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<PartnerGebruiker>>;
+  /** Only for an existing partner ('nietGevonden' otherwise); a second invitation of the address: 'conflict'. */
+  voegToe(gebruiker: PartnerGebruiker): Promise<void>;
+  /** Records the account's outcome once: false when another delivery did it first. */
+  handelAf(gebruiker: PartnerGebruiker, verwachteVersie: number): Promise<boolean>;
+}
+
 export interface MachineClientPoort {
   maak(naam: string): Promise<{ readonly clientId: string; readonly clientSecret: string }>;
   verwijder(clientId: string): Promise<void>;

@@ -18,6 +18,7 @@ import { logVerwerking } from '../privacy/verwerkingen';
 import type {
   AanmeldingGebeurtenis,
   AanmeldingStatus,
+  PartnerGebruiker,
   Regiopartner,
   RegiopartnerAanmelding,
   RegiopartnerAanmeldingInvoer,
@@ -39,6 +40,8 @@ export interface Goedkeuring {
   readonly aanmelding: RegiopartnerAanmelding;
   readonly regiopartner: Regiopartner;
   readonly machineClient: { readonly clientId: string; readonly clientSecret: string; readonly tokenUrl: string; readonly scope: string };
+  /** The contact's account, invited in the approval's transaction and made by the accounts consumer. */
+  readonly gebruiker: PartnerGebruiker;
 }
 
 const PUBLIEK = { rol: 'publiek', subject: 'aanmelder' } as const;
@@ -136,10 +139,12 @@ export const aanmeldingenUseCases = (deps: AanmeldingenDeps) => {
         );
         throw error;
       }
-      logVerwerking({ activiteit: 'regiopartnerAanmeldingBesluiten', door: principal, betrokkenen: [aanmelding.id, mutatie.nieuwePartner!.partner.id], status: 'gelukt' });
+      const { partner, gebruiker } = mutatie.nieuwePartner!;
+      logVerwerking({ activiteit: 'regiopartnerAanmeldingBesluiten', door: principal, betrokkenen: [aanmelding.id, partner.id, gebruiker.id], status: 'gelukt' });
       return {
+        gebruiker,
         aanmelding: mutatie.aanmelding,
-        regiopartner: mutatie.nieuwePartner!.partner,
+        regiopartner: partner,
         machineClient: { clientId: client.clientId, clientSecret: client.clientSecret, tokenUrl: clients.tokenUrl, scope: API_SCOPE },
       };
     },

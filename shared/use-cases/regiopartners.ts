@@ -22,12 +22,13 @@ export interface RegiopartnersDeps {
  */
 export const regiopartnersUseCases = (deps: RegiopartnersDeps) => ({
   async aanmaken(principal: Principal, invoer: RegiopartnerInvoer): Promise<Regiopartner> {
-    const { partner, gebeurtenis } = nieuweRegiopartner(invoer, principal, {
+    const nieuw = nieuweRegiopartner(invoer, principal, {
       nu: (deps.klok?.() ?? new Date()).toISOString(),
       nieuwId: deps.nieuwId ?? (() => ulid()),
     });
-    await deps.store.voegToe(partner, gebeurtenis);
-    logVerwerking({ activiteit: 'regiopartnerAanmaken', door: principal, betrokkenen: [partner.id], status: 'gelukt' });
+    await deps.store.voegToe(nieuw);
+    const { partner } = nieuw;
+    logVerwerking({ activiteit: 'regiopartnerAanmaken', door: principal, betrokkenen: [partner.id, nieuw.gebruiker.id], status: 'gelukt' });
     return partner;
   },
 
