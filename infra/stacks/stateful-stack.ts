@@ -258,6 +258,13 @@ export class StatefulStack extends Stack {
       signInAliases: { email: true },
       autoVerify: { email: true },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // The mail Cognito sends when an account is made for a partner's staff member (AdminCreateUser, by the
+      // accounts consumer): the temporary password is valid for tempPasswordValidity below.
+      userInvitation: {
+        emailSubject: 'Uw toegang tot werkcoop',
+        emailBody:
+          'Beste collega,<br><br>U heeft toegang gekregen tot werkcoop, het systeem van de coöperatie voor duurzame plaatsingen. Uw gebruikersnaam is {username} en uw tijdelijke wachtwoord is {####}<br><br>Bij de eerste keer aanmelden kiest u een eigen wachtwoord en stelt u tweestapsverificatie in. Het tijdelijke wachtwoord is drie dagen geldig; daarna kan de coördinator u opnieuw uitnodigen.',
+      },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {

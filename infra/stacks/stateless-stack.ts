@@ -47,6 +47,8 @@ export interface StatelessStackProps extends StackProps {
 
 /** Consumers that send mail: they get the SES sender settings and the right to send as its domain. */
 const MAIL_SENDING_QUEUES: ReadonlySet<QueueName> = new Set(['notificaties']);
+/** Consumers that make accounts of partners' staff in the deployment's user pool. */
+const ACCOUNT_MAKING_QUEUES: ReadonlySet<QueueName> = new Set(['gebruikers']);
 
 /**
  * The code: one function per route behind an HTTP API, the queue consumers and the stream consumers. It
@@ -211,6 +213,7 @@ export class StatelessStack extends Stack {
     for (const q of Object.values(queueDefinitions)) {
       const { queue } = props.queues[q.name];
       const sendsMail = MAIL_SENDING_QUEUES.has(q.name);
+      const makesAccounts = ACCOUNT_MAKING_QUEUES.has(q.name);
       const consumer = new WerkcoopFunction(this, `${pascal(q.name)}Consumer`, {
         entry: q.consumer,
         deployment,
@@ -218,7 +221,10 @@ export class StatelessStack extends Stack {
         timeout: Duration.seconds(q.consumerTimeoutSeconds),
         memorySize: q.memoryMb,
         logKey: props.logKey,
-        environment: sendsMail ? { MAIL_ADAPTER: 'ses', MAIL_AFZENDER: deployment.mailAfzender } : {},
+        environment: {
+          ...(sendsMail ? { MAIL_ADAPTER: 'ses', MAIL_AFZENDER: deployment.mailAfzender } : {}),
+          ...(makesAccounts ? { ACCOUNT_ADAPTER: 'cognito', USER_POOL_ID: props.userPool.userPoolId } : {}),
+        },
       })
         .bindTable(props.table, 'readWrite')
         .bindVerwerkingenlog(props.table, props.pseudoniemSleutel);
@@ -230,6 +236,12 @@ export class StatelessStack extends Stack {
           maxConcurrency: q.maxConcurrency,
         }),
       );
+      if (makesAccounts) {
+        // Creates users and reads one back (the retry check); it cannot change or delete an existing user.
+        consumer.addToRolePolicy(
+          new PolicyStatement({ actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'], resources: [props.userPool.userPoolArn] }),
+        );
+      }
       if (sendsMail) {
         // Only as the deployment's sender domain, not as any identity in the account.
         consumer.addToRolePolicy(

@@ -235,8 +235,15 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
           ]),
           LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: Match.anyValue(), LambdaVersion: 'V3_0' } },
           UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+          // The e-mail address is the user name: the accounts consumer makes partners' staff by address.
+          UsernameAttributes: ['email'],
         }),
       });
+      const uitnodiging = Object.values(t.stateful.findResources('AWS::Cognito::UserPool'))[0]!.Properties.AdminCreateUserConfig.InviteMessageTemplate;
+      expect(uitnodiging.EmailSubject).toBe('Uw toegang tot werkcoop');
+      // Cognito refuses a template without both placeholders.
+      expect(uitnodiging.EmailMessage).toContain('{username}');
+      expect(uitnodiging.EmailMessage).toContain('{####}');
       t.stateful.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
         Identifier: 'werkcoop',
         Scopes: [Match.objectLike({ ScopeName: 'api' })],
@@ -564,6 +571,31 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
           ]),
         },
       });
+    });
+
+    it('lets only the gebruikers consumer make user accounts, in the deployment\'s user pool, and no function change or delete one', () => {
+      const templates = [t.stateless, ...t.groups.values()];
+      const policies = templates.flatMap((tpl) => Object.values(tpl.findResources('AWS::IAM::Policy')));
+      const metActie = (actie: string) =>
+        policies.filter((p) =>
+          (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]).some((st) => [st.Action].flat().includes(actie)),
+        );
+      const consumer = Object.entries(t.stateless.findResources('AWS::Lambda::Function')).find(
+        ([, f]) => f.Properties.Description === 'Consumer of gebruikers',
+      )!;
+      const variables = consumer[1].Properties.Environment.Variables as Record<string, unknown>;
+      expect(variables.ACCOUNT_ADAPTER).toBe('cognito');
+      expect(JSON.stringify(variables.USER_POOL_ID)).toContain('UserPool');
+      const rol = (consumer[1].Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const maken = metActie('cognito-idp:AdminCreateUser');
+      expect(maken).toHaveLength(1);
+      expect(maken[0]!.Properties.Roles).toEqual([{ Ref: rol }]);
+      const statement = (maken[0]!.Properties.PolicyDocument.Statement as { Action: string[]; Resource: unknown }[]).find((st) =>
+        [st.Action].flat().includes('cognito-idp:AdminCreateUser'),
+      )!;
+      expect([statement.Action].flat().sort()).toEqual(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser']);
+      expect(JSON.stringify(statement.Resource)).toContain('UserPool');
+      for (const actie of ['cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminSetUserPassword']) expect(metActie(actie), actie).toEqual([]);
     });
 
     it.each(Object.values(streamConsumers))('feeds stream consumer $name only the filtered records, with retries, bisection and a DLQ', (sc) => {
