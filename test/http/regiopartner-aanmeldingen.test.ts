@@ -2,7 +2,10 @@ import { request } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
+import { claimsFor } from '../../functions/auth/token-claims';
+import { lokaalAccountRegister } from '../../shared/auth/gebruikersaccounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { LIMIETEN, venster } from '../../shared/domain/aanvraaglimiet';
@@ -458,6 +461,48 @@ describe('van aanmelding tot aanroep als partner (end-to-end)', () => {
     expectProblem(await call('GET', '/v1/regiopartner-aanmeldingen', { headers: alsPartner }), 403);
     expectProblem(await call('GET', '/v1/leden', { headers: alsPartner }), 403);
     expectProblem(await call('POST', '/v1/regiopartners', { headers: alsPartner, body: invoer() }), 403);
+  });
+
+  it('goedkeuren geeft de contactpersoon een account met de rol en tenant van de partner; met een token van dat account ziet de medewerker alleen het eigene', async () => {
+    const body = invoer({ naam: 'Coachpunt Waterland', arbeidsmarktregios: ['Zaanstreek/Waterland'], contactpersoon: { naam: 'Sem de Wit', email: `Sem.de.Wit${++mailTeller}@CoachpuntWaterland.nl` } });
+    const adres = nieuwAdres();
+    expect((await vanAf(adres)('POST', '/v1/regiopartner-aanmeldingen', { body })).status).toBe(202);
+    const [mail] = await mailsAan(body.contactpersoon.email);
+    expect((await vanAf(adres)('POST', '/v1/regiopartner-aanmeldingen/bevestiging', { body: { token: tokenUit(mail!) } })).status).toBe(200);
+    const [aanmelding] = await aanmeldingenVan(body.kvkNummer);
+    const goedkeuring = await call('POST', `/v1/regiopartner-aanmeldingen/${aanmelding!.id}/goedkeuring`, { headers: admin });
+    expect(goedkeuring.status).toBe(200);
+    // Still the approval's one transaction: the invitation is written in it, the account made afterwards.
+    expect(goedkeuring.ops).toEqual(['GetItem', 'TransactWriteItems']);
+    const partnerId = goedkeuring.body.regiopartner.id as string;
+    const email = body.contactpersoon.email.toLowerCase();
+    expect(goedkeuring.body.gebruiker).toMatchObject({ partnerId, naam: 'Sem de Wit', email, rol: 'regiopartner', status: 'uitgenodigd', versie: 1 });
+
+    await rt.settle();
+    const lijst = await call('GET', `/v1/regiopartners/${partnerId}/gebruikers`, { headers: admin });
+    expect(lijst.status).toBe(200);
+    expect(lijst.body.gebruikers).toEqual([{ ...goedkeuring.body.gebruiker, status: 'aangemaakt', versie: 2, gewijzigdOp: expect.any(String) }]);
+    const account = await lokaalAccountRegister(rt.env.LOCAL_USERS_DIR!).haal(body.contactpersoon.email);
+    expect(account).toMatchObject({
+      gebruikersnaam: email,
+      status: 'FORCE_CHANGE_PASSWORD',
+      attributen: { email, email_verified: 'true', name: 'Sem de Wit', 'custom:rol': 'regiopartner', 'custom:tenant': partnerId },
+    });
+    // Exactly one account file for the address, and nothing of it in the table but the invitation.
+    expect(readdirSync(rt.env.LOCAL_USERS_DIR!).filter((f) => f.endsWith('.json'))).toContain(`${createHash('sha256').update(email).digest('hex')}.json`);
+
+    // Signing in: the trigger's mapping turns the account's attributes into the token's claims.
+    const claims = claimsFor(account!.attributen);
+    expect(claims).toEqual({ 'werkcoop:rol': 'regiopartner', 'werkcoop:tenant': partnerId });
+    const alsMedewerker = { authorization: `Bearer ${await rt.mintToken({ rol: 'regiopartner', tenant: claims['werkcoop:tenant']!, subject: account!.sub })}` };
+    expect((await call('GET', `/v1/regiopartners/${partnerId}`, { headers: alsMedewerker })).status).toBe(200);
+    expect((await call('GET', '/v1/regiocijfers', { headers: alsMedewerker })).body.regios.map((r: { arbeidsmarktregio: string }) => r.arbeidsmarktregio)).toEqual(['Zaanstreek/Waterland']);
+    expect((await call('GET', `/v1/regiopartners/${partnerId}/gebruikers`, { headers: alsMedewerker })).body.gebruikers).toHaveLength(1);
+    const ander = await call('POST', '/v1/regiopartners', { headers: admin, body: { ...invoer(), arbeidsmarktregios: ['Twente'] } });
+    expectProblem(await call('GET', `/v1/regiopartners/${ander.body.id}/gebruikers`, { headers: alsMedewerker }), 404);
+    expectProblem(await call('GET', `/v1/regiocijfers?arbeidsmarktregio=Twente`, { headers: alsMedewerker }), 404);
+    expectProblem(await call('POST', `/v1/regiopartners/${partnerId}/gebruikers`, { headers: alsMedewerker, body: { naam: 'X', email: 'x@example.nl' } }), 403);
+    expectProblem(await call('GET', '/v1/leden', { headers: alsMedewerker }), 403);
   });
 
   it('beide wegen, rechtstreeks door een coördinator en via aanmelding, geven een partner met dezelfde velden', async () => {

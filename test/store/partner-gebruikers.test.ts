@@ -1,0 +1,159 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Context, SQSEvent } from 'aws-lambda';
+import { ulid } from 'ulidx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lokaalAccountRegister, type LokaalAccountRegister } from '../../shared/auth/gebruikersaccounts';
+import type { Principal } from '../../shared/auth/rollen';
+import { DomeinFout } from '../../shared/domain/fouten';
+import { emailSleutel, nieuweGebruiker, nieuweRegiopartner } from '../../shared/domain/regiopartners';
+import { dynamoPartnerGebruikersStore } from '../../shared/store/partner-gebruikers-store';
+import { dynamoRegiopartnersStore } from '../../shared/store/regiopartners-store';
+import { maakPartnerAccount } from '../../shared/use-cases/partner-gebruikers';
+import type { PartnerGebruikersStore } from '../../shared/use-cases/poorten';
+import { storeOmgeving } from './store-omgeving';
+
+/**
+ * The accounts consumer against DynamoDB Local and the local account register: one account per invited
+ * person, however the message comes — twice, concurrently, after a crash — and never a change to an
+ * account someone else holds.
+ */
+let accountsDir: string;
+let register: LokaalAccountRegister;
+let handler: typeof import('../../functions/consumers/partnergebruiker-aanmaken').handler;
+beforeAll(async () => {
+  await storeOmgeving();
+  accountsDir = mkdtempSync(join(tmpdir(), 'werkcoop-gebruikers-'));
+  Object.assign(process.env, { ACCOUNT_ADAPTER: 'lokaal', LOCAL_USERS_DIR: accountsDir });
+  register = lokaalAccountRegister(accountsDir);
+  // The handler makes its adapter at module load, as in Lambda: import it once the environment is set.
+  ({ handler } = await import('../../functions/consumers/partnergebruiker-aanmaken'));
+});
+
+const admin: Principal = { rol: 'coopAdmin', subject: 'coordinator' };
+const omgeving = () => ({ nu: new Date().toISOString(), nieuwId: () => ulid() });
+const store = dynamoPartnerGebruikersStore();
+let teller = 0;
+const nieuwAdres = () => `medewerker${++teller}-${ulid().toLowerCase()}@jobcoachamstel.nl`;
+
+/** A partner made through the store, as a coordinator makes one: its contact's invitation is in the same transaction. */
+const partner = async (contact = nieuwAdres()) => {
+  const nieuw = nieuweRegiopartner(
+    { naam: 'Jobcoach Amstel', kvkNummer: '34123456', soort: 'jobcoachOrganisatie', arbeidsmarktregios: ['Groot Amsterdam'], contactpersoon: { naam: 'Lotte Visser', email: contact } },
+    admin,
+    omgeving(),
+  );
+  await dynamoRegiopartnersStore().voegToe(nieuw);
+  return nieuw;
+};
+const accounts = () => readdirSync(accountsDir).filter((f) => f.endsWith('.json')).length;
+
+describe('de uitnodigingen van een partner', () => {
+  it('een nieuwe partner nodigt zijn contactpersoon uit in dezelfde transactie; het adres in kleine letters, alleen als hash in de sleutel', async () => {
+    const { partner: p, gebruiker } = await partner('Lotte.Visser@JobcoachAmstel.nl');
+    const opgeslagen = await store.haal(p.id, emailSleutel('lotte.visser@jobcoachamstel.nl'));
+    expect(opgeslagen).toEqual(gebruiker);
+    expect(opgeslagen).toMatchObject({ email: 'lotte.visser@jobcoachamstel.nl', status: 'uitgenodigd', rol: 'regiopartner', versie: 1 });
+    expect(emailSleutel('Lotte.Visser@JobcoachAmstel.nl')).toBe(emailSleutel(' lotte.visser@jobcoachamstel.nl'));
+  });
+
+  it('hetzelfde adres twee keer voor één partner is een conflict, ook in andere letters; een onbekende partner: niet gevonden', async () => {
+    const { partner: p } = await partner();
+    const adres = nieuwAdres();
+    await store.voegToe(nieuweGebruiker(p.id, { naam: 'Ahmed', email: adres }, admin, omgeving()));
+    await expect(store.voegToe(nieuweGebruiker(p.id, { naam: 'Ahmed', email: adres.toUpperCase() }, admin, omgeving()))).rejects.toMatchObject({ soort: 'conflict' });
+    await expect(store.voegToe(nieuweGebruiker(ulid(), { naam: 'Ahmed', email: nieuwAdres() }, admin, omgeving()))).rejects.toMatchObject({ soort: 'nietGevonden' });
+  });
+
+  it('de lijst pagineert in de partitie van de partner; een cursor van een andere partner wordt geweigerd', async () => {
+    const { partner: p } = await partner();
+    for (let i = 0; i < 4; i++) await store.voegToe(nieuweGebruiker(p.id, { naam: `Medewerker ${i}`, email: nieuwAdres() }, admin, omgeving()));
+    const eerste = await store.zoek(p.id, { pageSize: 3 });
+    expect(eerste.items).toHaveLength(3);
+    const tweede = await store.zoek(p.id, { pageSize: 3, cursor: eerste.cursor });
+    expect(tweede.items).toHaveLength(2);
+    expect(new Set([...eerste.items, ...tweede.items].map((g) => g.id)).size).toBe(5);
+    expect([...eerste.items, ...tweede.items].every((g) => g.partnerId === p.id)).toBe(true);
+    const ander = await partner();
+    const fout = await store.zoek(ander.partner.id, { pageSize: 3, cursor: eerste.cursor }).catch((e: unknown) => e);
+    expect(fout).toBeInstanceOf(DomeinFout);
+    expect(fout).toMatchObject({ soort: 'ongeldigeInvoer' });
+  });
+});
+
+describe('het account van een uitgenodigde medewerker', () => {
+  it('wordt één keer gemaakt, met de rol en tenant van de partner; een tweede bezorging doet niets meer', async () => {
+    const { partner: p, gebruiker } = await partner();
+    const voor = accounts();
+    const sleutel = emailSleutel(gebruiker.email);
+    expect(await maakPartnerAccount({ store, accounts: register }, p.id, sleutel)).toBe('aangemaakt');
+    expect(await maakPartnerAccount({ store, accounts: register }, p.id, sleutel)).toBe('alAfgehandeld');
+    expect(accounts()).toBe(voor + 1);
+    expect(await store.haal(p.id, sleutel)).toMatchObject({ status: 'aangemaakt', versie: 2 });
+    expect((await register.haal(gebruiker.email))!.attributen).toMatchObject({ 'custom:rol': 'regiopartner', 'custom:tenant': p.id, email: gebruiker.email });
+  });
+
+  it('vijf gelijktijdige bezorgingen: één account, en één legt de uitkomst vast', async () => {
+    const { partner: p, gebruiker } = await partner();
+    const voor = accounts();
+    const uitkomsten = await Promise.all(Array.from({ length: 5 }, () => maakPartnerAccount({ store, accounts: register }, p.id, emailSleutel(gebruiker.email))));
+    expect(uitkomsten.filter((u) => u !== 'alAfgehandeld')).toHaveLength(1);
+    expect(accounts()).toBe(voor + 1);
+    expect(await store.haal(p.id, emailSleutel(gebruiker.email))).toMatchObject({ status: 'aangemaakt', versie: 2 });
+  });
+
+  it('een crash na het maken van het account en voor het vastleggen: de volgende bezorging vindt het account terug', async () => {
+    const { partner: p, gebruiker } = await partner();
+    const voor = accounts();
+    const crashend: PartnerGebruikersStore = { ...store, handelAf: () => Promise.reject(new Error('Lambda stopte hier')) };
+    await expect(maakPartnerAccount({ store: crashend, accounts: register }, p.id, emailSleutel(gebruiker.email))).rejects.toThrow('Lambda stopte hier');
+    expect(await store.haal(p.id, emailSleutel(gebruiker.email))).toMatchObject({ status: 'uitgenodigd', versie: 1 });
+    expect(await maakPartnerAccount({ store, accounts: register }, p.id, emailSleutel(gebruiker.email))).toBe('bestond');
+    expect(accounts()).toBe(voor + 1);
+    expect(await store.haal(p.id, emailSleutel(gebruiker.email))).toMatchObject({ status: 'aangemaakt', versie: 2 });
+  });
+
+  it('een adres dat al een account heeft bij een andere partner: adresInGebruik, en dat account blijft zoals het was', async () => {
+    const adres = nieuwAdres();
+    const eerste = await partner(adres);
+    expect(await maakPartnerAccount({ store, accounts: register }, eerste.partner.id, emailSleutel(adres))).toBe('aangemaakt');
+    const bestand = readdirSync(accountsDir).map((f) => join(accountsDir, f)).find((f) => readFileSync(f, 'utf8').includes(adres))!;
+    const inhoud = readFileSync(bestand, 'utf8');
+    const tweede = await partner(adres);
+    expect(await maakPartnerAccount({ store, accounts: register }, tweede.partner.id, emailSleutel(adres))).toBe('adresInGebruik');
+    expect(readFileSync(bestand, 'utf8')).toBe(inhoud);
+    expect(await store.haal(tweede.partner.id, emailSleutel(adres))).toMatchObject({ status: 'adresInGebruik', versie: 2 });
+  });
+
+  it('een bericht zonder uitnodiging (gewist, of nooit gemaakt) maakt geen account', async () => {
+    const voor = accounts();
+    expect(await maakPartnerAccount({ store, accounts: register }, ulid(), emailSleutel(nieuwAdres()))).toBe('onbekend');
+    expect(accounts()).toBe(voor);
+  });
+
+  it('de consument: een onleesbaar bericht faalt alleen zelf; dubbele berichten in één batch geven één account', async () => {
+    const { partner: p, gebruiker } = await partner();
+    const voor = accounts();
+    const record = (messageId: string, body: string) => ({
+      messageId,
+      receiptHandle: messageId,
+      body,
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0' },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:eu-central-1:000000000000:gebruikers',
+      awsRegion: 'eu-central-1',
+    });
+    const bericht = JSON.stringify({ partnerId: p.id, sleutel: emailSleutel(gebruiker.email) });
+    const event = {
+      Records: [record('m1', bericht), record('m2', '{"partnerId":"x","sleutel":"te kort"}'), record('m3', bericht), record('m4', '{"kapot":')],
+    } as SQSEvent;
+    const context = { functionName: 'test', awsRequestId: 'r', getRemainingTimeInMillis: () => 10_000 } as Context;
+    const r = (await handler(event, context, () => undefined)) as { batchItemFailures: { itemIdentifier: string }[] };
+    expect(r.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['m2', 'm4']);
+    expect(accounts()).toBe(voor + 1);
+    expect(await store.haal(p.id, emailSleutel(gebruiker.email))).toMatchObject({ status: 'aangemaakt', versie: 2 });
+  });
+});
