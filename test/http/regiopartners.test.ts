@@ -6,6 +6,7 @@ import { dynamo, tabel } from '../../shared/store/dynamodb';
 import { sleutels } from '../../shared/store/sleutels';
 import { apiClient, expectProblem, namen } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
+import { lokaalAccountRegister } from '../../shared/auth/gebruikersaccounts';
 
 let rt: LocalRuntime;
 let admin: { authorization: string };
@@ -97,5 +98,72 @@ describe('regiopartners ophalen en zoeken, met tenancy', () => {
     expect(alsPartner.ops).toEqual(['GetItem']);
     expectProblem(await call('GET', '/v1/regiopartners', { headers: await authorization(rt, 'gemeente', 'GM0363') }), 403);
     expectProblem(await call('GET', '/v1/regiopartners?soort=swBedrijf', { headers: admin }), 400);
+  });
+});
+
+describe('medewerkers van een regiopartner krijgen toegang', () => {
+  let adresTeller = 0;
+  const adres = () => `coach${++adresTeller}-${Date.now()}@jobcoachamstel.nl`;
+  const gebruikersVan = async (partnerId: string, headers = admin) => {
+    const r = await call('GET', `/v1/regiopartners/${partnerId}/gebruikers`, { headers });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    return r.body.gebruikers as { email: string; status: string; naam: string }[];
+  };
+
+  it('ook een rechtstreeks aangemaakte partner: de contactpersoon krijgt een account, net als na een goedgekeurde aanmelding', async () => {
+    const contact = adres();
+    const p = await maak({ contactpersoon: { naam: 'Lotte Visser', email: contact } });
+    await rt.settle();
+    expect(await gebruikersVan(p.id)).toEqual([expect.objectContaining({ email: contact, naam: 'Lotte Visser', status: 'aangemaakt', rol: 'regiopartner' })]);
+    expect((await lokaalAccountRegister(rt.env.LOCAL_USERS_DIR!).haal(contact))?.attributen).toMatchObject({ 'custom:tenant': p.id, 'custom:rol': 'regiopartner' });
+  });
+
+  it('een coördinator nodigt een collega uit: 202 en één transactie; het account volgt; hetzelfde adres nog eens 409', async () => {
+    const p = await maak({ contactpersoon: { naam: 'Lotte Visser', email: adres() } });
+    const collega = adres();
+    const r = await call('POST', `/v1/regiopartners/${p.id}/gebruikers`, { headers: admin, body: { naam: 'Ahmed Yilmaz', email: collega } });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    expect(r.ops).toEqual(['TransactWriteItems']);
+    expect(r.body).toMatchObject({ partnerId: p.id, naam: 'Ahmed Yilmaz', email: collega, status: 'uitgenodigd', uitgenodigdDoor: { rol: 'coopAdmin' } });
+    await rt.settle();
+    expect((await gebruikersVan(p.id)).find((g) => g.email === collega)?.status).toBe('aangemaakt');
+    const dubbel = await call('POST', `/v1/regiopartners/${p.id}/gebruikers`, { headers: admin, body: { naam: 'Ahmed', email: collega.toUpperCase() } });
+    expectProblem(dubbel, 409);
+    expect(await gebruikersVan(p.id)).toHaveLength(2);
+  });
+
+  it('slechte invoer: alle fouten tegelijk, 400 als problem+json, en er verandert niets; een onbekende partner 404, een ongeldig id 400', async () => {
+    const p = await maak({ contactpersoon: { naam: 'Lotte Visser', email: adres() } });
+    const r = await call('POST', `/v1/regiopartners/${p.id}/gebruikers`, {
+      headers: admin,
+      body: { naam: '', email: 'geen-adres', rol: 'coopAdmin', tenant: 'GM0363', bsn: '111222333' },
+    });
+    expectProblem(r, 400);
+    expect(namen(r)).toEqual(expect.arrayContaining(['body.naam', 'body.email', 'body.rol', 'body.tenant', 'body.bsn']));
+    expect(r.ops).toEqual([]);
+    expectProblem(await call('POST', `/v1/regiopartners/${p.id}/gebruikers`, { headers: admin, body: { naam: 'x'.repeat(201), email: `${'a'.repeat(250)}@x.nl` } }), 400);
+    expectProblem(await call('POST', `/v1/regiopartners/${p.id}/gebruikers`, { headers: admin, raw: '{"naam":' }), 400);
+    expectProblem(await call('POST', '/v1/regiopartners/01JDZZZZZZZZZZZZZZZZZZZZZZ/gebruikers', { headers: admin, body: { naam: 'Ahmed', email: adres() } }), 404);
+    expectProblem(await call('POST', '/v1/regiopartners/geen-ulid/gebruikers', { headers: admin, body: { naam: 'Ahmed', email: adres() } }), 400);
+    await rt.settle();
+    expect(await gebruikersVan(p.id)).toHaveLength(1);
+  });
+
+  it('alleen coördinatoren nodigen uit; een partner ziet alleen de eigen medewerkers, een andere partner 404; zonder token 401', async () => {
+    const [a, b] = [await maak({ contactpersoon: { naam: 'A', email: adres() } }), await maak({ contactpersoon: { naam: 'B', email: adres() } })];
+    const alsA = await authorization(rt, 'regiopartner', a.id);
+    const body = { naam: 'Ahmed', email: adres() };
+    expectProblem(await call('POST', `/v1/regiopartners/${a.id}/gebruikers`, { headers: alsA, body }), 403);
+    for (const [rol, tenant] of [['gemeente', 'GM0363'], ['werkgever', a.id]] as const) {
+      const headers = await authorization(rt, rol, tenant);
+      expectProblem(await call('POST', `/v1/regiopartners/${a.id}/gebruikers`, { headers, body }), 403);
+      expectProblem(await call('GET', `/v1/regiopartners/${a.id}/gebruikers`, { headers }), 403);
+    }
+    expectProblem(await call('POST', `/v1/regiopartners/${a.id}/gebruikers`, { body }), 401);
+    expect((await gebruikersVan(a.id, alsA)).map((g) => g.naam)).toEqual(['A']);
+    const vreemd = await call('GET', `/v1/regiopartners/${b.id}/gebruikers`, { headers: alsA });
+    expectProblem(vreemd, 404);
+    expect(vreemd.ops).toEqual([]);
+    expect(JSON.stringify(vreemd.body)).not.toContain(b.contactpersoon.email);
   });
 });
