@@ -37,12 +37,14 @@ const zelfdeToegang = (a: NieuwAccount, bestaand: Readonly<Record<string, string
  * UsernameExists, then AdminGetUser — the same role and tenant is this invitation made before (a retried
  * message, a crash before the item was marked); anything else is left exactly as it is.
  */
-const cognitoAccounts = (): GebruikersaccountPoort => {
-  let cognito: CognitoIdentityProviderClient | undefined;
+export const cognitoAccounts = (
+  opties: { readonly client?: CognitoIdentityProviderClient; readonly userPoolId?: string } = {},
+): GebruikersaccountPoort => {
+  let cognito: CognitoIdentityProviderClient | undefined = opties.client;
   const client = () => (cognito ??= new CognitoIdentityProviderClient({}));
   return {
     async maak(a): Promise<AccountUitkomst> {
-      const UserPoolId = requireEnv('USER_POOL_ID');
+      const UserPoolId = opties.userPoolId ?? requireEnv('USER_POOL_ID');
       try {
         await client().send(
           new AdminCreateUserCommand({

@@ -9,8 +9,11 @@ import {
   bevestigingsmailId,
   controleerBesluit,
   dubbeleAanmeldingBericht,
+  emailSleutel,
+  gebruikerAfgehandeld,
   goedkeuren,
   nieuwBevestigingstoken,
+  nieuweGebruiker,
   nieuweRegiopartner,
   onderdrukKlein,
   regiocijfers,
@@ -19,6 +22,7 @@ import {
 import { ARBEIDSMARKTREGIOS } from '../../shared/domain/arbeidsmarktregios';
 import {
   AanmeldingGebeurtenis,
+  PartnerGebruiker,
   Regiopartner,
   RegiopartnerAanmelding,
   RegiopartnerAanmeldingInvoer,
@@ -160,6 +164,34 @@ describe('het besluit van een coördinator', () => {
     expect(m.gebeurtenis.reden).toBe('Geen jobcoaches in dienst');
     expect(m.notificatie!.tekst).toContain('Geen jobcoaches in dienst');
     expect(m.nieuwePartner).toBeUndefined();
+  });
+});
+
+describe('de accounts van de medewerkers van een partner', () => {
+  it('beide wegen nodigen de contactpersoon uit als medewerker met rol regiopartner, tenant de partner, het adres in kleine letters', () => {
+    const contact = { ...invoer.contactpersoon, email: 'Lotte@JobcoachAmstel.nl', telefoonnummer: '020 123 45 67' };
+    const rechtstreeks = nieuweRegiopartner({ ...invoer, contactpersoon: contact }, admin, omgeving());
+    const viaAanmelding = goedkeuren(bevestigd(), admin, { clientId: 'client-1' }, omgeving(later(2))).nieuwePartner!;
+    for (const { partner, gebruiker } of [rechtstreeks, viaAanmelding]) {
+      expect(PartnerGebruiker.parse(gebruiker)).toEqual(gebruiker);
+      expect(gebruiker).toMatchObject({ partnerId: partner.id, naam: 'Lotte Visser', email: 'lotte@jobcoachamstel.nl', rol: 'regiopartner', status: 'uitgenodigd', versie: 1 });
+      expect(gebruiker.uitgenodigdDoor).toEqual({ rol: 'coopAdmin', subject: 'coordinator-1' });
+    }
+    // Only name and address: the phone number is the partner's contact detail, not the account's.
+    expect(Object.keys(rechtstreeks.gebruiker)).not.toContain('telefoonnummer');
+  });
+
+  it('een uitnodiging per adres: de sleutel is een hash van het adres in kleine letters, zonder het adres zelf', () => {
+    expect(emailSleutel('Lotte@JobcoachAmstel.nl ')).toBe(emailSleutel('lotte@jobcoachamstel.nl'));
+    expect(emailSleutel('lotte@jobcoachamstel.nl')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(emailSleutel('lotte@jobcoachamstel.nl')).not.toBe(emailSleutel('lotte2@jobcoachamstel.nl'));
+  });
+
+  it('de uitkomst: een account dat er al was met dezelfde rol en tenant is hetzelfde account; een adres van een ander blijft diens', () => {
+    const g = nieuweGebruiker('P1', { naam: 'Sem', email: 'sem@coachpunt.nl' }, admin, omgeving());
+    expect(gebruikerAfgehandeld(g, 'aangemaakt', later(1))).toMatchObject({ status: 'aangemaakt', versie: 2, gewijzigdOp: later(1) });
+    expect(gebruikerAfgehandeld(g, 'bestond', later(1)).status).toBe('aangemaakt');
+    expect(gebruikerAfgehandeld(g, 'adresInGebruik', later(1)).status).toBe('adresInGebruik');
   });
 });
 
