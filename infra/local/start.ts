@@ -54,6 +54,7 @@ const lines = [
   '',
   '  token:         npm run -s token -- coopAdmin          (of: gemeente GM0363 | werkgever <lidId>)',
   `                 curl -X POST ${rt.baseUrl}/local/tokens -d '{"rol":"gemeente","tenant":"GM0363"}'`,
+  `                 npm run -s token -- --gebruiker <e-mail>   (een medewerker van een regiopartner; accounts in ${rt.env.LOCAL_USERS_DIR})`,
   `  DLQ terugzetten: npm run redrive -- <wachtrij>   (of: curl -X POST ${rt.baseUrl}/local/dlq/<wachtrij>/redrive)`,
   ...Object.entries(rt.jobs.nextRuns()).map(([job, at]) => `  taak ${job}: volgende run ${at ?? '—'}; nu: npm run job -- ${job} [--datum JJJJ-MM-DD]`),
   '',
