@@ -48,6 +48,13 @@ const Env = z.object({
    * retention job erases it (shared/privacy/bewaartermijn.ts). One term for the deployment: see there why.
    */
   BEWAARTERMIJN_MAANDEN: z.coerce.number().int().min(0).max(240).default(24),
+  /**
+   * How long a record of the processing log is kept (from the moment of the processing), after which the
+   * table's TTL removes it. Longer than BEWAARTERMIJN_MAANDEN, so the log can account for data after it is
+   * gone. Five years by default: our choice, not a legal term; set it per deployment as the processing
+   * agreement with the gemeenten says.
+   */
+  VERWERKINGEN_BEWAARTERMIJN_MAANDEN: z.coerce.number().int().min(1).max(240).default(60),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -1,6 +1,8 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { env } from '../config/env';
 import { DomeinFout } from '../domain/fouten';
+import { verloopdatum } from '../privacy/bewaartermijn';
 import { Verwerking } from '../schemas/verwerkingen';
 import type { Pagina } from '../use-cases/poorten';
 import type { VerwerkingenLogStore } from '../use-cases/verwerkingen';
@@ -23,14 +25,36 @@ import { sleutels, VERWERKINGEN_SHARDS, verwerkingenShard } from './sleutels';
  * and the tests; the table's stream carries these items too, but the stream consumer's filter (Notificatie
  * inserts) drops them before any function runs.
  */
-const VerwerkingItem = Verwerking.extend({ pk: z.string(), sk: z.string(), entiteit: z.literal('Verwerking'), gsi1pk: z.string(), gsi1sk: z.string() });
-const naarVerwerking = (item: unknown): Verwerking => parseItem(VerwerkingItem, item);
+const VerwerkingItem = Verwerking.extend({
+  pk: z.string(),
+  sk: z.string(),
+  entiteit: z.literal('Verwerking'),
+  gsi1pk: z.string(),
+  gsi1sk: z.string(),
+  // Records written before the log had a term of its own have none.
+  verlooptOp: z.number().int().optional(),
+});
+const naarVerwerking = (item: unknown): Verwerking => {
+  const { verlooptOp: _verlooptOp, ...v } = parseItem(VerwerkingItem, item);
+  return v;
+};
+
+/**
+ * When DynamoDB's TTL removes a record: VERWERKINGEN_BEWAARTERMIJN_MAANDEN after it was made, at the start of
+ * that day (UTC). The record outlives the data it is about (kept BEWAARTERMIJN_MAANDEN after a referral
+ * closed) so the processing can be accounted for afterwards, but it is not kept for ever: the pseudonym is
+ * still personal data for whoever holds the key. Removal by TTL is the service's, not a function's: the
+ * functions still cannot update or delete a record.
+ */
+export const verwerkingVerlooptOp = (op: string, maanden = env().VERWERKINGEN_BEWAARTERMIJN_MAANDEN): number =>
+  Math.floor(new Date(`${verloopdatum(op, maanden)}T00:00:00Z`).getTime() / 1000);
 
 export const verwerkingItem = (v: Verwerking) => ({
   ...sleutels.verwerking(v.betrokkene, v.op, v.id),
   ...sleutels.verwerkingenPerDag(v.op.slice(0, 10), verwerkingenShard(v.id), v.op, v.id),
   entiteit: 'Verwerking',
   ...v,
+  verlooptOp: verwerkingVerlooptOp(v.op),
 });
 
 /** TransactWriteItems takes at most 100 entries: a request that touched more people writes in pieces of 100. */

@@ -7,7 +7,7 @@ import { allRoutes } from '../../shared/routes/manifest';
 import type { Verwerking } from '../../shared/schemas/verwerkingen';
 import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import { dynamo } from '../../shared/store/dynamodb';
-import { schrijfVerwerkingen } from '../../shared/store/verwerkingen-store';
+import { schrijfVerwerkingen, verwerkingVerlooptOp } from '../../shared/store/verwerkingen-store';
 import { apiClient, expectProblem, namen, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 import { scenario } from '../support/scenario';
@@ -213,5 +213,22 @@ describe('het logboek kan niet worden gewijzigd', () => {
     const [eerste] = await verwerkingenVan(v.id);
     await expect(schrijfVerwerkingen([{ ...eerste!, status: 'geweigerd', door: { rol: 'coopAdmin', subject: 'vervalser' } }])).rejects.toThrow();
     expect((await verwerkingenVan(v.id))[0]).toEqual(eerste);
+  });
+
+  it('maar niet voor altijd: elke vastlegging draagt de TTL van de bewaartermijn van het logboek (standaard 60 maanden), die de API niet toont', async () => {
+    const v = await gegeven.verwijzing(amsterdam, invoer());
+    const [eerste] = await verwerkingenVan(v.id);
+    expect(Object.keys(eerste!)).not.toContain('verlooptOp');
+    const { Items } = await dynamo().send(
+      new ScanCommand({ TableName: rt.table.tableName, FilterExpression: 'entiteit = :v AND id = :id', ExpressionAttributeValues: { ':v': 'Verwerking', ':id': eerste!.id }, ConsistentRead: true }),
+    );
+    const [d, t] = eerste!.op.split('T') as [string, string];
+    const [j, m] = d.split('-').map(Number) as [number, number];
+    // Five years on, the same day of the month (all days exist five years on except 29 February).
+    const verwacht = `${j + 5}-${String(m).padStart(2, '0')}-${d.slice(8)}`;
+    expect(t).toBeDefined();
+    expect(Items).toHaveLength(1);
+    expect(new Date(Items![0]!.verlooptOp * 1000).toISOString().slice(0, 10)).toBe(d.endsWith('02-29') ? `${j + 5}-02-28` : verwacht);
+    expect(verwerkingVerlooptOp('2024-02-29T10:00:00Z', 12)).toBe(Date.UTC(2025, 1, 28) / 1000);
   });
 });
