@@ -9,6 +9,7 @@ import {
   AanmeldingGoedgekeurd,
   AanmeldingIdParameters,
   AanmeldingOntvangen,
+  MachineClientGegevens,
   PartnerGebruiker,
   PartnerGebruikerInvoer,
   PartnerGebruikersPagina,
@@ -87,6 +88,22 @@ export const regiopartnersRoutes = {
     request: { params: PartnerIdParameters, body: PartnerGebruikerInvoer, maxBodyBytes: KLEIN },
     responses: { 202: { description: 'De medewerker is uitgenodigd; het account volgt.', schema: PartnerGebruiker } },
     errors: [400, 404, 409, 413, 415],
+  }),
+
+  machineClientVernieuwen: route({
+    operationId: 'machineClientVernieuwen',
+    method: 'POST',
+    path: '/v1/regiopartners/{partnerId}/machineclient',
+    handler: 'functions/api/regiopartners/machineclient-vernieuwen.ts',
+    roles: ['coopAdmin'],
+    tag: 'Regiopartners',
+    summary: 'Een nieuwe machineclient voor een regiopartner; de vorige vervalt.',
+    description:
+      'Voor een regiopartner die een coördinator rechtstreeks aanmaakte (die heeft nog geen machineclient) en voor een client secret dat kwijt is of uitgelekt kan zijn. Het antwoord bevat het nieuwe client secret, één keer. De vorige client kan vanaf dit antwoord geen bruikbaar token meer krijgen; een token dat hij al had, blijft tot het verloopt (ten hoogste een uur) geldig. Twee vervangingen tegelijk: één slaagt, de andere krijgt 409.',
+    request: { params: PartnerIdParameters, maxBodyBytes: KLEIN },
+    responses: { 201: { description: 'De nieuwe machineclient van de regiopartner.', schema: MachineClientGegevens } },
+    errors: [400, 404, 409, 413, 415],
+    machineClients: true,
   }),
 
   partnerGebruikersZoeken: route({

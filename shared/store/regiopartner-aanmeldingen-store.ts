@@ -8,7 +8,7 @@ import { AanmeldingGebeurtenis, RegiopartnerAanmelding } from '../schemas/regiop
 import type { AanmeldingenStore } from '../use-cases/poorten';
 import { dynamo, tabel } from './dynamodb';
 import { geweigerd, parseItem } from './items';
-import { machineClientItem } from './machine-clients-store';
+import { eersteMachineClientSchrijfacties } from './machine-clients-store';
 import { notificatieItem } from './notificaties-store';
 import { gebeurtenissenPagina, lijstPagina } from './queries';
 import { nieuwePartnerSchrijfacties } from './regiopartners-store';
@@ -193,7 +193,7 @@ export const dynamoAanmeldingenStore = (): AanmeldingenStore => ({
             },
             ...(notificatie ? [{ Put: { TableName: tabel(), Item: notificatieItem(notificatie), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
             ...(nieuwePartner ? nieuwePartnerSchrijfacties(nieuwePartner) : []),
-            ...(machineClient ? [{ Put: { TableName: tabel(), Item: machineClientItem(machineClient), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+            ...(machineClient ? eersteMachineClientSchrijfacties(machineClient) : []),
           ],
         }),
       );

@@ -35,6 +35,7 @@
  *                         + a pointer item NAZORGMOMENT#<momentId> / NAZORGMOMENT → the moment's keys (get by id)
  *   Escalatie             ESCALATIE#<id> / ESCALATIE                ESCALATIES / <status>#<aangemaaktOp>#<id>      (coordinators: by status)
  *   MachineClient         CLIENT#<clientId> / CLIENT              (role and tenant of a system caller's machine client)
+ *   PartnerMachineClient  PARTNER#<id> / MACHINECLIENT            (which machine client is the partner's current one)
  *   VerwijzingPlaatsing   VERWIJZING#<id> / PLAATSING#<werkplekId>   (one open placement per pair: the guard names the place and holds the plaatsingId)
  *
  *   Privacy (shared/privacy; the inventory of what is personal data is shared/privacy/inventaris.ts):
@@ -73,6 +74,7 @@ export const sleutels = {
   partnerGebeurtenis: (partnerId: string, versie: number) => ({ pk: `PARTNER#${partnerId}`, sk: versieSk(versie) }),
   partnerGebruiker: (partnerId: string, emailSleutel: string) => ({ pk: `PARTNER#${partnerId}`, sk: `GEBRUIKER#${emailSleutel}` }),
   partnerGebruikersPrefix: 'GEBRUIKER#',
+  partnerMachineClient: (partnerId: string) => ({ pk: `PARTNER#${partnerId}`, sk: 'MACHINECLIENT' }),
   aanmelding: (id: string) => ({ pk: `AANMELDING#${id}`, sk: 'AANMELDING' }),
   aanmeldingenIndex: (status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: 'AANMELDINGEN', gsi1sk: lijst(status, aangemaaktOp, id) }),
   aanmeldingenPartitie: 'AANMELDINGEN',

@@ -7,7 +7,7 @@ import type { Gemeente, GemeenteGebeurtenis } from '../schemas/gemeenten';
 import type { Notificatie } from '../domain/notificaties';
 import type { WerkplekMutatie } from '../domain/werkplekken';
 import type { Lid, LidGebeurtenis, LidStatus } from '../schemas/leden';
-import type { AanmeldingMutatie, AccountUitkomst, NieuwePartner } from '../domain/regiopartners';
+import type { AanmeldingMutatie, AccountUitkomst, MachineClientRegistratie, NieuwePartner } from '../domain/regiopartners';
 import type { AanmeldingGebeurtenis, AanmeldingStatus, PartnerGebruiker, Regiopartner, RegiopartnerAanmelding, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
 import type { Kandidaatprofiel, Verwijzing, VerwijzingGebeurtenis, VerwijzingStatus } from '../schemas/verwijzingen';
 import type { Werkplek, WerkplekGebeurtenis, WerkplekStatus } from '../schemas/werkplekken';
@@ -137,6 +137,12 @@ export interface PartnerGebruikersStore {
   voegToe(gebruiker: PartnerGebruiker): Promise<void>;
   /** Records the account's outcome once: false when another delivery did it first. */
   handelAf(gebruiker: PartnerGebruiker, verwachteVersie: number): Promise<boolean>;
+}
+
+/** Which machine client is a partner's current one, and replacing it (shared/store/machine-clients-store.ts). */
+export interface PartnerClientStore {
+  huidige(partnerId: string): Promise<string | undefined>;
+  vervang(nieuw: MachineClientRegistratie, vorigeClientId: string | undefined): Promise<void>;
 }
 
 export interface MachineClientPoort {

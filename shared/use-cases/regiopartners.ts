@@ -1,15 +1,20 @@
 import { ulid } from 'ulidx';
-import type { Principal } from '../auth/rollen';
+import { API_SCOPE, type Principal } from '../auth/rollen';
 import { toegang, vereisToegang } from '../auth/toegang';
 import { ARBEIDSMARKTREGIOS, type Arbeidsmarktregio } from '../domain/arbeidsmarktregios';
-import { DomeinFout } from '../domain/fouten';
+import { DomeinFout, nietGevonden } from '../domain/fouten';
+import { logger } from '../observability/logger';
+import type { Goedkeuring } from './regiopartner-aanmeldingen';
 import { nieuweRegiopartner, regiocijfers } from '../domain/regiopartners';
 import { logVerwerking } from '../privacy/verwerkingen';
 import type { Regiocijfers, Regiopartner, RegiopartnerInvoer } from '../schemas/regiopartners';
-import type { Pagina, RegiocijfersStore, RegiopartnersStore } from './poorten';
+import type { MachineClientPoort, Pagina, PartnerClientStore, RegiocijfersStore, RegiopartnersStore } from './poorten';
 
 export interface RegiopartnersDeps {
   readonly store: RegiopartnersStore;
+  /** Only the machine-client route needs these (and the identity provider's environment): made on first use. */
+  readonly machineClients?: () => MachineClientPoort;
+  readonly partnerClients?: PartnerClientStore;
   readonly cijfers?: RegiocijfersStore;
   readonly klok?: () => Date;
   readonly nieuwId?: () => string;
@@ -30,6 +35,39 @@ export const regiopartnersUseCases = (deps: RegiopartnersDeps) => ({
     const { partner } = nieuw;
     logVerwerking({ activiteit: 'regiopartnerAanmaken', door: principal, betrokkenen: [partner.id, nieuw.gebruiker.id], status: 'gelukt' });
     return partner;
+  },
+
+  /**
+   * A new machine client for the partner, its secret shown once; the one before (if any) stops working. For
+   * a partner a coordinator made (it has none yet) and for a secret that was lost or may have leaked: the
+   * approval's answer is the only place the first secret is shown. As on approval the client is made first
+   * (Cognito's CreateUserPoolClient has no idempotency key), then one conditional transaction makes it the
+   * partner's and removes the old one's registration, so from then on the old client's new tokens carry no
+   * role; its app client is deleted last. A replacement that loses the transaction deletes its own client.
+   */
+  async machineClientVernieuwen(principal: Principal, partnerId: string): Promise<Goedkeuring['machineClient']> {
+    if (principal.rol !== 'coopAdmin') throw new DomeinFout('geenToegang', 'Alleen coördinatoren geven een regiopartner een machineclient.');
+    if (!deps.machineClients || !deps.partnerClients) throw new Error('machineClientVernieuwen: geen MachineClientPoort of PartnerClientStore gekoppeld');
+    const partner = await deps.store.haal(partnerId);
+    if (!partner) throw nietGevonden('Deze regiopartner');
+    const vorige = await deps.partnerClients.huidige(partnerId);
+    const clients = deps.machineClients();
+    const client = await clients.maak(`regiopartner-${partnerId}`);
+    try {
+      await deps.partnerClients.vervang(
+        { clientId: client.clientId, rol: 'regiopartner', tenant: partnerId, naam: `regiopartner ${partner.naam}`, aangemaaktOp: (deps.klok?.() ?? new Date()).toISOString() },
+        vorige,
+      );
+    } catch (error) {
+      await clients.verwijder(client.clientId).catch((e: unknown) => logger.error('machine client van een mislukte vervanging niet verwijderd', { clientId: client.clientId, partnerId, error: e as Error }));
+      throw error;
+    }
+    if (vorige)
+      await clients.verwijder(vorige).catch((e: unknown) =>
+        // Harmless if it stays: without its registration its tokens carry no role. Logged to clean up by hand.
+        logger.error('vorige machine client niet verwijderd', { clientId: vorige, partnerId, error: e as Error }),
+      );
+    return { clientId: client.clientId, clientSecret: client.clientSecret, tokenUrl: clients.tokenUrl, scope: API_SCOPE };
   },
 
   async ophalen(principal: Principal, partnerId: string): Promise<Regiopartner> {

@@ -505,6 +505,63 @@ describe('van aanmelding tot aanroep als partner (end-to-end)', () => {
     expectProblem(await call('GET', '/v1/leden', { headers: alsMedewerker }), 403);
   });
 
+  it('een nieuwe machineclient: ook voor een rechtstreeks aangemaakte partner; de vorige krijgt daarna geen token meer', async () => {
+    const tokenVoor = async (clientId: string, clientSecret: string) =>
+      fetch(`${rt.baseUrl}/local/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).toString(),
+      });
+    // A partner a coordinator made has no machine client until one is asked for.
+    const rechtstreeks = (await call('POST', '/v1/regiopartners', { headers: admin, body: invoer({ arbeidsmarktregios: ['Twente'] }) })).body;
+    const eerste = await call('POST', `/v1/regiopartners/${rechtstreeks.id}/machineclient`, { headers: admin });
+    expect(eerste.status, JSON.stringify(eerste.body)).toBe(201);
+    expect(eerste.headers.get('cache-control')).toBe('no-store');
+    expect(eerste.ops).toEqual(['GetItem', 'GetItem', 'TransactWriteItems']);
+    const token = (await (await tokenVoor(eerste.body.clientId, eerste.body.clientSecret)).json()) as { access_token: string };
+    expect(decodeJwt(token.access_token)).toMatchObject({ 'werkcoop:rol': 'regiopartner', 'werkcoop:tenant': rechtstreeks.id });
+    expect((await call('GET', '/v1/regiocijfers', { headers: { authorization: `Bearer ${token.access_token}` } })).status).toBe(200);
+
+    // An approved partner's client, replaced: the old secret gets no token any more, the new one does.
+    const a = await bevestigd();
+    const { machineClient: oud, regiopartner } = (await call('POST', `/v1/regiopartner-aanmeldingen/${a.aanmelding.id}/goedkeuring`, { headers: admin })).body;
+    expect((await tokenVoor(oud.clientId, oud.clientSecret)).status).toBe(200);
+    const nieuw = await call('POST', `/v1/regiopartners/${regiopartner.id}/machineclient`, { headers: admin });
+    expect(nieuw.status).toBe(201);
+    expect(nieuw.body.clientId).not.toBe(oud.clientId);
+    expect((await tokenVoor(oud.clientId, oud.clientSecret)).status).toBe(401);
+    expect((await tokenVoor(nieuw.body.clientId, nieuw.body.clientSecret)).status).toBe(200);
+    expect(clientBestanden()).not.toContain(`${oud.clientId}.json`);
+    const { Items } = await dynamo().send(new ScanCommand({ TableName: tabel(), FilterExpression: 'clientId = :c', ExpressionAttributeValues: { ':c': oud.clientId }, ConsistentRead: true }));
+    // Only the application still names the old client (its history of what the approval made).
+    expect(Items!.map((i) => i.entiteit)).toEqual(['RegiopartnerAanmelding']);
+  });
+
+  it('tien vervangingen tegelijk: elk antwoord is 201 of 409, en precies één client van de partner blijft over en werkt', async () => {
+    const partner = (await call('POST', '/v1/regiopartners', { headers: admin, body: invoer() })).body;
+    const vanPartner = () => clientBestanden().filter((f) => readFileSync(join(rt.env.LOCAL_CLIENTS_DIR!, f), 'utf8').includes(`regiopartner-${partner.id}`));
+    const antwoorden = await Promise.all(Array.from({ length: 10 }, () => call('POST', `/v1/regiopartners/${partner.id}/machineclient`, { headers: admin })));
+    expect(antwoorden.every((r) => r.status === 201 || r.status === 409), JSON.stringify(antwoorden.map((r) => r.status))).toBe(true);
+    const gelukt = antwoorden.filter((r) => r.status === 201);
+    expect(gelukt.length).toBeGreaterThanOrEqual(1);
+    for (const r of antwoorden.filter((x) => x.status === 409)) expectProblem(r, 409);
+    expect(vanPartner()).toHaveLength(1);
+    const over = vanPartner()[0]!.replace('.json', '');
+    expect(gelukt.map((r) => r.body.clientId)).toContain(over);
+  });
+
+  it('een nieuwe machineclient vraagt alleen een coördinator (403), voor een bestaande partner (404, en er ontstaat geen client), met een geldig id (400)', async () => {
+    const partner = (await call('POST', '/v1/regiopartners', { headers: admin, body: invoer() })).body;
+    const voor = clientBestanden().length;
+    for (const [rol, tenant] of [['regiopartner', partner.id], ['gemeente', 'GM0363'], ['werkgever', partner.id]] as const)
+      expectProblem(await call('POST', `/v1/regiopartners/${partner.id}/machineclient`, { headers: await authorization(rt, rol, tenant) }), 403);
+    expectProblem(await call('POST', `/v1/regiopartners/${partner.id}/machineclient`, {}), 401);
+    expectProblem(await call('POST', '/v1/regiopartners/01JDZZZZZZZZZZZZZZZZZZZZZZ/machineclient', { headers: admin }), 404);
+    expectProblem(await call('POST', '/v1/regiopartners/geen-ulid/machineclient', { headers: admin }), 400);
+    expectProblem(await call('POST', `/v1/regiopartners/${partner.id}/machineclient`, { headers: admin, body: { rol: 'coopAdmin' } }), 400);
+    expect(clientBestanden().length).toBe(voor);
+  });
+
   it('beide wegen, rechtstreeks door een coördinator en via aanmelding, geven een partner met dezelfde velden', async () => {
     const a = await bevestigd();
     const viaAanmelding = (await call('POST', `/v1/regiopartner-aanmeldingen/${a.aanmelding.id}/goedkeuring`, { headers: admin })).body.regiopartner;
