@@ -3,7 +3,6 @@ import type { AttributeValue, Context, DynamoDBBatchResponse, DynamoDBRecord, Dy
 import { requireEnv } from '../../shared/config/env';
 import { logger } from '../../shared/observability/logger';
 import { sqs } from '../../shared/queues/sqs';
-import { sleutels } from '../../shared/store/sleutels';
 import { ENTITY_ATTRIBUTE } from '../../shared/table/definition';
 
 type Beeld = Record<string, AttributeValue>;
@@ -11,17 +10,14 @@ type Beeld = Record<string, AttributeValue>;
 /** Per outbox entity: the queue it goes to and the message, which carries keys only, never personal data. */
 const bestemmingen: Record<string, { readonly queue: 'NOTIFICATIES_QUEUE_URL' | 'GEBRUIKERS_QUEUE_URL'; readonly bericht: (b: Beeld) => unknown }> = {
   Notificatie: { queue: 'NOTIFICATIES_QUEUE_URL', bericht: (b) => ({ notificatieId: b.id!.S }) },
-  PartnerGebruiker: {
-    queue: 'GEBRUIKERS_QUEUE_URL',
-    bericht: (b) => ({ partnerId: b.partnerId!.S, sleutel: b.sk!.S!.slice(sleutels.partnerGebruikersPrefix.length) }),
-  },
+  Accountopdracht: { queue: 'GEBRUIKERS_QUEUE_URL', bericht: (b) => ({ partnerId: b.partnerId!.S, sleutel: b.sleutel!.S }) },
 };
 
 const entiteit = (r: DynamoDBRecord) => r.dynamodb?.NewImage?.[ENTITY_ATTRIBUTE]?.S ?? '';
 
 /**
  * Forwards each new outbox item (written in the same transaction as its change) from the table's stream
- * to its queue: mails to the notifications queue, invitations of partner staff to the accounts queue.
+ * to its queue: mails to the notifications queue, account tasks of partners' staff to the accounts queue.
  * A record forwarded twice (a retried batch) is absorbed by the consumers' idempotency. Records go in
  * stream order, in runs of up to ten for one queue; on a failed send the first failed record is reported,
  * so the stream retries from there and nothing after it is skipped.

@@ -237,9 +237,13 @@ export class StatelessStack extends Stack {
         }),
       );
       if (makesAccounts) {
-        // Creates users and reads one back (the retry check); it cannot change or delete an existing user.
+        // Creates users, reads one back (the retry check, and before a delete whose account it is) and deletes
+        // revoked ones; it cannot change an existing user's attributes or password.
         consumer.addToRolePolicy(
-          new PolicyStatement({ actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser'], resources: [props.userPool.userPoolArn] }),
+          new PolicyStatement({
+            actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminDeleteUser'],
+            resources: [props.userPool.userPoolArn],
+          }),
         );
       }
       if (sendsMail) {

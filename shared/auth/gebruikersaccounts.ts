@@ -1,14 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
+  UserNotFoundException,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { env, requireEnv } from '../config/env';
-import type { AccountUitkomst } from '../domain/regiopartners';
+import type { AccountUitkomst, VerwijderUitkomst } from '../domain/regiopartners';
 import type { GebruikersaccountPoort, NieuwAccount } from '../use-cases/poorten';
 import { USER_ATTRIBUTE_ROL, USER_ATTRIBUTE_TENANT } from './attributen';
 
@@ -42,6 +44,15 @@ export const cognitoAccounts = (
 ): GebruikersaccountPoort => {
   let cognito: CognitoIdentityProviderClient | undefined = opties.client;
   const client = () => (cognito ??= new CognitoIdentityProviderClient({}));
+  const attributen = async (UserPoolId: string, email: string): Promise<Record<string, string | undefined> | undefined> => {
+    try {
+      const { UserAttributes } = await client().send(new AdminGetUserCommand({ UserPoolId, Username: email }));
+      return Object.fromEntries((UserAttributes ?? []).map((u) => [u.Name ?? '', u.Value]));
+    } catch (error) {
+      if (error instanceof UserNotFoundException) return undefined;
+      throw error;
+    }
+  };
   return {
     async maak(a): Promise<AccountUitkomst> {
       const UserPoolId = opties.userPoolId ?? requireEnv('USER_POOL_ID');
@@ -58,9 +69,28 @@ export const cognitoAccounts = (
       } catch (error) {
         if (!(error instanceof UsernameExistsException)) throw error;
       }
-      const { UserAttributes } = await client().send(new AdminGetUserCommand({ UserPoolId, Username: a.email }));
-      const bestaand = Object.fromEntries((UserAttributes ?? []).map((u) => [u.Name ?? '', u.Value]));
+      const bestaand = await attributen(UserPoolId, a.email);
+      // Deleted between the two calls: let the message come again rather than guess.
+      if (!bestaand) throw new Error('het account bestond en is tussendoor verwijderd; het bericht wordt opnieuw verwerkt');
       return zelfdeToegang(a, bestaand) ? 'bestond' : 'adresInGebruik';
+    },
+    /**
+     * Read first, delete only this partner's account: the address may since belong to someone else's
+     * access (an invitation that found it 'adresInGebruik'). Deleting the user also ends its refresh
+     * tokens; an access token it holds stays valid until it expires (an hour).
+     */
+    async verwijder(a): Promise<VerwijderUitkomst> {
+      const UserPoolId = opties.userPoolId ?? requireEnv('USER_POOL_ID');
+      const bestaand = await attributen(UserPoolId, a.email);
+      if (!bestaand) return 'bestondNiet';
+      if (!zelfdeToegang(a, bestaand)) return 'nietVanDezePartner';
+      try {
+        await client().send(new AdminDeleteUserCommand({ UserPoolId, Username: a.email }));
+        return 'verwijderd';
+      } catch (error) {
+        if (error instanceof UserNotFoundException) return 'bestondNiet';
+        throw error;
+      }
     },
   };
 };
@@ -111,6 +141,13 @@ export const lokaalAccountRegister = (dir: string) => {
     }
     const bestaand = await haal(a.email);
     return bestaand && zelfdeToegang(a, bestaand.attributen) ? 'bestond' : 'adresInGebruik';
+  },
+  async verwijder(a: NieuwAccount): Promise<VerwijderUitkomst> {
+    const bestaand = await haal(a.email);
+    if (!bestaand) return 'bestondNiet';
+    if (!zelfdeToegang(a, bestaand.attributen)) return 'nietVanDezePartner';
+    await rm(join(dir, bestandsnaam(a.email)), { force: true });
+    return 'verwijderd';
   },
   haal,
   };

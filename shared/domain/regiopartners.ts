@@ -61,7 +61,7 @@ export const emailSleutel = (email: string): string => createHash('sha256').upda
 
 /**
  * A person of the partner gets an account with the partner's role and tenant. Written as an outbox item:
- * the stream hands it to the gebruikers queue, whose consumer makes the account (functions/consumers/partnergebruiker-aanmaken.ts).
+ * the stream hands it to the gebruikers queue, whose consumer makes the account (functions/consumers/partneraccounts.ts).
  */
 export const nieuweGebruiker = (partnerId: string, invoer: PartnerGebruikerInvoer, door: Principal, omgeving: Omgeving): PartnerGebruiker => ({
   id: omgeving.nieuwId(),
@@ -76,16 +76,33 @@ export const nieuweGebruiker = (partnerId: string, invoer: PartnerGebruikerInvoe
   versie: 1,
 });
 
-/** What the identity provider answered for an invitation; see PartnerGebruikersPoort. */
+/** What the identity provider answered for an invitation; see GebruikersaccountPoort. */
 export type AccountUitkomst = 'aangemaakt' | 'bestond' | 'adresInGebruik';
+/** What the identity provider answered for a revocation; see GebruikersaccountPoort. */
+export type VerwijderUitkomst = 'verwijderd' | 'bestondNiet' | 'nietVanDezePartner';
 
-/** An account that already existed with this very role and tenant is the same account: a retry, not a conflict. */
-export const gebruikerAfgehandeld = (g: PartnerGebruiker, uitkomst: AccountUitkomst, nu: string): PartnerGebruiker => ({
+/**
+ * The outcome of an account task on the invitation. An account that already existed with this very role
+ * and tenant is the same account: a retry, not a conflict. A revoked invitation is 'ingetrokken' whatever
+ * the provider answered: removed now, removed by an earlier delivery, or never this partner's to remove.
+ */
+export const gebruikerAfgehandeld = (g: PartnerGebruiker, uitkomst: AccountUitkomst | VerwijderUitkomst, nu: string): PartnerGebruiker => ({
   ...g,
-  status: uitkomst === 'adresInGebruik' ? 'adresInGebruik' : 'aangemaakt',
+  status: uitkomst === 'adresInGebruik' ? 'adresInGebruik' : uitkomst === 'aangemaakt' || uitkomst === 'bestond' ? 'aangemaakt' : 'ingetrokken',
   gewijzigdOp: nu,
   versie: g.versie + 1,
 });
+
+/**
+ * A coordinator withdraws a person's access (they left the partner, or should never have had it). From any
+ * status but a revocation already under way or done; the account is removed after the answer, by the
+ * accounts consumer, which removes it only if it still carries this partner's role and tenant.
+ */
+export const intrekken = (g: PartnerGebruiker, nu: string): PartnerGebruiker => {
+  if (g.status === 'intrekken' || g.status === 'ingetrokken')
+    throw new DomeinFout('ongeldigeOvergang', 'De toegang van deze medewerker is al ingetrokken.');
+  return { ...g, status: 'intrekken', gewijzigdOp: nu, versie: g.versie + 1 };
+};
 
 export interface AanmeldingMutatie {
   readonly aanmelding: RegiopartnerAanmelding;

@@ -108,6 +108,7 @@ export const INVENTARIS: Readonly<Record<string, InventarisRegel>> = {
   Werkplek: geenKandidaat('Een plek van een lid; de bezetting is een aantal.'),
   WerkplekGebeurtenis: geenKandidaat('De geschiedenis van een werkplek.'),
   MachineClient: geenKandidaat('De rol en tenant van een systeemclient.'),
+  Accountopdracht: geenKandidaat('Een opdracht aan de accountsconsument: alleen sleutels (de hash van een adres).'),
   PartnerMachineClient: geenKandidaat('Welke systeemclient de huidige van een regiopartner is.'),
   JobCheckpoint: geenKandidaat('Waar een geplande taak gebleven is.'),
 };

@@ -43,6 +43,8 @@ export type Verwerkingsactiviteit =
   | 'partnerGebruikerUitnodigen'
   | 'partnerGebruikersZoeken'
   | 'partnerGebruikerAccountMaken'
+  | 'partnerGebruikerIntrekken'
+  | 'partnerGebruikerAccountVerwijderen'
   | 'verwijzingIndienen'
   | 'verwijzingInzien'
   | 'verwijzingenZoeken'

@@ -37,7 +37,7 @@ export const queueDefinitions = {
   gebruikers: {
     name: 'gebruikers',
     urlEnv: 'GEBRUIKERS_QUEUE_URL',
-    consumer: 'functions/consumers/partnergebruiker-aanmaken.ts',
+    consumer: 'functions/consumers/partneraccounts.ts',
     consumerTimeoutSeconds: 20,
     batchSize: 10,
     maxBatchingWindowSeconds: 1,
@@ -96,6 +96,6 @@ export const streamConsumers = {
     maxRetryAttempts: 10,
     // Measured peak 60 MB forwarding a batch: 128 MB leaves > 40% headroom.
     memoryMb: 128,
-    filter: { eventNames: ['INSERT'], entities: ['Notificatie', 'PartnerGebruiker'] },
+    filter: { eventNames: ['INSERT'], entities: ['Notificatie', 'Accountopdracht'] },
   },
 } as const satisfies Record<string, StreamConsumerDefinition>;

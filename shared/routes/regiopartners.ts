@@ -12,6 +12,7 @@ import {
   MachineClientGegevens,
   PartnerGebruiker,
   PartnerGebruikerInvoer,
+  PartnerGebruikerParameters,
   PartnerGebruikersPagina,
   PartnerIdParameters,
   RegiocijfersLijst,
@@ -104,6 +105,21 @@ export const regiopartnersRoutes = {
     responses: { 201: { description: 'De nieuwe machineclient van de regiopartner.', schema: MachineClientGegevens } },
     errors: [400, 404, 409, 413, 415],
     machineClients: true,
+  }),
+
+  partnerGebruikerIntrekken: route({
+    operationId: 'partnerGebruikerIntrekken',
+    method: 'POST',
+    path: '/v1/regiopartners/{partnerId}/gebruikers/{gebruikerId}/intrekking',
+    handler: 'functions/api/regiopartners/partner-gebruiker-intrekken.ts',
+    roles: ['coopAdmin'],
+    tag: 'Regiopartners',
+    summary: 'De toegang van een medewerker van een regiopartner intrekken.',
+    description:
+      'Bijvoorbeeld als de medewerker bij de partner vertrekt. Het account wordt na dit antwoord verwijderd, alleen als het nog de rol en organisatie van deze partner heeft; de lijst van gebruikers toont dan ingetrokken. Een token dat de medewerker al had, blijft tot het verloopt (ten hoogste een uur) geldig. Al ingetrokken: 409. Daarna kan dezelfde persoon opnieuw worden uitgenodigd.',
+    request: { params: PartnerGebruikerParameters, maxBodyBytes: KLEIN },
+    responses: { 202: { description: 'De toegang wordt ingetrokken; het account wordt verwijderd.', schema: PartnerGebruiker } },
+    errors: [400, 404, 409, 413, 415],
   }),
 
   partnerGebruikersZoeken: route({

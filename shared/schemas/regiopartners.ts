@@ -61,17 +61,18 @@ export const RegiopartnerGebeurtenis = z
 export type RegiopartnerGebeurtenis = z.infer<typeof RegiopartnerGebeurtenis>;
 
 export const PartnerIdParameters = z.strictObject({ partnerId: Id });
+export const PartnerGebruikerParameters = z.strictObject({ partnerId: Id, gebruikerId: Id });
 
 /**
  * A person of a partner organisation with access to the API: an account (in AWS a Cognito user) whose role
  * is regiopartner and whose tenant is the partner, so it sees what the partner's machine client sees: the
  * placements the partner is jobcoach of and the figures of the partner's regions.
  */
-export const PARTNERGEBRUIKER_STATUSSEN = ['uitgenodigd', 'aangemaakt', 'adresInGebruik'] as const;
+export const PARTNERGEBRUIKER_STATUSSEN = ['uitgenodigd', 'aangemaakt', 'adresInGebruik', 'intrekken', 'ingetrokken'] as const;
 export const PartnerGebruikerStatus = z.enum(PARTNERGEBRUIKER_STATUSSEN).meta({
   id: 'PartnerGebruikerStatus',
   description:
-    'uitgenodigd: het account wordt aangemaakt; aangemaakt: het account bestaat en de medewerker heeft een e-mail met een tijdelijk wachtwoord gekregen; adresInGebruik: dit e-mailadres heeft al een account met een andere rol of organisatie, en daaraan is niets veranderd (een coördinator lost dat op).',
+    'uitgenodigd: het account wordt aangemaakt; aangemaakt: het account bestaat en de medewerker heeft een e-mail met een tijdelijk wachtwoord gekregen; adresInGebruik: dit e-mailadres heeft al een account met een andere rol of organisatie, en daaraan is niets veranderd (een coördinator lost dat op); intrekken: de toegang is ingetrokken en het account wordt verwijderd; ingetrokken: het account is verwijderd (opnieuw uitnodigen kan).',
 });
 export type PartnerGebruikerStatus = z.infer<typeof PartnerGebruikerStatus>;
 

@@ -1,29 +1,67 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { emailSleutel } from '../domain/regiopartners';
 import { DomeinFout, nietGevonden } from '../domain/fouten';
 import { PartnerGebruiker } from '../schemas/regiopartners';
 import type { PartnerGebruikersStore } from '../use-cases/poorten';
 import { dynamo, tabel } from './dynamodb';
-import { parseItem } from './items';
+import { geweigerd, parseItem } from './items';
 import { partitiePagina } from './queries';
 import { sleutels } from './sleutels';
 
 const ENTITEIT = 'PartnerGebruiker';
 const GebruikerItem = PartnerGebruiker.extend({ pk: z.string(), sk: z.string(), entiteit: z.literal(ENTITEIT) });
 
-/**
- * The invitation of a partner's staff member. Its INSERT on the table's stream is the accounts consumer's
- * outbox message (shared/queues/definition.ts), so it is written in the same transaction as whatever
- * invites: the partner itself (its contact) or a coordinator's invitation.
- */
+/** An outbox item is only a trigger: kept a fortnight (the DLQ's retention), then TTL removes it. */
+const OPDRACHT_BEWAARTERMIJN_SECONDEN = 14 * 86_400;
+
 export const partnerGebruikerItem = (g: PartnerGebruiker) => ({ ...sleutels.partnerGebruiker(g.partnerId, emailSleutel(g.email)), entiteit: ENTITEIT, ...g });
+
+/**
+ * The accounts consumer's outbox item: its INSERT on the table's stream is forwarded to the gebruikers
+ * queue (functions/streams/outbox-doorsturen.ts) as the invitation's keys; the consumer then does what the
+ * invitation's status asks (make the account, or remove it). Written in the transaction of every change
+ * that needs the account to follow: a new partner's contact, an invitation, a revocation. Its id is the
+ * invitation's id and version, so a retried write of the same change cannot make a second task.
+ */
+export const accountopdrachtItem = (g: PartnerGebruiker) => ({
+  ...sleutels.accountopdracht(`${g.id}-${g.versie}`),
+  entiteit: 'Accountopdracht',
+  partnerId: g.partnerId,
+  sleutel: emailSleutel(g.email),
+  aangemaaktOp: g.gewijzigdOp,
+  verlooptOp: Math.floor(new Date(g.gewijzigdOp).getTime() / 1000) + OPDRACHT_BEWAARTERMIJN_SECONDEN,
+});
+
+const putOpdracht = (g: PartnerGebruiker) => ({ Put: { TableName: tabel(), Item: accountopdrachtItem(g), ConditionExpression: 'attribute_not_exists(pk)' } });
+
+/** An invitation and its task, for a new partner's transaction (shared/store/regiopartners-store.ts). */
+export const nieuweGebruikerSchrijfacties = (g: PartnerGebruiker) => [
+  { Put: { TableName: tabel(), Item: partnerGebruikerItem(g), ConditionExpression: 'attribute_not_exists(pk)' } },
+  putOpdracht(g),
+];
 
 export const dynamoPartnerGebruikersStore = (): PartnerGebruikersStore => ({
   async haal(partnerId, sleutel) {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.partnerGebruiker(partnerId, sleutel), ConsistentRead: true }));
     return Item ? parseItem(GebruikerItem, Item) : undefined;
+  },
+
+  // The invitation's key is its address's hash, so by id it is a Query of the partner's staff with a filter.
+  // A partner has tens of staff, not thousands: one request, without an index kept for this one route.
+  async vind(partnerId, gebruikerId) {
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tabel(),
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+        FilterExpression: 'id = :id',
+        ExpressionAttributeValues: { ':p': sleutels.partner(partnerId).pk, ':s': sleutels.partnerGebruikersPrefix, ':id': gebruikerId },
+        ConsistentRead: true,
+      }),
+    );
+    const [item] = r.Items ?? [];
+    return item ? parseItem(GebruikerItem, item) : undefined;
   },
 
   zoek: (partnerId, pagina) => partitiePagina(sleutels.partner(partnerId).pk, sleutels.partnerGebruikersPrefix, pagina, GebruikerItem),
@@ -34,15 +72,47 @@ export const dynamoPartnerGebruikersStore = (): PartnerGebruikersStore => ({
         new TransactWriteCommand({
           TransactItems: [
             { ConditionCheck: { TableName: tabel(), Key: sleutels.partner(g.partnerId), ConditionExpression: 'attribute_exists(pk)' } },
-            { Put: { TableName: tabel(), Item: partnerGebruikerItem(g), ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName: tabel(),
+                Item: partnerGebruikerItem(g),
+                // A revoked person can be invited again: the new invitation replaces the old one.
+                ConditionExpression: 'attribute_not_exists(pk) OR #s = :ingetrokken',
+                ExpressionAttributeNames: { '#s': 'status' },
+                ExpressionAttributeValues: { ':ingetrokken': 'ingetrokken' },
+              },
+            },
+            putOpdracht(g),
           ],
         }),
       );
     } catch (error) {
-      const redenen = error instanceof TransactionCanceledException ? error.CancellationReasons : undefined;
-      if (redenen?.[0]?.Code === 'ConditionalCheckFailed') throw nietGevonden('Deze regiopartner');
-      if (redenen?.[1]?.Code === 'ConditionalCheckFailed')
+      if (geweigerd(error, 0)) throw nietGevonden('Deze regiopartner');
+      if (geweigerd(error, 1))
         throw new DomeinFout('conflict', 'Dit e-mailadres is al uitgenodigd voor deze regiopartner; de lijst van gebruikers toont de stand.');
+      throw error;
+    }
+  },
+
+  async trekIn(g, verwachteVersie) {
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tabel(),
+                Item: partnerGebruikerItem(g),
+                ConditionExpression: 'versie = :verwacht',
+                ExpressionAttributeValues: { ':verwacht': verwachteVersie },
+              },
+            },
+            putOpdracht(g),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (geweigerd(error, 0)) throw new DomeinFout('verouderd', 'De uitnodiging is intussen gewijzigd. Haal de lijst opnieuw op en probeer het nog eens.');
       throw error;
     }
   },

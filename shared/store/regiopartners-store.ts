@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { Regiopartner, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
 import type { NieuwePartner } from '../domain/regiopartners';
 import type { RegiopartnersStore } from '../use-cases/poorten';
-import { partnerGebruikerItem } from './partner-gebruikers-store';
+import { nieuweGebruikerSchrijfacties } from './partner-gebruikers-store';
 import { dynamo, tabel } from './dynamodb';
 import { parseItem } from './items';
 import { lijstPagina } from './queries';
@@ -25,7 +25,7 @@ export const regiopartnerGebeurtenisItem = (g: RegiopartnerGebeurtenis) => ({ ..
 export const nieuwePartnerSchrijfacties = ({ partner, gebeurtenis, gebruiker }: NieuwePartner) => [
   { Put: { TableName: tabel(), Item: regiopartnerItem(partner), ConditionExpression: 'attribute_not_exists(pk)' } },
   { Put: { TableName: tabel(), Item: regiopartnerGebeurtenisItem(gebeurtenis), ConditionExpression: 'attribute_not_exists(pk)' } },
-  { Put: { TableName: tabel(), Item: partnerGebruikerItem(gebruiker), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ...nieuweGebruikerSchrijfacties(gebruiker),
 ];
 
 export const dynamoRegiopartnersStore = (): RegiopartnersStore => ({

@@ -10,7 +10,8 @@
  *   GemeenteGebeurtenis   GEMEENTE#<code> / GEBEURTENIS#<versie:10>
  *   Regiopartner          PARTNER#<id> / PARTNER                    PARTNERS / <status>#<id>
  *   PartnerGebeurtenis    PARTNER#<id> / GEBEURTENIS#<versie:10>
- *   PartnerGebruiker      PARTNER#<id> / GEBRUIKER#<sha256 of the e-mail address>   (an account of the partner's staff; also the accounts consumer's outbox)
+ *   PartnerGebruiker      PARTNER#<id> / GEBRUIKER#<sha256 of the e-mail address>   (an account of the partner's staff: invited, made, revoked)
+ *   Accountopdracht       ACCOUNTOPDRACHT#<gebruikerId>-<versie> / ACCOUNTOPDRACHT   (outbox of the accounts consumer; TTL verlooptOp)
  *   RegiopartnerAanmelding AANMELDING#<id> / AANMELDING             AANMELDINGEN / <status>#<aangemaaktOp>#<id>   (TTL verlooptOp until confirmed)
  *   AanmeldingGebeurtenis AANMELDING#<id> / GEBEURTENIS#<versie:10>
  *   AanmeldingKvk         AANMELDINGKVK#<kvk> / AANMELDINGKVK       (one open application per KvK number; TTL verlooptOp until confirmed)
@@ -74,6 +75,7 @@ export const sleutels = {
   partnerGebeurtenis: (partnerId: string, versie: number) => ({ pk: `PARTNER#${partnerId}`, sk: versieSk(versie) }),
   partnerGebruiker: (partnerId: string, emailSleutel: string) => ({ pk: `PARTNER#${partnerId}`, sk: `GEBRUIKER#${emailSleutel}` }),
   partnerGebruikersPrefix: 'GEBRUIKER#',
+  accountopdracht: (id: string) => ({ pk: `ACCOUNTOPDRACHT#${id}`, sk: 'ACCOUNTOPDRACHT' }),
   partnerMachineClient: (partnerId: string) => ({ pk: `PARTNER#${partnerId}`, sk: 'MACHINECLIENT' }),
   aanmelding: (id: string) => ({ pk: `AANMELDING#${id}`, sk: 'AANMELDING' }),
   aanmeldingenIndex: (status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: 'AANMELDINGEN', gsi1sk: lijst(status, aangemaaktOp, id) }),

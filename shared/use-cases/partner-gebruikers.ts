@@ -1,8 +1,8 @@
 import { ulid } from 'ulidx';
 import type { Principal } from '../auth/rollen';
 import { toegang, vereisToegang } from '../auth/toegang';
-import { DomeinFout } from '../domain/fouten';
-import { gebruikerAfgehandeld, nieuweGebruiker, type AccountUitkomst } from '../domain/regiopartners';
+import { DomeinFout, nietGevonden } from '../domain/fouten';
+import { gebruikerAfgehandeld, intrekken, nieuweGebruiker, type AccountUitkomst, type VerwijderUitkomst } from '../domain/regiopartners';
 import { logVerwerking } from '../privacy/verwerkingen';
 import type { PartnerGebruiker, PartnerGebruikerInvoer } from '../schemas/regiopartners';
 import type { GebruikersaccountPoort, Pagina, PartnerGebruikersStore } from './poorten';
@@ -13,7 +13,7 @@ export interface PartnerGebruikersDeps {
   readonly nieuwId?: () => string;
 }
 
-const SYSTEEM = { rol: 'systeem', subject: 'partnergebruiker-aanmaken' } as const;
+const SYSTEEM = { rol: 'systeem', subject: 'partneraccounts' } as const;
 
 /**
  * The people of a partner organisation who sign in (the partner's systems use its machine client). Each
@@ -24,7 +24,8 @@ const SYSTEEM = { rol: 'systeem', subject: 'partnergebruiker-aanmaken' } as cons
 export const partnerGebruikersUseCases = (deps: PartnerGebruikersDeps) => ({
   /**
    * Coordinators invite; a partner cannot give access to addresses of its own choosing. The account itself
-   * is made after the answer, by the accounts consumer, so the answer's status is 'uitgenodigd'.
+   * is made after the answer, by the accounts consumer, so the answer's status is 'uitgenodigd'. A person
+   * whose access was revoked can be invited again.
    */
   async uitnodigen(principal: Principal, partnerId: string, invoer: PartnerGebruikerInvoer): Promise<PartnerGebruiker> {
     if (principal.rol !== 'coopAdmin') throw new DomeinFout('geenToegang', 'Alleen coördinatoren geven medewerkers van een regiopartner toegang.');
@@ -32,6 +33,17 @@ export const partnerGebruikersUseCases = (deps: PartnerGebruikersDeps) => ({
     await deps.store.voegToe(gebruiker);
     logVerwerking({ activiteit: 'partnerGebruikerUitnodigen', door: principal, betrokkenen: [gebruiker.id], status: 'gelukt' });
     return gebruiker;
+  },
+
+  /** Coordinators only. The account is removed after the answer; the list shows 'ingetrokken' when it is gone. */
+  async intrekken(principal: Principal, partnerId: string, gebruikerId: string): Promise<PartnerGebruiker> {
+    if (principal.rol !== 'coopAdmin') throw new DomeinFout('geenToegang', 'Alleen coördinatoren trekken de toegang van een medewerker in.');
+    const g = await deps.store.vind(partnerId, gebruikerId);
+    if (!g) throw nietGevonden('Deze medewerker');
+    const ingetrokken = intrekken(g, (deps.klok?.() ?? new Date()).toISOString());
+    await deps.store.trekIn(ingetrokken, g.versie);
+    logVerwerking({ activiteit: 'partnerGebruikerIntrekken', door: principal, betrokkenen: [g.id], status: 'gelukt' });
+    return ingetrokken;
   },
 
   async zoeken(principal: Principal, partnerId: string, pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<PartnerGebruiker>> {
@@ -42,28 +54,30 @@ export const partnerGebruikersUseCases = (deps: PartnerGebruikersDeps) => ({
   },
 });
 
-export type AccountVerwerking = AccountUitkomst | 'onbekend' | 'alAfgehandeld';
+export type AccountVerwerking = AccountUitkomst | VerwijderUitkomst | 'onbekend' | 'alAfgehandeld';
 
 /**
- * The accounts consumer's work for one invitation, safe under at-least-once delivery: an invitation that
- * is no longer 'uitgenodigd' was done by an earlier delivery; the identity provider's `maak` is itself
- * repeatable (a crash after it and before the mark finds the account it made: 'bestond'); and the mark is
- * conditional on the version read, so of two racing deliveries one records the outcome and both leave one
- * account.
+ * The accounts consumer's work for one task (an Accountopdracht), safe under at-least-once delivery: it does
+ * what the invitation's status asks now — 'uitgenodigd': make the account; 'intrekken': remove it — and
+ * nothing for any other status (done by an earlier delivery, or overtaken by a later change). The identity
+ * provider's calls are themselves repeatable (a crash after one and before the mark finds the account made
+ * or gone), and the mark is conditional on the version read, so of two racing deliveries one records the
+ * outcome and both leave one account, or none.
  */
-export const maakPartnerAccount = async (
+export const voerAccountopdrachtUit = async (
   deps: { readonly store: PartnerGebruikersStore; readonly accounts: GebruikersaccountPoort; readonly klok?: () => Date },
   partnerId: string,
   sleutel: string,
 ): Promise<AccountVerwerking> => {
   const g = await deps.store.haal(partnerId, sleutel);
-  // Gone (the partner's data erased) or already done: nothing to make.
+  // Gone (the partner's data erased): nothing to do.
   if (!g) return 'onbekend';
-  if (g.status !== 'uitgenodigd') return 'alAfgehandeld';
-  const uitkomst = await deps.accounts.maak({ email: g.email, naam: g.naam, rol: g.rol, tenant: g.partnerId });
+  if (g.status !== 'uitgenodigd' && g.status !== 'intrekken') return 'alAfgehandeld';
+  const account = { email: g.email, naam: g.naam, rol: g.rol, tenant: g.partnerId };
+  const uitkomst = g.status === 'uitgenodigd' ? await deps.accounts.maak(account) : await deps.accounts.verwijder(account);
   const vastgelegd = await deps.store.handelAf(gebruikerAfgehandeld(g, uitkomst, (deps.klok?.() ?? new Date()).toISOString()), g.versie);
   logVerwerking({
-    activiteit: 'partnerGebruikerAccountMaken',
+    activiteit: g.status === 'uitgenodigd' ? 'partnerGebruikerAccountMaken' : 'partnerGebruikerAccountVerwijderen',
     door: SYSTEEM,
     betrokkenen: [g.id],
     status: uitkomst === 'adresInGebruik' ? 'geweigerd' : 'gelukt',

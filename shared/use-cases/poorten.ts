@@ -7,7 +7,7 @@ import type { Gemeente, GemeenteGebeurtenis } from '../schemas/gemeenten';
 import type { Notificatie } from '../domain/notificaties';
 import type { WerkplekMutatie } from '../domain/werkplekken';
 import type { Lid, LidGebeurtenis, LidStatus } from '../schemas/leden';
-import type { AanmeldingMutatie, AccountUitkomst, MachineClientRegistratie, NieuwePartner } from '../domain/regiopartners';
+import type { AanmeldingMutatie, AccountUitkomst, MachineClientRegistratie, NieuwePartner, VerwijderUitkomst } from '../domain/regiopartners';
 import type { AanmeldingGebeurtenis, AanmeldingStatus, PartnerGebruiker, Regiopartner, RegiopartnerAanmelding, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
 import type { Kandidaatprofiel, Verwijzing, VerwijzingGebeurtenis, VerwijzingStatus } from '../schemas/verwijzingen';
 import type { Werkplek, WerkplekGebeurtenis, WerkplekStatus } from '../schemas/werkplekken';
@@ -127,14 +127,26 @@ export interface NieuwAccount {
  */
 export interface GebruikersaccountPoort {
   maak(account: NieuwAccount): Promise<AccountUitkomst>;
+  /**
+   * Removes the account of this address only if it carries this role and tenant ('nietVanDezePartner'
+   * otherwise, and it is left alone); safe to repeat ('bestondNiet').
+   */
+  verwijder(account: NieuwAccount): Promise<VerwijderUitkomst>;
 }
 
 /** The invitations of a partner's staff (PartnerGebruiker items: also the outbox of the accounts consumer). */
 export interface PartnerGebruikersStore {
   haal(partnerId: string, emailSleutel: string): Promise<PartnerGebruiker | undefined>;
   zoek(partnerId: string, pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<PartnerGebruiker>>;
-  /** Only for an existing partner ('nietGevonden' otherwise); a second invitation of the address: 'conflict'. */
+  /** The invitation with this id in the partner's partition. */
+  vind(partnerId: string, gebruikerId: string): Promise<PartnerGebruiker | undefined>;
+  /**
+   * Only for an existing partner ('nietGevonden' otherwise); an address already invited and not revoked:
+   * 'conflict'. A revoked one is invited afresh. With the accounts consumer's task, in one transaction.
+   */
   voegToe(gebruiker: PartnerGebruiker): Promise<void>;
+  /** The revocation and the accounts consumer's task, in one transaction; 'verouderd' if it changed since read. */
+  trekIn(gebruiker: PartnerGebruiker, verwachteVersie: number): Promise<void>;
   /** Records the account's outcome once: false when another delivery did it first. */
   handelAf(gebruiker: PartnerGebruiker, verwachteVersie: number): Promise<boolean>;
 }

@@ -12,6 +12,7 @@ import {
   emailSleutel,
   gebruikerAfgehandeld,
   goedkeuren,
+  intrekken,
   nieuwBevestigingstoken,
   nieuweGebruiker,
   nieuweRegiopartner,
@@ -192,6 +193,16 @@ describe('de accounts van de medewerkers van een partner', () => {
     expect(gebruikerAfgehandeld(g, 'aangemaakt', later(1))).toMatchObject({ status: 'aangemaakt', versie: 2, gewijzigdOp: later(1) });
     expect(gebruikerAfgehandeld(g, 'bestond', later(1)).status).toBe('aangemaakt');
     expect(gebruikerAfgehandeld(g, 'adresInGebruik', later(1)).status).toBe('adresInGebruik');
+  });
+
+  it('intrekken kan vanuit elke status behalve een lopende of voltooide intrekking; elke uitkomst van het verwijderen eindigt in ingetrokken', () => {
+    const g = nieuweGebruiker('P1', { naam: 'Sem', email: 'sem@coachpunt.nl' }, admin, omgeving());
+    for (const status of ['uitgenodigd', 'aangemaakt', 'adresInGebruik'] as const)
+      expect(intrekken({ ...g, status }, later(1))).toMatchObject({ status: 'intrekken', versie: 2, gewijzigdOp: later(1) });
+    for (const status of ['intrekken', 'ingetrokken'] as const) expect(() => intrekken({ ...g, status }, later(1))).toThrow(/al ingetrokken/);
+    const bezig = intrekken(g, later(1));
+    for (const uitkomst of ['verwijderd', 'bestondNiet', 'nietVanDezePartner'] as const)
+      expect(gebruikerAfgehandeld(bezig, uitkomst, later(2))).toMatchObject({ status: 'ingetrokken', versie: 3 });
   });
 });
 

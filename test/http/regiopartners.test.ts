@@ -149,6 +149,49 @@ describe('medewerkers van een regiopartner krijgen toegang', () => {
     expect(await gebruikersVan(p.id)).toHaveLength(1);
   });
 
+  it('intrekken: 202, het account verdwijnt, een tweede keer 409; opnieuw uitnodigen geeft weer een account', async () => {
+    const p = await maak({ contactpersoon: { naam: 'Lotte Visser', email: adres() } });
+    const collega = adres();
+    const uitnodiging = await call('POST', `/v1/regiopartners/${p.id}/gebruikers`, { headers: admin, body: { naam: 'Ahmed Yilmaz', email: collega } });
+    await rt.settle();
+    const register = lokaalAccountRegister(rt.env.LOCAL_USERS_DIR!);
+    expect(await register.haal(collega)).toBeDefined();
+
+    const pad = `/v1/regiopartners/${p.id}/gebruikers/${uitnodiging.body.id}/intrekking`;
+    const r = await call('POST', pad, { headers: admin });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    // Found by a Query of the partner's staff, then one transaction with the consumer's task.
+    expect(r.ops).toEqual(['Query', 'TransactWriteItems']);
+    expect(r.body).toMatchObject({ id: uitnodiging.body.id, status: 'intrekken', versie: 3 });
+    await rt.settle();
+    expect(await register.haal(collega)).toBeUndefined();
+    expect((await gebruikersVan(p.id)).find((g) => g.email === collega)?.status).toBe('ingetrokken');
+    expectProblem(await call('POST', pad, { headers: admin }), 409);
+
+    const weer = await call('POST', `/v1/regiopartners/${p.id}/gebruikers`, { headers: admin, body: { naam: 'Ahmed Yilmaz', email: collega } });
+    expect(weer.status).toBe(202);
+    expect(weer.body.id).not.toBe(uitnodiging.body.id);
+    await rt.settle();
+    expect((await register.haal(collega))?.attributen['custom:tenant']).toBe(p.id);
+    expect((await gebruikersVan(p.id)).find((g) => g.email === collega)?.status).toBe('aangemaakt');
+  });
+
+  it('intrekken mag alleen een coördinator (403), voor een medewerker van deze partner (404 voor die van een ander of een onbekende), met geldige ids (400)', async () => {
+    const [a, b] = [await maak({ contactpersoon: { naam: 'A', email: adres() } }), await maak({ contactpersoon: { naam: 'B', email: adres() } })];
+    const [vanA] = (await gebruikersVan(a.id)) as unknown as { id: string }[];
+    const [vanB] = (await gebruikersVan(b.id)) as unknown as { id: string }[];
+    for (const [rol, tenant] of [['regiopartner', a.id], ['gemeente', 'GM0363'], ['werkgever', a.id]] as const)
+      expectProblem(await call('POST', `/v1/regiopartners/${a.id}/gebruikers/${vanA!.id}/intrekking`, { headers: await authorization(rt, rol, tenant) }), 403);
+    expectProblem(await call('POST', `/v1/regiopartners/${a.id}/gebruikers/${vanA!.id}/intrekking`, {}), 401);
+    expectProblem(await call('POST', `/v1/regiopartners/${a.id}/gebruikers/${vanB!.id}/intrekking`, { headers: admin }), 404);
+    expectProblem(await call('POST', `/v1/regiopartners/${a.id}/gebruikers/01JDZZZZZZZZZZZZZZZZZZZZZZ/intrekking`, { headers: admin }), 404);
+    expectProblem(await call('POST', `/v1/regiopartners/${a.id}/gebruikers/geen-ulid/intrekking`, { headers: admin }), 400);
+    expectProblem(await call('POST', `/v1/regiopartners/${a.id}/gebruikers/${vanA!.id}/intrekking`, { headers: admin, body: { status: 'ingetrokken' } }), 400);
+    await rt.settle();
+    expect((await gebruikersVan(a.id)).map((g) => g.status)).toEqual(['aangemaakt']);
+    expect((await gebruikersVan(b.id)).map((g) => g.status)).toEqual(['aangemaakt']);
+  });
+
   it('alleen coördinatoren nodigen uit; een partner ziet alleen de eigen medewerkers, een andere partner 404; zonder token 401', async () => {
     const [a, b] = [await maak({ contactpersoon: { naam: 'A', email: adres() } }), await maak({ contactpersoon: { naam: 'B', email: adres() } })];
     const alsA = await authorization(rt, 'regiopartner', a.id);

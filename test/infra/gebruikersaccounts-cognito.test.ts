@@ -7,8 +7,8 @@ import { cognitoAccounts } from '../../shared/auth/gebruikersaccounts';
 
 /**
  * The Cognito adapter of staff accounts with the real SDK against a stand-in of Cognito's JSON protocol
- * (there is no Cognito to run locally): what the adapter sends, and how it reads UsernameExistsException
- * and AdminGetUser's answer. Only the two operations the adapter may call are answered; any other is an
+ * (there is no Cognito to run locally): what the adapter sends, and how it reads UsernameExistsException,
+ * UserNotFoundException and AdminGetUser's answer. Only the three operations the adapter may call are answered; any other is an
  * error, as the consumer's IAM policy would make it.
  */
 type Verzoek = { operatie: string; body: Record<string, unknown> };
@@ -38,6 +38,10 @@ const cognito = (operatie: string, body: Record<string, unknown>) => {
     if (!attributen) return fout('UserNotFoundException', 'User does not exist.');
     return antwoord(200, { Username: 'a1b2c3', UserAttributes: attributen, UserStatus: 'CONFIRMED', Enabled: true });
   }
+  if (operatie === 'AdminDeleteUser') {
+    if (!gebruikers.delete(naam)) return fout('UserNotFoundException', 'User does not exist.');
+    return antwoord(200, {});
+  }
   return fout('AccessDeniedException', `not allowed: ${operatie}`);
 };
 
@@ -62,7 +66,7 @@ const adapter = () =>
   });
 const account = (email: string, tenant: string) => ({ email, naam: 'Sem de Wit', rol: 'regiopartner' as const, tenant });
 
-describe('staff accounts in Cognito (AdminCreateUser, AdminGetUser)', () => {
+describe('staff accounts in Cognito (AdminCreateUser, AdminGetUser, AdminDeleteUser)', () => {
   it('makes the user by e-mail with the role and tenant attributes, verified, and lets Cognito mail the invitation', async () => {
     verzoeken.length = 0;
     expect(await adapter().maak(account('sem@coachpunt.nl', 'P1'))).toBe('aangemaakt');
@@ -98,6 +102,23 @@ describe('staff accounts in Cognito (AdminCreateUser, AdminGetUser)', () => {
     expect(await adapter().maak(account('lotte@coachpunt.nl', 'P4'))).toBe('adresInGebruik');
     expect(verzoeken.map((v) => v.operatie)).toEqual(['AdminCreateUser', 'AdminGetUser']);
     expect(gebruikers.get('lotte@coachpunt.nl')).toContainEqual({ Name: 'custom:tenant', Value: 'P3' });
+  });
+
+  it('a revocation reads the user first and deletes it only with this role and tenant; gone already is bestondNiet', async () => {
+    await adapter().maak(account('kees@coachpunt.nl', 'P6'));
+    await adapter().maak(account('fenna@coachpunt.nl', 'P7'));
+    verzoeken.length = 0;
+    expect(await adapter().verwijder(account('fenna@coachpunt.nl', 'P8'))).toBe('nietVanDezePartner');
+    expect(verzoeken.map((v) => v.operatie)).toEqual(['AdminGetUser']);
+    expect(gebruikers.has('fenna@coachpunt.nl')).toBe(true);
+    verzoeken.length = 0;
+    expect(await adapter().verwijder(account('kees@coachpunt.nl', 'P6'))).toBe('verwijderd');
+    expect(verzoeken).toEqual([
+      { operatie: 'AdminGetUser', body: { UserPoolId: 'eu-central-1_test', Username: 'kees@coachpunt.nl' } },
+      { operatie: 'AdminDeleteUser', body: { UserPoolId: 'eu-central-1_test', Username: 'kees@coachpunt.nl' } },
+    ]);
+    expect(gebruikers.has('kees@coachpunt.nl')).toBe(false);
+    expect(await adapter().verwijder(account('kees@coachpunt.nl', 'P6'))).toBe('bestondNiet');
   });
 
   it('any other refusal is thrown, so the message is retried and in the end lands in the DLQ', async () => {

@@ -573,7 +573,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
       });
     });
 
-    it('lets only the gebruikers consumer make user accounts, in the deployment\'s user pool, and no function change or delete one', () => {
+    it('lets only the gebruikers consumer make and delete user accounts, in the deployment\'s user pool, and no function change one', () => {
       const templates = [t.stateless, ...t.groups.values()];
       const policies = templates.flatMap((tpl) => Object.values(tpl.findResources('AWS::IAM::Policy')));
       const metActie = (actie: string) =>
@@ -593,9 +593,10 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
       const statement = (maken[0]!.Properties.PolicyDocument.Statement as { Action: string[]; Resource: unknown }[]).find((st) =>
         [st.Action].flat().includes('cognito-idp:AdminCreateUser'),
       )!;
-      expect([statement.Action].flat().sort()).toEqual(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser']);
+      expect([statement.Action].flat().sort()).toEqual(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminGetUser']);
       expect(JSON.stringify(statement.Resource)).toContain('UserPool');
-      for (const actie of ['cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminSetUserPassword']) expect(metActie(actie), actie).toEqual([]);
+      expect(metActie('cognito-idp:AdminDeleteUser')).toEqual(maken);
+      for (const actie of ['cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminAddUserToGroup']) expect(metActie(actie), actie).toEqual([]);
     });
 
     it.each(Object.values(streamConsumers))('feeds stream consumer $name only the filtered records, with retries, bisection and a DLQ', (sc) => {

@@ -6,7 +6,7 @@ import type { Gemeente } from '../../shared/schemas/gemeenten';
 import type { Lid } from '../../shared/schemas/leden';
 import type { Escalatie, Nazorgmoment } from '../../shared/schemas/nazorg';
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
-import type { Regiopartner, RegiopartnerAanmelding } from '../../shared/schemas/regiopartners';
+import type { PartnerGebruiker, Regiopartner, RegiopartnerAanmelding } from '../../shared/schemas/regiopartners';
 import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import type { Werkplek } from '../../shared/schemas/werkplekken';
 import { contract } from '../domain/plaatsingen-fixtures';
@@ -26,6 +26,8 @@ export interface Wereld {
   readonly gemeente: Gemeente;
   readonly lid: Lid;
   readonly partner: Regiopartner;
+  /** The invitation of the partner's contact (every new partner has one). */
+  readonly gebruiker: PartnerGebruiker;
   /** An organisation's application to become a regiopartner, through the public sign-up (not yet confirmed). */
   readonly aanmelding: RegiopartnerAanmelding;
   readonly werkplek: Werkplek;
@@ -103,6 +105,7 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     201,
   );
   const partnerKop = await authorization(runtime(), 'regiopartner', partner.id);
+  const [gebruiker] = gelukt(await call('GET', `/v1/regiopartners/${partner.id}/gebruikers`, { headers: admin })).gebruikers as PartnerGebruiker[];
 
   const aanmeldingInvoer = {
     naam: `Aanmelder ${merk}`,
@@ -218,6 +221,7 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     [nazorgmoment.id, 'nazorgmoment-id'],
     [p4w.id, 'nazorgmoment-id'],
     [escalatie.id, 'escalatie-id'],
+    [gebruiker!.id, 'id uitnodiging medewerker regiopartner'],
   ]);
 
   return {
@@ -225,6 +229,7 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     gemeente,
     lid,
     partner,
+    gebruiker: gebruiker!,
     aanmelding,
     werkplek,
     verwijzing,

@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lokaalAccountRegister, type LokaalAccountRegister } from '../../shared/auth/gebruikersaccounts';
 import type { Principal } from '../../shared/auth/rollen';
 import { DomeinFout } from '../../shared/domain/fouten';
-import { emailSleutel, nieuweGebruiker, nieuweRegiopartner } from '../../shared/domain/regiopartners';
+import { emailSleutel, intrekken, nieuweGebruiker, nieuweRegiopartner } from '../../shared/domain/regiopartners';
 import { dynamoPartnerGebruikersStore } from '../../shared/store/partner-gebruikers-store';
 import { dynamoRegiopartnersStore } from '../../shared/store/regiopartners-store';
-import { maakPartnerAccount } from '../../shared/use-cases/partner-gebruikers';
+import { voerAccountopdrachtUit } from '../../shared/use-cases/partner-gebruikers';
 import type { PartnerGebruikersStore } from '../../shared/use-cases/poorten';
 import { storeOmgeving } from './store-omgeving';
 
@@ -21,14 +21,14 @@ import { storeOmgeving } from './store-omgeving';
  */
 let accountsDir: string;
 let register: LokaalAccountRegister;
-let handler: typeof import('../../functions/consumers/partnergebruiker-aanmaken').handler;
+let handler: typeof import('../../functions/consumers/partneraccounts').handler;
 beforeAll(async () => {
   await storeOmgeving();
   accountsDir = mkdtempSync(join(tmpdir(), 'werkcoop-gebruikers-'));
   Object.assign(process.env, { ACCOUNT_ADAPTER: 'lokaal', LOCAL_USERS_DIR: accountsDir });
   register = lokaalAccountRegister(accountsDir);
   // The handler makes its adapter at module load, as in Lambda: import it once the environment is set.
-  ({ handler } = await import('../../functions/consumers/partnergebruiker-aanmaken'));
+  ({ handler } = await import('../../functions/consumers/partneraccounts'));
 });
 
 const admin: Principal = { rol: 'coopAdmin', subject: 'coordinator' };
@@ -87,8 +87,8 @@ describe('het account van een uitgenodigde medewerker', () => {
     const { partner: p, gebruiker } = await partner();
     const voor = accounts();
     const sleutel = emailSleutel(gebruiker.email);
-    expect(await maakPartnerAccount({ store, accounts: register }, p.id, sleutel)).toBe('aangemaakt');
-    expect(await maakPartnerAccount({ store, accounts: register }, p.id, sleutel)).toBe('alAfgehandeld');
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, p.id, sleutel)).toBe('aangemaakt');
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, p.id, sleutel)).toBe('alAfgehandeld');
     expect(accounts()).toBe(voor + 1);
     expect(await store.haal(p.id, sleutel)).toMatchObject({ status: 'aangemaakt', versie: 2 });
     expect((await register.haal(gebruiker.email))!.attributen).toMatchObject({ 'custom:rol': 'regiopartner', 'custom:tenant': p.id, email: gebruiker.email });
@@ -97,7 +97,7 @@ describe('het account van een uitgenodigde medewerker', () => {
   it('vijf gelijktijdige bezorgingen: één account, en één legt de uitkomst vast', async () => {
     const { partner: p, gebruiker } = await partner();
     const voor = accounts();
-    const uitkomsten = await Promise.all(Array.from({ length: 5 }, () => maakPartnerAccount({ store, accounts: register }, p.id, emailSleutel(gebruiker.email))));
+    const uitkomsten = await Promise.all(Array.from({ length: 5 }, () => voerAccountopdrachtUit({ store, accounts: register }, p.id, emailSleutel(gebruiker.email))));
     expect(uitkomsten.filter((u) => u !== 'alAfgehandeld')).toHaveLength(1);
     expect(accounts()).toBe(voor + 1);
     expect(await store.haal(p.id, emailSleutel(gebruiker.email))).toMatchObject({ status: 'aangemaakt', versie: 2 });
@@ -107,9 +107,9 @@ describe('het account van een uitgenodigde medewerker', () => {
     const { partner: p, gebruiker } = await partner();
     const voor = accounts();
     const crashend: PartnerGebruikersStore = { ...store, handelAf: () => Promise.reject(new Error('Lambda stopte hier')) };
-    await expect(maakPartnerAccount({ store: crashend, accounts: register }, p.id, emailSleutel(gebruiker.email))).rejects.toThrow('Lambda stopte hier');
+    await expect(voerAccountopdrachtUit({ store: crashend, accounts: register }, p.id, emailSleutel(gebruiker.email))).rejects.toThrow('Lambda stopte hier');
     expect(await store.haal(p.id, emailSleutel(gebruiker.email))).toMatchObject({ status: 'uitgenodigd', versie: 1 });
-    expect(await maakPartnerAccount({ store, accounts: register }, p.id, emailSleutel(gebruiker.email))).toBe('bestond');
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, p.id, emailSleutel(gebruiker.email))).toBe('bestond');
     expect(accounts()).toBe(voor + 1);
     expect(await store.haal(p.id, emailSleutel(gebruiker.email))).toMatchObject({ status: 'aangemaakt', versie: 2 });
   });
@@ -117,19 +117,79 @@ describe('het account van een uitgenodigde medewerker', () => {
   it('een adres dat al een account heeft bij een andere partner: adresInGebruik, en dat account blijft zoals het was', async () => {
     const adres = nieuwAdres();
     const eerste = await partner(adres);
-    expect(await maakPartnerAccount({ store, accounts: register }, eerste.partner.id, emailSleutel(adres))).toBe('aangemaakt');
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, eerste.partner.id, emailSleutel(adres))).toBe('aangemaakt');
     const bestand = readdirSync(accountsDir).map((f) => join(accountsDir, f)).find((f) => readFileSync(f, 'utf8').includes(adres))!;
     const inhoud = readFileSync(bestand, 'utf8');
     const tweede = await partner(adres);
-    expect(await maakPartnerAccount({ store, accounts: register }, tweede.partner.id, emailSleutel(adres))).toBe('adresInGebruik');
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, tweede.partner.id, emailSleutel(adres))).toBe('adresInGebruik');
     expect(readFileSync(bestand, 'utf8')).toBe(inhoud);
     expect(await store.haal(tweede.partner.id, emailSleutel(adres))).toMatchObject({ status: 'adresInGebruik', versie: 2 });
   });
 
   it('een bericht zonder uitnodiging (gewist, of nooit gemaakt) maakt geen account', async () => {
     const voor = accounts();
-    expect(await maakPartnerAccount({ store, accounts: register }, ulid(), emailSleutel(nieuwAdres()))).toBe('onbekend');
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, ulid(), emailSleutel(nieuwAdres()))).toBe('onbekend');
     expect(accounts()).toBe(voor);
+  });
+
+  it('intrekken: het account verdwijnt, één keer, ook bij een tweede bezorging; daarna kan dezelfde persoon opnieuw worden uitgenodigd', async () => {
+    const { partner: p, gebruiker } = await partner();
+    const sleutel = emailSleutel(gebruiker.email);
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, p.id, sleutel)).toBe('aangemaakt');
+    const gemaakt = (await store.haal(p.id, sleutel))!;
+    const voor = accounts();
+    await store.trekIn(intrekken(gemaakt, new Date().toISOString()), gemaakt.versie);
+    expect(await store.haal(p.id, sleutel)).toMatchObject({ status: 'intrekken', versie: 3 });
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, p.id, sleutel)).toBe('verwijderd');
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, p.id, sleutel)).toBe('alAfgehandeld');
+    expect(accounts()).toBe(voor - 1);
+    expect(await register.haal(gebruiker.email)).toBeUndefined();
+    expect(await store.haal(p.id, sleutel)).toMatchObject({ status: 'ingetrokken', versie: 4 });
+    // A stale revocation (the version moved on) changes nothing.
+    await expect(store.trekIn(intrekken({ ...gemaakt, status: 'aangemaakt' }, new Date().toISOString()), gemaakt.versie)).rejects.toMatchObject({ soort: 'verouderd' });
+    // Invited again: a fresh invitation replaces the revoked one, and the account comes back.
+    await store.voegToe(nieuweGebruiker(p.id, { naam: gebruiker.naam, email: gebruiker.email }, admin, omgeving()));
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, p.id, sleutel)).toBe('aangemaakt');
+    expect(accounts()).toBe(voor);
+  });
+
+  it('intrekken terwijl het account nog gemaakt wordt: wat de ene bezorging maakt, verwijdert de volgende', async () => {
+    const { partner: p, gebruiker } = await partner();
+    const sleutel = emailSleutel(gebruiker.email);
+    const voor = accounts();
+    // The invitation's delivery makes the account but crashes before it records that; meanwhile the revocation lands.
+    const crashend: PartnerGebruikersStore = { ...store, handelAf: () => Promise.reject(new Error('Lambda stopte hier')) };
+    await expect(voerAccountopdrachtUit({ store: crashend, accounts: register }, p.id, sleutel)).rejects.toThrow('Lambda stopte hier');
+    expect(accounts()).toBe(voor + 1);
+    const uitgenodigd = (await store.haal(p.id, sleutel))!;
+    await store.trekIn(intrekken(uitgenodigd, new Date().toISOString()), uitgenodigd.versie);
+    // Both messages come (again), in either order: the account ends gone and stays gone.
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, p.id, sleutel)).toBe('verwijderd');
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, p.id, sleutel)).toBe('alAfgehandeld');
+    expect(accounts()).toBe(voor);
+    expect(await store.haal(p.id, sleutel)).toMatchObject({ status: 'ingetrokken' });
+  });
+
+  it('intrekken bij een adres dat een ander toebehoort (adresInGebruik) raakt dat account niet', async () => {
+    const adres = nieuwAdres();
+    const eerste = await partner(adres);
+    await voerAccountopdrachtUit({ store, accounts: register }, eerste.partner.id, emailSleutel(adres));
+    const tweede = await partner(adres);
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, tweede.partner.id, emailSleutel(adres))).toBe('adresInGebruik');
+    const g = (await store.haal(tweede.partner.id, emailSleutel(adres)))!;
+    await store.trekIn(intrekken(g, new Date().toISOString()), g.versie);
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, tweede.partner.id, emailSleutel(adres))).toBe('nietVanDezePartner');
+    expect((await register.haal(adres))!.attributen['custom:tenant']).toBe(eerste.partner.id);
+    expect(await store.haal(tweede.partner.id, emailSleutel(adres))).toMatchObject({ status: 'ingetrokken' });
+    // Revoking twice is refused by the domain.
+    expect(() => intrekken({ ...g, status: 'ingetrokken' }, new Date().toISOString())).toThrow(DomeinFout);
+  });
+
+  it('vind: een uitnodiging op id binnen de partner, niet binnen een andere', async () => {
+    const a = await partner();
+    const b = await partner();
+    expect(await store.vind(a.partner.id, a.gebruiker.id)).toEqual(a.gebruiker);
+    expect(await store.vind(b.partner.id, a.gebruiker.id)).toBeUndefined();
   });
 
   it('de consument: een onleesbaar bericht faalt alleen zelf; dubbele berichten in één batch geven één account', async () => {
