@@ -268,9 +268,10 @@ export class StatelessStack extends Stack {
         memorySize: sc.memoryMb,
         logKey: props.logKey,
       });
-      // No table binding: the record's new image is all it reads, and the event source grants the stream.
-      // The one stream consumer forwards the outbox to the queues: it gets each queue's URL and send right.
-      for (const q of Object.values(queueDefinitions)) fn.bindQueue(props.queues[q.name].queue, q);
+      // The event source grants the stream. The forwarder needs no table (the record's new image is all it
+      // reads) but each queue's URL and send right; the counters' consumer reads and writes the table.
+      if ('naarWachtrijen' in sc && sc.naarWachtrijen) for (const q of Object.values(queueDefinitions)) fn.bindQueue(props.queues[q.name].queue, q);
+      if ('tabel' in sc && sc.tabel) fn.bindTable(props.table, sc.tabel);
       const failureQueue = props.streamFailureQueues[key];
       // The on-failure destination is a queue under the same data key: sending to it is a queue grant too.
       acknowledgeQueueSendGrant(fn.executionRole);

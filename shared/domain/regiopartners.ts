@@ -11,6 +11,7 @@ import type {
   RegiopartnerInvoer,
 } from '../schemas/regiopartners';
 import { DomeinFout } from './fouten';
+import type { Teller, Telling } from './regiotellers';
 import type { Omgeving } from './leden';
 import type { Notificatie } from './notificaties';
 
@@ -350,36 +351,21 @@ export const afwijzen = (
 export const KLEINSTE_AANTAL = 5;
 export const onderdrukKlein = (aantal: number): number | null => (aantal > 0 && aantal < KLEINSTE_AANTAL ? null : aantal);
 
-const FASEGROEP: Readonly<Record<string, 'lopend' | 'gestart' | 'beeindigd' | undefined>> = {
-  voorgesteld: 'lopend',
-  kennismaking: 'lopend',
-  proefplaatsing: 'lopend',
-  gestart: 'gestart',
-  beeindigd: 'beeindigd',
-};
-
 /**
- * A region's anonymous figures from counts the store read: registered gemeenten, open places with their free
- * places, and placements by phase group (declined and cancelled proposals are not counted).
+ * A region's figures from its counters (shared/domain/regiotellers.ts) and its number of gemeenten. A
+ * counter that has not been written yet is 0; a count below 0 cannot be shown and means a counter to rebuild.
  */
-export const regiocijfers = <R extends string>(
-  regio: R,
-  gelezen: {
-    gemeenten: number;
-    werkplekken: readonly { aantalPlaatsen: number; aantalBezet: number }[];
-    plaatsingFasen: readonly string[];
-  },
-) => {
-  const plaatsingen = { lopend: 0, gestart: 0, beeindigd: 0 };
-  for (const fase of gelezen.plaatsingFasen) {
-    const groep = FASEGROEP[fase];
-    if (groep) plaatsingen[groep]++;
-  }
+export const regiocijfers = <R extends string>(regio: R, gemeenten: number, telling: Telling) => {
+  const n = (t: Teller) => Math.max(0, telling[t] ?? 0);
   return {
     arbeidsmarktregio: regio,
-    gemeenten: gelezen.gemeenten,
-    openWerkplekken: gelezen.werkplekken.length,
-    vrijePlaatsen: gelezen.werkplekken.reduce((som, w) => som + Math.max(0, w.aantalPlaatsen - w.aantalBezet), 0),
-    plaatsingen: { lopend: onderdrukKlein(plaatsingen.lopend), gestart: onderdrukKlein(plaatsingen.gestart), beeindigd: onderdrukKlein(plaatsingen.beeindigd) },
+    gemeenten,
+    openWerkplekken: n('openWerkplekken'),
+    vrijePlaatsen: n('vrijePlaatsen'),
+    plaatsingen: {
+      lopend: onderdrukKlein(n('plaatsingenLopend')),
+      gestart: onderdrukKlein(n('plaatsingenGestart')),
+      beeindigd: onderdrukKlein(n('plaatsingenBeeindigd')),
+    },
   };
 };

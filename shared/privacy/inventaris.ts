@@ -109,6 +109,8 @@ export const INVENTARIS: Readonly<Record<string, InventarisRegel>> = {
   WerkplekGebeurtenis: geenKandidaat('De geschiedenis van een werkplek.'),
   MachineClient: geenKandidaat('De rol en tenant van een systeemclient.'),
   Accountopdracht: geenKandidaat('Een opdracht aan de accountsconsument: alleen sleutels (de hash van een adres).'),
+  Regioteller: geenKandidaat('De regiocijfers als aantallen per arbeidsmarktregio.'),
+  Regiobijdrage: geenKandidaat('Wat één plaatsing of werkplek bijdraagt aan een regioteller: een regio en aantallen.'),
   PartnerMachineClient: geenKandidaat('Welke systeemclient de huidige van een regiopartner is.'),
   JobCheckpoint: geenKandidaat('Waar een geplande taak gebleven is.'),
 };

@@ -85,6 +85,10 @@ export interface StreamConsumerDefinition {
   readonly memoryMb: number;
   /** Only records of these event names whose new image has one of these entity types. */
   readonly filter: { readonly eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[]; readonly entities: readonly string[] };
+  /** Sends to the queues (the outbox forwarder): it gets each queue's URL and send right. */
+  readonly naarWachtrijen?: true;
+  /** Reads and writes the table beyond its records (the counters); without it the function has no table access. */
+  readonly tabel?: 'readWrite';
 }
 
 export const streamConsumers = {
@@ -97,5 +101,19 @@ export const streamConsumers = {
     // Measured peak 60 MB forwarding a batch: 128 MB leaves > 40% headroom.
     memoryMb: 128,
     filter: { eventNames: ['INSERT'], entities: ['Notificatie', 'Accountopdracht'] },
+    naarWachtrijen: true,
+  },
+  regiotellers: {
+    name: 'regiotellers',
+    handler: 'functions/streams/regiotellers.ts',
+    batchSize: 100,
+    timeoutSeconds: 60,
+    maxRetryAttempts: 10,
+    // A batch is a read and at most one transaction per record, one record at a time, as the forwarder's
+    // batch of sends (measured 60 MB): 128 MB.
+    memoryMb: 128,
+    // Placements and places are never deleted (erasure anonymises a placement): inserts and changes suffice.
+    filter: { eventNames: ['INSERT', 'MODIFY'], entities: ['Plaatsing', 'Werkplek'] },
+    tabel: 'readWrite',
   },
 } as const satisfies Record<string, StreamConsumerDefinition>;

@@ -2,6 +2,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { RegiocijfersStore } from '../use-cases/poorten';
 import { dynamo, tabel } from './dynamodb';
+import { leesRegiotellers } from './regiotellers-store';
 import { sleutels } from './sleutels';
 
 /** Every page of a query, projected: the figures need a few attributes of each item, never the item. */
@@ -16,16 +17,13 @@ const allePaginas = async <T>(input: Omit<QueryCommandInput, 'TableName' | 'Excl
   return uit;
 };
 
-// Each projection names `entiteit` and is parsed on it: an index partition can only answer its own entity.
+// The projection names `entiteit` and is parsed on it: an index partition can only answer its own entity.
 const GemeenteRegel = z.object({ entiteit: z.literal('Gemeente'), code: z.string(), arbeidsmarktregio: z.string() });
-const PlaatsingRegel = z.object({ entiteit: z.literal('Plaatsing'), fase: z.string() });
-const WerkplekRegel = z.object({ entiteit: z.literal('Werkplek'), arbeidsmarktregio: z.string(), aantalPlaatsen: z.number(), aantalBezet: z.number() });
 
 /**
- * The regional figures, counted when asked from the indexes that exist: the gemeenten list (gsi1, one page
- * for all 342), each gemeente's placements (gsi2, one Query per gemeente of the region) and all open places
- * (gsi3, filtered to the regions). Cost grows with the region's placements and the country's open places;
- * at national scale a counter per region kept by a stream consumer would replace the last two.
+ * The regional figures: the gemeenten list (gsi1, one page for all 342) and one BatchGetItem of the regions'
+ * counters, which the regiotellers stream consumer keeps (shared/store/regiotellers-store.ts). The cost of
+ * reading no longer grows with the number of placements or places.
  */
 export const dynamoRegiocijfersStore = (): RegiocijfersStore => ({
   gemeenten: () =>
@@ -38,32 +36,5 @@ export const dynamoRegiocijfersStore = (): RegiocijfersStore => ({
       },
       GemeenteRegel,
     ),
-
-  async plaatsingFasen(gemeente) {
-    const regels = await allePaginas(
-      {
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :p',
-        ExpressionAttributeValues: { ':p': sleutels.plaatsingenPerGemeentePartitie(gemeente) },
-        ProjectionExpression: 'entiteit, fase',
-      },
-      PlaatsingRegel,
-    );
-    return regels.map((r) => r.fase);
-  },
-
-  async openWerkplekken(regios) {
-    if (regios.length === 0) return [];
-    const namen = Object.fromEntries(regios.map((r, i) => [`:r${i}`, r]));
-    return allePaginas(
-      {
-        IndexName: 'gsi3',
-        KeyConditionExpression: 'gsi3pk = :p AND begins_with(gsi3sk, :s)',
-        FilterExpression: `arbeidsmarktregio IN (${Object.keys(namen).join(', ')})`,
-        ExpressionAttributeValues: { ':p': sleutels.werkplekkenAllePartitie, ':s': sleutels.werkplekkenMetStatus('open'), ...namen },
-        ProjectionExpression: 'entiteit, arbeidsmarktregio, aantalPlaatsen, aantalBezet',
-      },
-      WerkplekRegel,
-    );
-  },
+  tellers: leesRegiotellers,
 });

@@ -11,6 +11,8 @@
  *   Regiopartner          PARTNER#<id> / PARTNER                    PARTNERS / <status>#<id>
  *   PartnerGebeurtenis    PARTNER#<id> / GEBEURTENIS#<versie:10>
  *   PartnerGebruiker      PARTNER#<id> / GEBRUIKER#<sha256 of the e-mail address>   (an account of the partner's staff: invited, made, revoked)
+ *   Regioteller           REGIOTELLER#<arbeidsmarktregio> / REGIOTELLER   (the region's figures as counters, kept by the regiotellers stream consumer)
+ *   Regiobijdrage         REGIOBIJDRAGE#<PLAATSING|WERKPLEK>#<id> / REGIOBIJDRAGE   (what one source adds to which region's counter, and the last stream record applied)
  *   Accountopdracht       ACCOUNTOPDRACHT#<gebruikerId>-<versie> / ACCOUNTOPDRACHT   (outbox of the accounts consumer; TTL verlooptOp)
  *   RegiopartnerAanmelding AANMELDING#<id> / AANMELDING             AANMELDINGEN / <status>#<aangemaaktOp>#<id>   (TTL verlooptOp until confirmed)
  *   AanmeldingGebeurtenis AANMELDING#<id> / GEBEURTENIS#<versie:10>
@@ -75,6 +77,8 @@ export const sleutels = {
   partnerGebeurtenis: (partnerId: string, versie: number) => ({ pk: `PARTNER#${partnerId}`, sk: versieSk(versie) }),
   partnerGebruiker: (partnerId: string, emailSleutel: string) => ({ pk: `PARTNER#${partnerId}`, sk: `GEBRUIKER#${emailSleutel}` }),
   partnerGebruikersPrefix: 'GEBRUIKER#',
+  regioteller: (regio: string) => ({ pk: `REGIOTELLER#${regio}`, sk: 'REGIOTELLER' }),
+  regiobijdrage: (bron: string) => ({ pk: `REGIOBIJDRAGE#${bron}`, sk: 'REGIOBIJDRAGE' }),
   accountopdracht: (id: string) => ({ pk: `ACCOUNTOPDRACHT#${id}`, sk: 'ACCOUNTOPDRACHT' }),
   partnerMachineClient: (partnerId: string) => ({ pk: `PARTNER#${partnerId}`, sk: 'MACHINECLIENT' }),
   aanmelding: (id: string) => ({ pk: `AANMELDING#${id}`, sk: 'AANMELDING' }),

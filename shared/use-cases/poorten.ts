@@ -6,6 +6,7 @@ import type { VerwijzingMutatie } from '../domain/verwijzingen';
 import type { Gemeente, GemeenteGebeurtenis } from '../schemas/gemeenten';
 import type { Notificatie } from '../domain/notificaties';
 import type { WerkplekMutatie } from '../domain/werkplekken';
+import type { Telling } from '../domain/regiotellers';
 import type { Lid, LidGebeurtenis, LidStatus } from '../schemas/leden';
 import type { AanmeldingMutatie, AccountUitkomst, MachineClientRegistratie, NieuwePartner, VerwijderUitkomst } from '../domain/regiopartners';
 import type { AanmeldingGebeurtenis, AanmeldingStatus, PartnerGebruiker, Regiopartner, RegiopartnerAanmelding, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
@@ -164,11 +165,10 @@ export interface MachineClientPoort {
   readonly tokenUrl: string;
 }
 
-/** What the regional figures read: counts and phases only, never a name or an id of a person. */
+/** What the regional figures read: the gemeenten's regions and the regions' counters, never a person. */
 export interface RegiocijfersStore {
   gemeenten(): Promise<readonly { readonly code: string; readonly arbeidsmarktregio: string }[]>;
-  plaatsingFasen(gemeente: string): Promise<readonly string[]>;
-  openWerkplekken(regios: readonly string[]): Promise<readonly { readonly arbeidsmarktregio: string; readonly aantalPlaatsen: number; readonly aantalBezet: number }[]>;
+  tellers(regios: readonly string[]): Promise<ReadonlyMap<string, Telling>>;
 }
 
 export interface VerwijzingenStore {

@@ -207,16 +207,9 @@ describe('de accounts van de medewerkers van een partner', () => {
 });
 
 describe('regiocijfers', () => {
-  it('telt open werkplekken, vrije plaatsen en plaatsingen per fasegroep; 1 t/m 4 plaatsingen worden niet getoond', () => {
+  it('uit de tellers van een regio: open werkplekken, vrije plaatsen, plaatsingen per fasegroep; 1 t/m 4 plaatsingen worden niet getoond', () => {
     expect([0, 1, 4, 5, 17].map(onderdrukKlein)).toEqual([0, null, null, 5, 17]);
-    const c = regiocijfers('Groot Amsterdam', {
-      gemeenten: 3,
-      werkplekken: [
-        { aantalPlaatsen: 3, aantalBezet: 1 },
-        { aantalPlaatsen: 1, aantalBezet: 1 },
-      ],
-      plaatsingFasen: [...Array(5).fill('gestart'), 'voorgesteld', 'kennismaking', 'afgewezen', 'geannuleerd'],
-    });
+    const c = regiocijfers('Groot Amsterdam', 3, { openWerkplekken: 2, vrijePlaatsen: 2, plaatsingenLopend: 2, plaatsingenGestart: 5 });
     expect(c).toEqual({
       arbeidsmarktregio: 'Groot Amsterdam',
       gemeenten: 3,
@@ -224,5 +217,7 @@ describe('regiocijfers', () => {
       vrijePlaatsen: 2,
       plaatsingen: { lopend: null, gestart: 5, beeindigd: 0 },
     });
+    // A region without a counter yet shows zeros; a counter below zero is never shown as a negative count.
+    expect(regiocijfers('Twente', 0, { vrijePlaatsen: -1 })).toMatchObject({ openWerkplekken: 0, vrijePlaatsen: 0, plaatsingen: { lopend: 0, gestart: 0, beeindigd: 0 } });
   });
 });

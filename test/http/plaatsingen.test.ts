@@ -1,3 +1,4 @@
+import { leesRegiotellers } from '../../shared/store/regiotellers-store';
 import { ulid } from 'ulidx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
@@ -413,5 +414,27 @@ describe('gelijktijdigheid door HTTP', () => {
     expect(r.every((x) => x.status === 200 || x.status === 409 || x.status === 412)).toBe(true);
     expect(ok(await call('GET', `/v1/werkplekken/${werkplek.id}`, { headers: lid.headers }))).toMatchObject({ aantalBezet: 1, status: 'open' });
     expect(ok(await call('GET', `/v1/verwijzingen/${verwijzing.id}`, { headers: gemeenteA }))).toMatchObject({ status: 'geplaatst', aantalPlaatsingen: 1 });
+  });
+});
+
+describe('de regiocijfers volgen de plaatsingen, via de stream', () => {
+  it('voorstellen, kennismaken en starten verschuiven één plaatsing van lopend naar gestart in de teller van de regio van de gemeente', async () => {
+    const regio = 'Groot Amsterdam';
+    await rt.settle();
+    const voor = (await leesRegiotellers([regio])).get(regio) ?? {};
+    const s = await voorgesteld();
+    await rt.settle();
+    const na1 = (await leesRegiotellers([regio])).get(regio)!;
+    expect((na1.plaatsingenLopend ?? 0) - (voor.plaatsingenLopend ?? 0)).toBe(1);
+    ok(await call('POST', `${s.pad}/kennismaking`, { headers: s.lid.headers, body: { datum: '2026-12-01' } }));
+    ok(await call('POST', `${s.pad}/start`, { headers: s.lid.headers, body: contract() }));
+    await rt.settle();
+    const na2 = (await leesRegiotellers([regio])).get(regio)!;
+    expect((na2.plaatsingenLopend ?? 0) - (voor.plaatsingenLopend ?? 0)).toBe(0);
+    expect((na2.plaatsingenGestart ?? 0) - (voor.plaatsingenGestart ?? 0)).toBe(1);
+    // Reading the figures is the gemeenten list and one read of the counters, whatever the number of placements.
+    const r = await call('GET', `/v1/regiocijfers?arbeidsmarktregio=${encodeURIComponent(regio)}`, { headers: admin });
+    expect(r.status).toBe(200);
+    expect(r.ops).toEqual(['Query', 'BatchGetItem']);
   });
 });
