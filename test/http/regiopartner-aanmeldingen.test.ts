@@ -406,13 +406,8 @@ describe('van aanmelding tot aanroep als partner (end-to-end)', () => {
     });
     expect(werkplek.status, JSON.stringify(werkplek.body)).toBe(201);
 
-    const adres = nieuwAdres();
-    const body = invoer({ naam: 'Coachpunt Zaan', arbeidsmarktregios: ['Zaanstreek/Waterland'] });
-    expect((await vanAf(adres)('POST', '/v1/regiopartner-aanmeldingen', { body })).status).toBe(202);
-    const [mail] = await mailsAan(body.contactpersoon.email);
-    expect((await vanAf(adres)('POST', '/v1/regiopartner-aanmeldingen/bevestiging', { body: { token: tokenUit(mail!) } })).status).toBe(200);
-    const [aanmelding] = await aanmeldingenVan(body.kvkNummer);
-    const goedkeuring = await call('POST', `/v1/regiopartner-aanmeldingen/${aanmelding!.id}/goedkeuring`, { headers: admin });
+    const { aanmelding } = await bevestigd({ naam: 'Coachpunt Zaan', arbeidsmarktregios: ['Zaanstreek/Waterland'] });
+    const goedkeuring = await call('POST', `/v1/regiopartner-aanmeldingen/${aanmelding.id}/goedkeuring`, { headers: admin });
     expect(goedkeuring.status).toBe(200);
     const { clientId, clientSecret, tokenUrl } = goedkeuring.body.machineClient;
     const partnerId = goedkeuring.body.regiopartner.id;
@@ -464,13 +459,12 @@ describe('van aanmelding tot aanroep als partner (end-to-end)', () => {
   });
 
   it('goedkeuren geeft de contactpersoon een account met de rol en tenant van de partner; met een token van dat account ziet de medewerker alleen het eigene', async () => {
-    const body = invoer({ naam: 'Coachpunt Waterland', arbeidsmarktregios: ['Zaanstreek/Waterland'], contactpersoon: { naam: 'Sem de Wit', email: `Sem.de.Wit${++mailTeller}@CoachpuntWaterland.nl` } });
-    const adres = nieuwAdres();
-    expect((await vanAf(adres)('POST', '/v1/regiopartner-aanmeldingen', { body })).status).toBe(202);
-    const [mail] = await mailsAan(body.contactpersoon.email);
-    expect((await vanAf(adres)('POST', '/v1/regiopartner-aanmeldingen/bevestiging', { body: { token: tokenUit(mail!) } })).status).toBe(200);
-    const [aanmelding] = await aanmeldingenVan(body.kvkNummer);
-    const goedkeuring = await call('POST', `/v1/regiopartner-aanmeldingen/${aanmelding!.id}/goedkeuring`, { headers: admin });
+    const { body, aanmelding } = await bevestigd({
+      naam: 'Coachpunt Waterland',
+      arbeidsmarktregios: ['Zaanstreek/Waterland'],
+      contactpersoon: { naam: 'Sem de Wit', email: `Sem.de.Wit${++mailTeller}@CoachpuntWaterland.nl` },
+    });
+    const goedkeuring = await call('POST', `/v1/regiopartner-aanmeldingen/${aanmelding.id}/goedkeuring`, { headers: admin });
     expect(goedkeuring.status).toBe(200);
     // Still the approval's one transaction: the invitation is written in it, the account made afterwards.
     expect(goedkeuring.ops).toEqual(['GetItem', 'TransactWriteItems']);

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import type { Context, SQSEvent } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
 import { ulid } from 'ulidx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../shared/auth/rollen';
@@ -11,6 +11,7 @@ import { dynamoNotificatieStore } from '../../shared/store/notificaties-store';
 import type { MailPoort } from '../../shared/use-cases/poorten';
 import { verstuurNotificatie } from '../../shared/use-cases/notificaties';
 import { storeOmgeving } from './store-omgeving';
+import { lambdaContext, sqsRecord } from '../support/sqs-event';
 
 let mailDir: string;
 beforeAll(async () => ({ mailDir } = await storeOmgeving()));
@@ -78,19 +79,9 @@ describe('een notificatie versturen, hoe vaak ze ook aankomt', () => {
   it('de consumer meldt alleen het kapotte bericht als mislukt; de rest van de batch slaagt', async () => {
     const { handler } = await import('../../functions/consumers/notificatie-versturen');
     const goed = await wachtendBericht();
-    const record = (messageId: string, body: string) => ({
-      messageId,
-      receiptHandle: messageId,
-      body,
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:eu-central-1:000000000000:notificaties',
-      awsRegion: 'eu-central-1',
-    });
+    const record = (messageId: string, body: string) => sqsRecord('notificaties', messageId, body);
     const event = { Records: [record('m1', JSON.stringify({ notificatieId: goed })), record('m2', '{"kapot":'), record('m3', JSON.stringify({ notificatieId: goed }))] } as SQSEvent;
-    const context = { functionName: 'test', awsRequestId: 'r', getRemainingTimeInMillis: () => 10_000 } as Context;
+    const context = lambdaContext;
     const eerste = (await handler(event, context, () => undefined)) as { batchItemFailures: { itemIdentifier: string }[] };
     const mislukt = eerste.batchItemFailures.map((f) => f.itemIdentifier);
     // Records run in parallel: a duplicate in the same batch may find the first one mid-send ('bezet')

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Context, SQSEvent } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
 import { ulid } from 'ulidx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lokaalAccountRegister, type LokaalAccountRegister } from '../../shared/auth/gebruikersaccounts';
@@ -13,6 +13,7 @@ import { dynamoRegiopartnersStore } from '../../shared/store/regiopartners-store
 import { voerAccountopdrachtUit } from '../../shared/use-cases/partner-gebruikers';
 import type { PartnerGebruikersStore } from '../../shared/use-cases/poorten';
 import { storeOmgeving } from './store-omgeving';
+import { lambdaContext, sqsRecord } from '../support/sqs-event';
 
 /**
  * The accounts consumer against DynamoDB Local and the local account register: one account per invited
@@ -195,22 +196,12 @@ describe('het account van een uitgenodigde medewerker', () => {
   it('de consument: een onleesbaar bericht faalt alleen zelf; dubbele berichten in één batch geven één account', async () => {
     const { partner: p, gebruiker } = await partner();
     const voor = accounts();
-    const record = (messageId: string, body: string) => ({
-      messageId,
-      receiptHandle: messageId,
-      body,
-      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '0', SenderId: 'x', ApproximateFirstReceiveTimestamp: '0' },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:eu-central-1:000000000000:gebruikers',
-      awsRegion: 'eu-central-1',
-    });
+    const record = (messageId: string, body: string) => sqsRecord('gebruikers', messageId, body);
     const bericht = JSON.stringify({ partnerId: p.id, sleutel: emailSleutel(gebruiker.email) });
     const event = {
       Records: [record('m1', bericht), record('m2', '{"partnerId":"x","sleutel":"te kort"}'), record('m3', bericht), record('m4', '{"kapot":')],
     } as SQSEvent;
-    const context = { functionName: 'test', awsRequestId: 'r', getRemainingTimeInMillis: () => 10_000 } as Context;
+    const context = lambdaContext;
     const r = (await handler(event, context, () => undefined)) as { batchItemFailures: { itemIdentifier: string }[] };
     expect(r.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['m2', 'm4']);
     expect(accounts()).toBe(voor + 1);
