@@ -13,30 +13,21 @@ const tekst = (b: Beeld, naam: string): string => {
 };
 const getal = (b: Beeld, naam: string): number => Number(b[naam]?.N ?? Number.NaN);
 
-// A gemeente's region, once per container: it is set when the gemeente is registered.
+// A gemeente's region, read once per batch: not kept longer, as a coordinator can move a gemeente to
+// another region (a placement's next change then counts there; earlier ones stay where they were counted).
 const gemeenten = dynamoGemeentenStore();
-const regioVan = new Map<string, Promise<string | undefined>>();
-const regioVanGemeente = (code: string): Promise<string | undefined> => {
-  if (!regioVan.has(code))
-    regioVan.set(
-      code,
-      gemeenten.haal(code).then(
-        (g) => g?.arbeidsmarktregio,
-        (error: unknown) => {
-          regioVan.delete(code); // a failed read is not remembered: the retry reads again
-          throw error;
-        },
-      ),
-    );
-  return regioVan.get(code)!;
+type Regios = Map<string, Promise<string | undefined>>;
+const regioVanGemeente = (regios: Regios, code: string): Promise<string | undefined> => {
+  if (!regios.has(code)) regios.set(code, gemeenten.haal(code).then((g) => g?.arbeidsmarktregio));
+  return regios.get(code)!;
 };
 
 /** The source a record is about and what it contributes now; placements count in their gemeente's region. */
-const bijdrageVan = async (r: DynamoDBRecord): Promise<{ bron: string; bijdrage: Bijdrage | undefined }> => {
+const bijdrageVan = async (r: DynamoDBRecord, regios: Regios): Promise<{ bron: string; bijdrage: Bijdrage | undefined }> => {
   const beeld = r.dynamodb!.NewImage!;
   const entiteit = beeld[ENTITY_ATTRIBUTE]?.S;
   if (entiteit === 'Plaatsing') {
-    const regio = await regioVanGemeente(tekst(beeld, 'gemeente'));
+    const regio = await regioVanGemeente(regios, tekst(beeld, 'gemeente'));
     return { bron: `PLAATSING#${tekst(beeld, 'id')}`, bijdrage: regio ? { regio, telling: plaatsingTelling(tekst(beeld, 'fase')) } : undefined };
   }
   const telling = werkplekTelling({ status: tekst(beeld, 'status'), aantalPlaatsen: getal(beeld, 'aantalPlaatsen'), aantalBezet: getal(beeld, 'aantalBezet') });
@@ -51,10 +42,11 @@ const bijdrageVan = async (r: DynamoDBRecord): Promise<{ bron: string; bijdrage:
  */
 export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
   logger.addContext(context);
+  const regios: Regios = new Map();
   for (const r of event.Records) {
     if ((r.eventName !== 'INSERT' && r.eventName !== 'MODIFY') || !r.dynamodb?.NewImage) continue;
     try {
-      const { bron, bijdrage } = await bijdrageVan(r);
+      const { bron, bijdrage } = await bijdrageVan(r, regios);
       await pasBijdrageToe(bron, r.dynamodb.SequenceNumber!, bijdrage);
     } catch (error) {
       logger.warn('regioteller niet bijgewerkt; de stream probeert opnieuw', { sequenceNumber: r.dynamodb.SequenceNumber, error: error as Error });
