@@ -76,6 +76,12 @@ export const voerAccountopdrachtUit = async (
   const account = { email: g.email, naam: g.naam, rol: g.rol, tenant: g.partnerId };
   const uitkomst = g.status === 'uitgenodigd' ? await deps.accounts.maak(account) : await deps.accounts.verwijder(account);
   const vastgelegd = await deps.store.handelAf(gebruikerAfgehandeld(g, uitkomst, (deps.klok?.() ?? new Date()).toISOString()), g.versie);
+  if (!vastgelegd && uitkomst === 'aangemaakt') {
+    // The invitation changed while the account was being made: if that change was a revocation, its own
+    // task may have run before this account existed and found nothing to remove. Remove it here.
+    const nu = await deps.store.haal(partnerId, sleutel);
+    if (nu?.status === 'intrekken' || nu?.status === 'ingetrokken') await deps.accounts.verwijder(account);
+  }
   logVerwerking({
     activiteit: g.status === 'uitgenodigd' ? 'partnerGebruikerAccountMaken' : 'partnerGebruikerAccountVerwijderen',
     door: SYSTEEM,

@@ -171,6 +171,34 @@ describe('het account van een uitgenodigde medewerker', () => {
     expect(await store.haal(p.id, sleutel)).toMatchObject({ status: 'ingetrokken' });
   });
 
+  it('intrekken terwijl een bezorging het account nog maakt: de intrekking vindt niets, maar het late account blijft niet bestaan', async () => {
+    const { partner: p, gebruiker } = await partner();
+    const sleutel = emailSleutel(gebruiker.email);
+    const voor = accounts();
+    // The invitation's delivery is slow at the identity provider: its account lands after the revocation ran.
+    let laatLanden!: () => void;
+    let aanHetMaken!: () => void;
+    const maakBegonnen = new Promise<void>((r) => (aanHetMaken = r));
+    const traag = {
+      ...register,
+      maak: async (a: Parameters<typeof register.maak>[0]) => {
+        aanHetMaken();
+        await new Promise<void>((r) => (laatLanden = r));
+        return register.maak(a);
+      },
+    };
+    const bezig = voerAccountopdrachtUit({ store, accounts: traag }, p.id, sleutel);
+    await maakBegonnen;
+    const uitgenodigd = (await store.haal(p.id, sleutel))!;
+    await store.trekIn(intrekken(uitgenodigd, new Date().toISOString()), uitgenodigd.versie);
+    expect(await voerAccountopdrachtUit({ store, accounts: register }, p.id, sleutel)).toBe('bestondNiet');
+    laatLanden();
+    expect(await bezig).toBe('alAfgehandeld');
+    expect(accounts()).toBe(voor);
+    expect(await register.haal(gebruiker.email)).toBeUndefined();
+    expect(await store.haal(p.id, sleutel)).toMatchObject({ status: 'ingetrokken' });
+  });
+
   it('intrekken bij een adres dat een ander toebehoort (adresInGebruik) raakt dat account niet', async () => {
     const adres = nieuwAdres();
     const eerste = await partner(adres);
