@@ -26,7 +26,7 @@ const wie = async (): Promise<{ rol: Rol; tenant?: string; subject?: string }> =
   if (eerste === '--gebruiker') {
     if (!tweede) throw new Error('--gebruiker needs an e-mail address');
     const account = await lokaalAccountRegister(localUsersDir(dataDir)).haal(tweede);
-    if (!account) throw new Error(`no local account for ${tweede}: is the approval done and has the accounts queue run (npm start)?`);
+    if (!account) throw new Error(`no local account for ${tweede}: not invited, its access revoked, or the accounts queue has not run yet (it runs under npm start)`);
     const claims = claimsFor(account.attributen);
     const rol = claims[CLAIM_ROL] as Rol | undefined;
     if (!rol) throw new Error(`the account of ${tweede} has no role: the API would refuse its tokens`);
