@@ -22,8 +22,8 @@ import { sleutels, VERWERKINGEN_SHARDS, verwerkingenShard } from './sleutels';
  * it, every record is put with `attribute_not_exists(pk)` under a fresh ULID, and the stack grants the
  * functions PutItem on the VERWERKING# keys only (dynamodb:LeadingKeys) while denying UpdateItem and
  * DeleteItem there. One table keeps one backup, one key, one definition for the stack, the local runtime
- * and the tests; the table's stream carries these items too, but the stream consumer's filter (Notificatie
- * inserts) drops them before any function runs.
+ * and the tests; the table's stream carries these items too, but the stream consumers' filters (outbox
+ * inserts; placement and place changes) drop them before any function runs.
  */
 const VerwerkingItem = Verwerking.extend({
   pk: z.string(),
