@@ -179,6 +179,7 @@ export const MachineClientGegevens = z
     scope: z.string().meta({ example: 'werkcoop/api' }),
   })
   .meta({ id: 'MachineClientGegevens' });
+export type MachineClientGegevens = z.infer<typeof MachineClientGegevens>;
 
 export const AanmeldingGoedgekeurd = z
   .strictObject({

@@ -4,10 +4,9 @@ import { toegang, vereisToegang } from '../auth/toegang';
 import { ARBEIDSMARKTREGIOS, type Arbeidsmarktregio } from '../domain/arbeidsmarktregios';
 import { DomeinFout, nietGevonden } from '../domain/fouten';
 import { logger } from '../observability/logger';
-import type { Goedkeuring } from './regiopartner-aanmeldingen';
 import { nieuweRegiopartner, regiocijfers } from '../domain/regiopartners';
 import { logVerwerking } from '../privacy/verwerkingen';
-import type { Regiocijfers, Regiopartner, RegiopartnerInvoer } from '../schemas/regiopartners';
+import type { MachineClientGegevens, Regiocijfers, Regiopartner, RegiopartnerInvoer } from '../schemas/regiopartners';
 import type { MachineClientPoort, Pagina, PartnerClientStore, RegiocijfersStore, RegiopartnersStore } from './poorten';
 
 export interface RegiopartnersDeps {
@@ -45,7 +44,7 @@ export const regiopartnersUseCases = (deps: RegiopartnersDeps) => ({
    * partner's and removes the old one's registration, so from then on the old client's new tokens carry no
    * role; its app client is deleted last. A replacement that loses the transaction deletes its own client.
    */
-  async machineClientVernieuwen(principal: Principal, partnerId: string): Promise<Goedkeuring['machineClient']> {
+  async machineClientVernieuwen(principal: Principal, partnerId: string): Promise<MachineClientGegevens> {
     if (principal.rol !== 'coopAdmin') throw new DomeinFout('geenToegang', 'Alleen coördinatoren geven een regiopartner een machineclient.');
     if (!deps.machineClients || !deps.partnerClients) throw new Error('machineClientVernieuwen: geen MachineClientPoort of PartnerClientStore gekoppeld');
     const partner = await deps.store.haal(partnerId);

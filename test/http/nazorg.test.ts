@@ -10,7 +10,7 @@ import { naTermijn, plusDagen } from '../../shared/domain/nazorg';
 import type { Escalatie, Nazorgmoment } from '../../shared/schemas/nazorg';
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import { contract } from '../domain/plaatsingen-fixtures';
-import { apiClient, expectProblem, namen, type Antwoord, type Kop } from '../support/http';
+import { apiClient, ok, expectProblem, namen, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -21,10 +21,6 @@ const A = 'GM0363';
 const B = 'GM0599';
 
 const { call } = apiClient(() => rt);
-const ok = (r: Antwoord, status = 200) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  return r.body;
-};
 
 const vandaag = () => new Date().toISOString().slice(0, 10);
 const maandenGeleden = (n: number) => {

@@ -6,7 +6,7 @@ import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import type { Werkplek } from '../../shared/schemas/werkplekken';
 import { contract } from '../domain/plaatsingen-fixtures';
-import { apiClient, expectProblem, namen, type Antwoord, type Kop } from '../support/http';
+import { apiClient, ok, expectProblem, namen, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 import { scenario } from '../support/scenario';
 
@@ -20,10 +20,6 @@ const B = 'GM0599';
 const api = apiClient(() => rt);
 const { call } = api;
 const gegeven = scenario(api, () => rt);
-const ok = (r: Antwoord, status = 200) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  return r.body;
-};
 
 beforeAll(async () => {
   rt = await startTestRuntime();

@@ -9,7 +9,7 @@ import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import { dynamo } from '../../shared/store/dynamodb';
 import { contract } from '../domain/plaatsingen-fixtures';
-import { apiClient, expectProblem, type Antwoord, type Kop } from '../support/http';
+import { apiClient, ok, expectProblem, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 import { scenario } from '../support/scenario';
 
@@ -32,10 +32,6 @@ const api = apiClient(() => rt);
 const { call } = api;
 const gegeven = scenario(api, () => rt);
 
-const ok = (r: Antwoord, status = 200) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  return r.body;
-};
 const vandaag = () => new Date().toISOString().slice(0, 10);
 const dagenGeleden = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 

@@ -8,7 +8,7 @@ import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import { dynamo } from '../../shared/store/dynamodb';
 import { sleutels } from '../../shared/store/sleutels';
 import { contract } from '../domain/plaatsingen-fixtures';
-import { apiClient, type Antwoord, type Kop } from '../support/http';
+import { apiClient, ok, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 import { scenario } from '../support/scenario';
 
@@ -34,10 +34,6 @@ const GM = 'GM0363';
 const api = apiClient(() => rt);
 const { call } = api;
 const gegeven = scenario(api, () => rt);
-const ok = (r: Antwoord, status = 200) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  return r.body;
-};
 const vandaag = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 const plusDagen = (dag: string, n: number) => new Date(Date.parse(`${dag}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 

@@ -8,7 +8,7 @@ import type { Nazorgmoment } from '../../shared/schemas/nazorg';
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import { Kandidaatprofiel } from '../../shared/schemas/verwijzingen';
 import { contract } from '../domain/plaatsingen-fixtures';
-import { apiClient, expectProblem, namen, type Antwoord, type Kop } from '../support/http';
+import { apiClient, ok, expectProblem, namen, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 import { scenario } from '../support/scenario';
 
@@ -59,10 +59,6 @@ const REGIO = 'Groot Amsterdam';
 const api = apiClient(() => rt);
 const { call } = api;
 const gegeven = scenario(api, () => rt);
-const ok = (r: Antwoord, status = 200) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  return r.body;
-};
 const start = new Date(Date.now() - 200 * 86_400_000).toISOString().slice(0, 10);
 let plaatsing: Plaatsing;
 let geannuleerd: Plaatsing;

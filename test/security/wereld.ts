@@ -1,5 +1,4 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { expect } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { naTermijn } from '../../shared/domain/nazorg';
 import type { Gemeente } from '../../shared/schemas/gemeenten';
@@ -10,7 +9,7 @@ import type { PartnerGebruiker, Regiopartner, RegiopartnerAanmelding } from '../
 import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import type { Werkplek } from '../../shared/schemas/werkplekken';
 import { contract } from '../domain/plaatsingen-fixtures';
-import type { Antwoord, ApiClient, Kop } from '../support/http';
+import { ok as gelukt, type ApiClient, type Kop } from '../support/http';
 import { authorization } from '../support/runtime';
 import { scenario } from '../support/scenario';
 
@@ -53,11 +52,6 @@ const WERELDEN = {
   A: { code: 'GM0363', plaats: 'Amsterdam', regio: 'Groot Amsterdam', postcode: '1102' },
   B: { code: 'GM0599', plaats: 'Rotterdam', regio: 'Rijnmond', postcode: '3011' },
 } as const;
-
-const gelukt = (r: Antwoord, status = 200) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  return r.body;
-};
 
 /** 8 digits, not 00000000; random so reruns and the two worlds never share a KvK number. */
 const kvkNummer = () => String(randomInt(10_000_000, 99_999_999));

@@ -43,6 +43,12 @@ export const apiClient = (runtime: () => LocalRuntime) => {
 
 export type ApiClient = ReturnType<typeof apiClient>;
 
+/** The body of an answer with the expected status (default 200); on any other, fails showing the body. */
+export const ok = (r: Antwoord, status = 200) => {
+  expect(r.status, JSON.stringify(r.body)).toBe(status);
+  return r.body;
+};
+
 /** An RFC 9457 problem with the given status. */
 export const expectProblem = (r: Antwoord, status: number) => {
   expect(r.status, JSON.stringify(r.body)).toBe(status);

@@ -1,16 +1,10 @@
-import { expect } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import type { Gemeente } from '../../shared/schemas/gemeenten';
 import type { Lid } from '../../shared/schemas/leden';
 import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import type { Werkplek } from '../../shared/schemas/werkplekken';
-import type { Antwoord, ApiClient, Kop } from './http';
+import { ok as gelukt, type ApiClient, type Kop } from './http';
 import { authorization } from './runtime';
-
-const gelukt = (r: Antwoord, status: number) => {
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  return r.body;
-};
 
 /**
  * The setup chains the HTTP tests share, each taken through the API the way its callers take it. The
