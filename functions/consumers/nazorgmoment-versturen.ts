@@ -3,9 +3,12 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent, SQSHandler } from 'aws-lambda';
 import { ulid } from 'ulidx';
 import * as z from 'zod';
+import { env } from '../../shared/config/env';
 import { vandaagInNederland } from '../../shared/domain/kalender';
+import { linkGeldigTot, linkHash, nazorglinkUrl, nieuwLinkToken, type LinkOntvanger, type NazorgLink } from '../../shared/domain/nazorglinks';
 import type { Notificatie } from '../../shared/domain/notificaties';
 import { logger } from '../../shared/observability/logger';
+import { STANDAARD_LINK_NATERMIJN_DAGEN } from '../../shared/schemas/gemeenten';
 import type { Nazorgmoment } from '../../shared/schemas/nazorg';
 import { tabel, dynamo } from '../../shared/store/dynamodb';
 import {
@@ -17,6 +20,7 @@ import {
   markeerVerstuurd,
   type MomentVerwijzing,
 } from '../../shared/store/nazorg-store';
+import { linkItem } from '../../shared/store/nazorglinks-store';
 import { notificatieItem } from '../../shared/store/notificaties-store';
 import { sleutels } from '../../shared/store/sleutels';
 import type { TransactieItem } from '../../shared/store/zoekprofielen';
@@ -48,6 +52,8 @@ const Bericht = z.strictObject({
 /** Only the name and address of whoever's contact person: the rest of the item is not read. */
 const Contactpersoon = z.object({ naam: z.string(), email: z.string() });
 type Contactpersoon = z.infer<typeof Contactpersoon>;
+/** Of the gemeente, for an invitation: how long its links stay valid after the deadline. */
+const LinkInstelling = z.object({ nazorglinkGeldigNaDeadlineDagen: z.number().int().min(0).optional() }).optional();
 
 /** A message naming a moment that does not exist: it fails alone and, after maxReceiveCount, lands in the DLQ. */
 export class OnbekendNazorgmoment extends Error {
@@ -66,18 +72,34 @@ const MAX_TRANSACTIE_ITEMS = 100;
 
 type Actie = { soort: 'versturen' | 'escaleren'; moment: Nazorgmoment; items?: TransactieItem[] };
 
-const uitnodiging = (m: Nazorgmoment, aan: Contactpersoon, nu: string): Notificatie => ({
-  id: ulid(),
-  soort: 'nazorgmomentVerstuurd',
-  aan,
-  onderwerp: 'Nazorg: hoe gaat het met de plaatsing?',
-  tekst:
-    `Er staat een nazorgmoment open voor plaatsing ${m.plaatsingId} (vervaldatum ${m.vervaldatum}). ` +
-    `Beantwoord het uiterlijk ${antwoordUiterlijkBijVersturen(m, nu)} via werkcoop, nazorgmoment ${m.id}.`,
-  onderwerpType: 'nazorgmoment',
-  onderwerpId: m.id,
-  aangemaaktOp: nu,
-});
+/**
+ * The invitation to one recipient, with the personal link that lets it answer without an account
+ * (shared/domain/nazorglinks.ts): the link item (only the token's hash) is written in the same transaction.
+ */
+const uitnodiging = (m: Nazorgmoment, aan: Contactpersoon, link: NazorgLink, token: string, nu: string): Notificatie => {
+  const uiterlijk = antwoordUiterlijkBijVersturen(m, nu);
+  return {
+    id: ulid(),
+    soort: 'nazorgmomentVerstuurd',
+    aan,
+    onderwerp: 'Nazorg: hoe gaat het met de plaatsing?',
+    tekst:
+      `Beste ${aan.naam},\n\nEr staat een nazorgmoment open voor een plaatsing die u begeleidt (vervaldatum ${m.vervaldatum}). ` +
+      `Wilt u de vragen uiterlijk ${uiterlijk} beantwoorden? Dat kost een paar minuten en kan met deze persoonlijke link, zonder in te loggen:\n\n` +
+      `${nazorglinkUrl(portaal(), token)}\n\n` +
+      `De link werkt tot en met ${link.geldigTot} en is alleen voor u: stuur hem niet door. Werkt uw organisatie met een eigen systeem, ` +
+      `dan kan het antwoord ook via de API van werkcoop (nazorgmoment ${m.id}).`,
+    onderwerpType: 'nazorgmoment',
+    onderwerpId: m.id,
+    aangemaaktOp: nu,
+  };
+};
+
+/** Where the links in mails point: the portal (the local runtime's own address locally). */
+const portaal = (): string => env().PORTAAL_URL ?? env().CORS_ALLOWED_ORIGINS.split(',').find(Boolean) ?? 'https://portaal.werkcoop.nl';
+
+const ontvangerVan = (m: Nazorgmoment, pk: string): LinkOntvanger =>
+  pk === sleutels.lid(m.lidId).pk ? { rol: 'werkgever', lidId: m.lidId } : { rol: 'regiopartner', partnerId: m.jobcoachPartnerId! };
 
 const wat = (m: Nazorgmoment, dag: string): Actie['soort'] | undefined => {
   if (m.status === 'gepland' && m.vervaldatum <= dag) return 'versturen';
@@ -85,26 +107,47 @@ const wat = (m: Nazorgmoment, dag: string): Actie['soort'] | undefined => {
   return onbeantwoord && escalatiedatum(m) <= dag ? 'escaleren' : undefined;
 };
 
-/** The contacts of the employers, jobcoach organisations and gemeenten the actions need, in one BatchGetItem. */
-const contacten = async (acties: readonly Actie[]): Promise<Map<string, Contactpersoon>> => {
+/**
+ * The contacts of the employers, jobcoach organisations and gemeenten the actions need, and the gemeenten's
+ * link setting for invitations, in one BatchGetItem.
+ */
+const contacten = async (acties: readonly Actie[]): Promise<{ adressen: Map<string, Contactpersoon>; natermijnen: Map<string, number> }> => {
   const keys = acties.flatMap(({ soort, moment: m }) =>
-    soort === 'versturen' ? [sleutels.lid(m.lidId), ...(m.jobcoachPartnerId ? [sleutels.partner(m.jobcoachPartnerId)] : [])] : [sleutels.gemeente(m.gemeente)],
+    soort === 'versturen'
+      ? [sleutels.lid(m.lidId), sleutels.gemeente(m.gemeente), ...(m.jobcoachPartnerId ? [sleutels.partner(m.jobcoachPartnerId)] : [])]
+      : [sleutels.gemeente(m.gemeente)],
   );
-  const gevonden = new Map<string, Contactpersoon>();
-  for (const item of keys.length ? await haalProjectie(keys, 'contactpersoon') : []) {
+  const unieke = [...new Map(keys.map((k) => [k.pk, k])).values()];
+  const adressen = new Map<string, Contactpersoon>();
+  const natermijnen = new Map<string, number>();
+  for (const item of unieke.length ? await haalProjectie(unieke, 'contactpersoon, instellingen') : []) {
     const c = Contactpersoon.safeParse(item.contactpersoon);
-    if (c.success) gevonden.set(String(item.pk), { naam: c.data.naam, email: c.data.email });
+    if (c.success) adressen.set(String(item.pk), { naam: c.data.naam, email: c.data.email });
+    const i = LinkInstelling.safeParse(item.instellingen);
+    if (i.success && i.data?.nazorglinkGeldigNaDeadlineDagen !== undefined) natermijnen.set(String(item.pk), i.data.nazorglinkGeldigNaDeadlineDagen);
   }
-  return gevonden;
+  return { adressen, natermijnen };
 };
 
-const itemsVoor = (a: Actie, adressen: Map<string, Contactpersoon>, nu: string): TransactieItem[] => {
+const itemsVoor = (a: Actie, { adressen, natermijnen }: Awaited<ReturnType<typeof contacten>>, nu: string): TransactieItem[] => {
   const m = a.moment;
   if (a.soort === 'versturen') {
-    const aan = [sleutels.lid(m.lidId).pk, ...(m.jobcoachPartnerId ? [sleutels.partner(m.jobcoachPartnerId).pk] : [])].flatMap((pk) => adressen.get(pk) ?? []);
+    const aan = [sleutels.lid(m.lidId).pk, ...(m.jobcoachPartnerId ? [sleutels.partner(m.jobcoachPartnerId).pk] : [])].flatMap((pk) => {
+      const c = adressen.get(pk);
+      return c ? [{ pk, contact: c }] : [];
+    });
+    const natermijn = natermijnen.get(sleutels.gemeente(m.gemeente).pk) ?? STANDAARD_LINK_NATERMIJN_DAGEN;
+    const geldigTot = linkGeldigTot(antwoordUiterlijkBijVersturen(m, nu), natermijn);
     return [
       markeerVerstuurd(m, nu),
-      ...aan.map((c) => ({ Put: { TableName: tabel(), Item: notificatieItem(uitnodiging(m, c, nu)), ConditionExpression: 'attribute_not_exists(pk)' } })),
+      ...aan.flatMap(({ pk, contact }) => {
+        const token = nieuwLinkToken();
+        const link: NazorgLink = { sleutelHash: linkHash(token), nazorgmomentId: m.id, plaatsingId: m.plaatsingId, ontvanger: ontvangerVan(m, pk), geldigTot, aangemaaktOp: nu };
+        return [
+          linkItem(link),
+          { Put: { TableName: tabel(), Item: notificatieItem(uitnodiging(m, contact, link, token, nu)), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ];
+      }),
     ];
   }
   const gemeente = adressen.get(sleutels.gemeente(m.gemeente).pk);

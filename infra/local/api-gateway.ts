@@ -8,8 +8,14 @@ import { LOCAL_ACCOUNT_ID } from './aws-local';
 export const MAX_REQUEST_BODY_BYTES = 10 * 1024 * 1024;
 export const LOCAL_API_ID = 'lokaal';
 
+/**
+ * What API Gateway routes by: the API's manifest routes and the page manifest's pages alike (a page's id is
+ * its operationId here: the local function's name).
+ */
+export type LocalRoute = Pick<RouteDefinition, 'operationId' | 'method' | 'path' | 'handler' | 'memoryMb'>;
+
 export interface MatchedRoute {
-  readonly route: RouteDefinition | undefined;
+  readonly route: LocalRoute | undefined;
   readonly routeKey: string;
   readonly pathParameters: Record<string, string> | undefined;
 }
@@ -23,7 +29,7 @@ const decode = (value: string): string => {
 };
 
 /** Compiled once: the manifest is static for the runtime's life. */
-export const createRouteMatcher = (routes: readonly RouteDefinition[]) => {
+export const createRouteMatcher = (routes: readonly LocalRoute[]) => {
   const compiled = routes.map((route) => ({ route, pattern: pathPattern(route.path) }));
   return (method: string, path: string): MatchedRoute => {
     for (const { route, pattern } of compiled) {

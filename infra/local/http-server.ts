@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { RouteDefinition } from '../../shared/routes/route';
 import {
   apiGatewayRequestId,
   buildEventV2,
@@ -8,6 +7,7 @@ import {
   mapResultV2,
   MAX_REQUEST_BODY_BYTES,
   type HttpResponse,
+  type LocalRoute,
 } from './api-gateway';
 import { isPreflight, preflightResponse, withCorsHeaders, type CorsConfig } from './cors';
 import { runInvocationSettled } from './invocation-scope';
@@ -21,7 +21,7 @@ export const API_FUNCTION_TIMEOUT_SECONDS = 29;
 export type LocalEndpoints = (req: IncomingMessage, path: string, body: Buffer) => Promise<HttpResponse | undefined>;
 
 export interface ApiServerOptions {
-  readonly routes: readonly RouteDefinition[];
+  readonly routes: readonly LocalRoute[];
   /** Module invoked for every request no route matches, as API Gateway's $default route. */
   readonly defaultRouteHandler: string;
   readonly loadHandler: HandlerLoader;

@@ -10,6 +10,8 @@ import {
   type StreamConsumerDefinition,
 } from '../../shared/queues/definition';
 import { allRoutes, defaultRouteHandler } from '../../shared/routes/manifest';
+import { allePaginas } from '../../shared/web/paginas';
+import { bouwStatischeBestanden } from '../web/statisch';
 import type { RouteDefinition } from '../../shared/routes/route';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoDbClient, localDynamoDbStreamsClient, localSqsClient } from './aws-local';
 import { corsConfig, LOCAL_DEFAULT_CORS_ORIGINS } from './cors';
@@ -193,9 +195,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     let issuer: LocalIssuer | undefined;
     let overview: Record<string, unknown> = {};
 
-    const cors = corsConfig(options.corsAllowedOrigins ?? LOCAL_DEFAULT_CORS_ORIGINS);
+    const requestedPort = options.port ?? 3000;
+    // The portal is served by this runtime itself: by default its own address is the allowed origin.
+    const cors = corsConfig(options.corsAllowedOrigins ?? (requestedPort ? `http://localhost:${requestedPort}` : LOCAL_DEFAULT_CORS_ORIGINS));
+    progress('portaal: stijlen bouwen …');
+    const statisch = await bouwStatischeBestanden(options.dataDir ? join(options.dataDir, 'statisch') : mkdtempSync(join(tmpdir(), 'werkcoop-statisch-')));
     const server = createApiServer({
-      routes: options.routes ?? allRoutes,
+      // The API's routes and the portal's pages behind one HTTP API, as in AWS.
+      routes: options.routes ?? [...allRoutes, ...allePaginas.map((p) => ({ operationId: p.id, method: p.method, path: p.path, handler: p.handler }))],
       defaultRouteHandler: options.defaultRouteHandler ?? defaultRouteHandler,
       loadHandler,
       cors,
@@ -209,7 +216,6 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         clientCredentials: { issuer: () => issuer!, clients, claims: tokenClaims },
       }),
     });
-    const requestedPort = options.port ?? 3000;
     const port = await listen(server, requestedPort).catch((error: NodeJS.ErrnoException) => {
       throw error.code === 'EADDRINUSE' ? new PortInUseError(requestedPort, 'PORT') : error;
     });
@@ -234,6 +240,9 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       JWT_AUDIENCE: issuer.audience,
       JWKS_URL: issuer.jwksUrl,
       CORS_ALLOWED_ORIGINS: cors.allowOrigins.join(','),
+      PORTAAL_URL: baseUrl,
+      PORTAAL_STIJL: statisch.stijl,
+      STATISCH_DIR: statisch.dir,
       MAIL_ADAPTER: 'bestand',
       MAIL_OUTBOX_DIR: outbox.dir,
       MACHINE_CLIENT_ADAPTER: 'lokaal',
@@ -279,6 +288,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
 
     overview = {
       api: baseUrl,
+      portaal: `${baseUrl}/portaal`,
       dynamodb: { endpoint: dynamodbEndpoint, table: table.tableName, dbPath: ddbEngine?.dbPath ?? null },
       sqs: { endpoint: sqsEndpoint, queues: Object.fromEntries(queues.map((q) => [q.name, { url: q.url, dlq: q.dlqUrl }])) },
       jwks: issuer.jwksUrl,

@@ -55,6 +55,15 @@ const Env = z.object({
    * agreement with the gemeenten says.
    */
   VERWERKINGEN_BEWAARTERMIJN_MAANDEN: z.coerce.number().int().min(1).max(240).default(60),
+  /**
+   * The portal's address as people reach it (the links in mails point here): the deployment's portal domain
+   * in AWS, the local runtime's own address locally.
+   */
+  PORTAAL_URL: z.url().optional(),
+  /** The portal's stylesheet with its content hash in the name (infra/web/statisch.ts), served by functions/web/statisch.ts. */
+  PORTAAL_STIJL: z.string().startsWith('/portaal/statisch/').default('/portaal/statisch/werkcoop.css'),
+  /** Where functions/web/statisch.ts finds the built files: beside its bundle in AWS, a build folder locally. */
+  STATISCH_DIR: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;
 

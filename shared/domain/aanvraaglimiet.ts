@@ -17,6 +17,11 @@ export const LIMIETEN = {
   aanmelden: { aantal: 10, vensterSeconden: 3600 },
   /** Confirming is one click per application; a token is 256 random bits, so this only stops hammering. */
   bevestigen: { aantal: 20, vensterSeconden: 3600 },
+  /**
+   * Opening a personal nazorg link that does not exist: a real link is 256 random bits, so guessing cannot
+   * succeed; counting the misses only stops an address from hammering the table. Known links are not counted.
+   */
+  nazorglinkOnbekend: { aantal: 30, vensterSeconden: 3600 },
 } as const satisfies Record<string, Limiet>;
 export type LimietNaam = keyof typeof LIMIETEN;
 

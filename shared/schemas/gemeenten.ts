@@ -15,12 +15,27 @@ export const Termijn = z
 export const STANDAARD_NAZORG = ['P1W', 'P4W', 'P3M', 'P6M', 'P9M', 'P12M'] as const;
 export const STANDAARD_DUURZAAMHEIDSCHECKS = ['P6M', 'P12M'] as const;
 
+/** Default of nazorglinkGeldigNaDeadlineDagen (shared/domain/nazorglinks.ts). */
+export const STANDAARD_LINK_NATERMIJN_DAGEN = 14;
+
+/** How long the personal link of a follow-up invitation stays valid after the moment's answer deadline. */
+const NazorglinkNatermijn = z
+  .number()
+  .int()
+  .min(0)
+  .max(60)
+  .meta({
+    description:
+      'Dagen na de antwoorddatum (antwoordUiterlijk) waarin de persoonlijke link uit de nazorguitnodiging nog werkt; zonder deze instelling 14. Een later antwoord is nog welkom; daarna kan de ontvanger op de pagina van de link een nieuwe link laten mailen naar het geregistreerde adres.',
+  });
+
 export const GemeenteInstellingen = z
   .strictObject({
     nazorgMomenten: z.array(Termijn).min(1).max(24).default([...STANDAARD_NAZORG]),
     duurzaamheidsChecks: z.array(Termijn).min(1).max(4).default([...STANDAARD_DUURZAAMHEIDSCHECKS]),
     /** Days after a follow-up's due date before an unanswered one escalates. */
     reactietermijnDagen: z.number().int().min(1).max(60).default(14),
+    nazorglinkGeldigNaDeadlineDagen: NazorglinkNatermijn.optional(),
   })
   .meta({ id: 'GemeenteInstellingen' });
 
@@ -44,6 +59,7 @@ export const GemeenteInstellingenWijziging = z
     nazorgMomenten: z.array(Termijn).min(1).max(24).optional(),
     duurzaamheidsChecks: z.array(Termijn).min(1).max(4).optional(),
     reactietermijnDagen: z.number().int().min(1).max(60).optional(),
+    nazorglinkGeldigNaDeadlineDagen: NazorglinkNatermijn.optional(),
   })
   .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één instelling om te wijzigen' })
   .meta({ id: 'GemeenteInstellingenWijziging' });

@@ -14,6 +14,7 @@ import { leesCursor, maakCursor } from './cursor';
 import { dynamo, tabel } from './dynamodb';
 import { naarGemeente } from './gemeenten-store';
 import { parseItem } from './items';
+import { linkGebruikItem } from './nazorglinks-store';
 import { naarPlaatsing } from './plaatsing-item';
 import { notificatieItem } from './notificaties-store';
 import { sleutels } from './sleutels';
@@ -393,9 +394,19 @@ export const dynamoNazorgStore = (): NazorgStore => ({
     await schrijfTransactie(verplaatsItems(oud, nieuw), (i) => (i === 0 ? momentVerouderd() : undefined));
   },
 
-  async beantwoord(a) {
+  async beantwoord(a, viaLink) {
     const { items, rollen } = antwoordItems(a);
-    await schrijfTransactie(items, (i) => (rollen[i] === 'moment' ? momentVerouderd() : undefined));
+    if (viaLink) {
+      const op = a.moment.antwoorden.at(-1)!.op;
+      items.push(linkGebruikItem(viaLink.sleutelHash, op, vandaagInNederland(new Date(op))));
+    }
+    await schrijfTransactie(items, (i) =>
+      rollen[i] === 'moment'
+        ? momentVerouderd()
+        : i === rollen.length
+          ? new DomeinFout('conflict', 'Deze link is al gebruikt of niet meer geldig.')
+          : undefined,
+    );
   },
 
   async escalaties(status, { pageSize, cursor }) {

@@ -70,15 +70,20 @@ export const dynamoNotificatieStore = (): NotificatieStore => ({
     }
   },
 
-  async markeerVerzonden(id, nu) {
+  async markeerVerzonden(id, nu, bewaardeTekst) {
     await dynamo().send(
       new UpdateCommand({
         TableName: tabel(),
         Key: sleutels.notificatie(id),
-        UpdateExpression: 'SET #s = :verzonden, verzondenOp = :op REMOVE leaseTot',
+        UpdateExpression: `SET #s = :verzonden, verzondenOp = :op${bewaardeTekst !== undefined ? ', tekst = :tekst' : ''} REMOVE leaseTot`,
         ConditionExpression: '#s = :verzenden',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':verzonden': 'verzonden', ':verzenden': 'verzenden', ':op': nu.toISOString() },
+        ExpressionAttributeValues: {
+          ':verzonden': 'verzonden',
+          ':verzenden': 'verzenden',
+          ':op': nu.toISOString(),
+          ...(bewaardeTekst !== undefined ? { ':tekst': bewaardeTekst } : {}),
+        },
       }),
     );
   },

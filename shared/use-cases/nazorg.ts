@@ -19,8 +19,11 @@ export interface NazorgStore {
   openMomenten(plaatsingId: string): Promise<Nazorgmoment[]>;
   voegToe(moment: Nazorgmoment): Promise<void>;
   verplaats(oud: Nazorgmoment, nieuw: Nazorgmoment): Promise<void>;
-  /** 'verouderd' when the moment changed; GelijktijdigGewijzigd when the placement did (read again). */
-  beantwoord(mutatie: AntwoordMutatie): Promise<void>;
+  /**
+   * 'verouderd' when the moment changed; GelijktijdigGewijzigd when the placement did (read again). With a
+   * personal link, its use is part of the same transaction: 'conflict' when the link is used or expired.
+   */
+  beantwoord(mutatie: AntwoordMutatie, viaLink?: ViaLink): Promise<void>;
   escalaties(status: Escalatie['status'], pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<Escalatie>>;
 }
 
@@ -35,6 +38,11 @@ export interface EscalatieStore {
   verwijzingenVan(plaatsingIds: readonly string[]): Promise<Map<string, string>>;
   /** Writes the closed escalation, conditional on it still being open: 'conflict' when it no longer is. */
   handelAf(afgehandeld: Escalatie): Promise<void>;
+}
+
+/** An answer given through a personal link (shared/domain/nazorglinks.ts): the link is used by the answer's write. */
+export interface ViaLink {
+  readonly sleutelHash: string;
 }
 
 export interface NazorgDeps {
@@ -103,13 +111,13 @@ export const nazorgUseCases = (deps: NazorgDeps) => {
     },
 
     /** Read, decide, write; again when the placement changed in between (the answerer sent no ETag for it). */
-    async beantwoorden(principal: Principal, momentId: string, invoer: NazorgAntwoordInvoer): Promise<Nazorgmoment> {
+    async beantwoorden(principal: Principal, momentId: string, invoer: NazorgAntwoordInvoer, viaLink?: ViaLink): Promise<Nazorgmoment> {
       for (let i = 1; ; i++) {
         const { moment, plaatsing, gemeente } = await zichtbaarMoment(principal, momentId, true);
         if (!gemeente) throw new Error(`De gemeente ${plaatsing.gemeente} van plaatsing ${plaatsing.id} ontbreekt.`);
         const mutatie = beantwoord(plaatsing, moment, invoer, principal, gemeente, omgeving());
         try {
-          await deps.store.beantwoord(mutatie);
+          await deps.store.beantwoord(mutatie, viaLink);
           logVerwerking({ activiteit: 'plaatsingWijzigen', door: principal, betrokkenen: [plaatsing.verwijzingId], status: 'gelukt' });
           return mutatie.moment;
         } catch (error) {

@@ -1,3 +1,4 @@
+import { zonderPersoonlijkeLinks } from '../domain/nazorglinks';
 import { logVerwerking } from '../privacy/verwerkingen';
 import type { MailPoort, NotificatieStore } from './poorten';
 
@@ -20,7 +21,9 @@ export const verstuurNotificatie = async (
   if (claim === 'alVerzonden') return 'alVerzonden';
   if (claim === 'bezet') throw new Error(`Notificatie ${notificatieId} wordt al door een andere verzender verstuurd; later opnieuw.`);
   await deps.mail.verstuur({ id: n.id, aan: n.aan, onderwerp: n.onderwerp, tekst: n.tekst });
-  await deps.store.markeerVerzonden(notificatieId, deps.klok?.() ?? new Date());
+  // A personal link is a credential: once the mail is out, the kept notification no longer holds it.
+  const bewaard = zonderPersoonlijkeLinks(n.tekst);
+  await deps.store.markeerVerzonden(notificatieId, deps.klok?.() ?? new Date(), bewaard === n.tekst ? undefined : bewaard);
   logVerwerking({ activiteit: 'notificatieVersturen', door: { rol: 'systeem', subject: 'notificaties' }, betrokkenen: [n.onderwerpId], status: 'gelukt' });
   return 'verzonden';
 };

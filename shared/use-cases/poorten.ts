@@ -33,7 +33,8 @@ export interface NotificatieStore {
   haal(id: string): Promise<(Notificatie & { status: string }) | undefined>;
   /** Claims the message for sending; false when it was already sent or another sender holds it. */
   claim(id: string, nu: Date): Promise<'geclaimd' | 'alVerzonden' | 'bezet'>;
-  markeerVerzonden(id: string, nu: Date): Promise<void>;
+  /** `bewaardeTekst`: what the kept notification says from now on (the mail's text without its personal links). */
+  markeerVerzonden(id: string, nu: Date, bewaardeTekst?: string): Promise<void>;
 }
 
 export interface MailPoort {

@@ -1,0 +1,390 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { env } from '../../shared/config/env';
+import { LIMIETEN } from '../../shared/domain/aanvraaglimiet';
+import { DomeinFout } from '../../shared/domain/fouten';
+import { isLinkToken } from '../../shared/domain/nazorglinks';
+import { NAZORG_SOORTEN, NazorgAntwoordInvoer, RISICO_CATEGORIEEN } from '../../shared/schemas/nazorg';
+import { telAanvraag } from '../../shared/store/aanvraaglimiet-store';
+import { dynamo, tabel } from '../../shared/store/dynamodb';
+import { haalProjectie } from '../../shared/store/nazorg-store';
+import { dynamoNazorgStore } from '../../shared/store/nazorg-store';
+import { haalLink, vervangLink } from '../../shared/store/nazorglinks-store';
+import { notificatieItem } from '../../shared/store/notificaties-store';
+import { sleutels } from '../../shared/store/sleutels';
+import { nazorglinkUseCases, type LinkWeergave } from '../../shared/use-cases/nazorglinks';
+import { labelsVan, leesFormulier, type Velden } from '../../shared/web/formulier';
+import {
+  Alinea,
+  Document,
+  Foutsamenvatting,
+  Gegevens,
+  Keuzegroep,
+  Knop,
+  Knoppen,
+  Kop1,
+  Kop2,
+  leesbareDatum,
+  Melding,
+  Tekstveld,
+  Tekstvak,
+  Verborgen,
+  type Veldfouten,
+} from '../../shared/web/opmaak';
+import { paginaHandler, PaginaFout, type PaginaAntwoord, type PaginaVerzoek } from '../../shared/web/pagina-handler';
+import { nazorg } from '../api/nazorg/nazorg';
+
+/**
+ * Answering a follow-up by the personal link in the invitation mail (no account): open → form → check your
+ * answers → send → confirmation. The answer is the API's own use case (POST /v1/nazorgmomenten/{id}/antwoorden)
+ * as the recipient, so the risk signal, the escalation and the durability record follow exactly as there.
+ */
+const portaal = env().PORTAAL_URL ?? env().CORS_ALLOWED_ORIGINS.split(',').find(Boolean) ?? 'https://portaal.werkcoop.nl';
+
+const links = nazorglinkUseCases({
+  links: {
+    haal: haalLink,
+    vervang: (oud, nieuw, mail, nu) =>
+      vervangLink(oud, nieuw, { Put: { TableName: tabel(), Item: notificatieItem(mail), ConditionExpression: 'attribute_not_exists(pk)' } }, nu),
+  },
+  nazorg: dynamoNazorgStore(),
+  async werkplekTitel(werkplekId) {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.werkplek(werkplekId), ProjectionExpression: 'titel' }));
+    return typeof Item?.titel === 'string' ? Item.titel : undefined;
+  },
+  async contact(ontvanger) {
+    const key = ontvanger.rol === 'werkgever' ? sleutels.lid(ontvanger.lidId) : sleutels.partner(ontvanger.partnerId);
+    const [item] = await haalProjectie([key], 'contactpersoon');
+    const c = item?.contactpersoon as { naam?: unknown; email?: unknown } | undefined;
+    return typeof c?.naam === 'string' && typeof c.email === 'string' ? { naam: c.naam, email: c.email } : undefined;
+  },
+  beantwoorden: (principal, momentId, invoer, viaLink) => nazorg.beantwoorden(principal, momentId, invoer, viaLink),
+  portaal,
+});
+
+const SOORT_TEKST: Record<(typeof NAZORG_SOORTEN)[number], string> = {
+  regulier: 'Nazorg',
+  duurzaamheidscheck: 'Duurzaamheidscheck',
+  eindeProefplaatsing: 'Einde van de proefplaatsing',
+  eindeForfaitaireLks: 'Einde van de forfaitaire loonkostensubsidie',
+  herbeoordelingLks: 'Herbeoordeling van de loonkostensubsidie',
+  eindeNoRiskPolis: 'Einde van de no-riskpolis',
+  eindeContract: 'Einde van het contract',
+  exitcheck: 'Exitgesprek',
+};
+
+const TERMIJN_TEKST = (t: string): string => {
+  const m = /^P(\d+)([WM])$/.exec(t);
+  return m ? `${m[1]} ${m[2] === 'W' ? (m[1] === '1' ? 'week' : 'weken') : 'maanden'} na de start` : t;
+};
+
+const RISICO_TEKST: Record<(typeof RISICO_CATEGORIEEN)[number], string> = {
+  contracteindeNadert: 'Het contract loopt binnenkort af',
+  conflict: 'Een conflict op het werk',
+  gezondheidsverzuim: 'Verzuim door gezondheid (geen details invullen)',
+  vervoer: 'Vervoer naar het werk',
+  schulden: 'Geldzorgen of schulden',
+  motivatie: 'Motivatie',
+  werkdruk: 'Werkdruk',
+  overig: 'Iets anders',
+};
+
+const HOE_GAAT_HET = [
+  { waarde: '1', label: '1 — slecht' },
+  { waarde: '2', label: '2 — matig' },
+  { waarde: '3', label: '3 — redelijk' },
+  { waarde: '4', label: '4 — goed' },
+  { waarde: '5', label: '5 — heel goed' },
+];
+const JA_NEE = [
+  { waarde: 'ja', label: 'Ja' },
+  { waarde: 'nee', label: 'Nee' },
+];
+
+/** The questions of the API's answer (NazorgAntwoordInvoer), each with what a person is told when it is missing or wrong. */
+const VRAGEN = {
+  nogInDienst: { soort: 'janee', label: 'Is de medewerker nog bij u in dienst?', melding: 'Kies of de medewerker nog in dienst is' },
+  werkzaamElders: {
+    soort: 'janee',
+    label: 'Werkt de medewerker nu bij een andere werkgever?',
+    melding: 'Kies of de medewerker elders werkt',
+  },
+  gewerkteUrenPerWeek: {
+    soort: 'getal',
+    label: 'Hoeveel uur per week werkt de medewerker gemiddeld?',
+    melding: 'Vul het aantal uren per week in als heel getal van 0 tot en met 60',
+  },
+  verzuimdagenInPeriode: {
+    soort: 'getal',
+    label: 'Hoeveel dagen was de medewerker afwezig sinds het vorige nazorgmoment?',
+    melding: 'Vul het aantal dagen afwezig in als heel getal van 0 tot en met 366',
+  },
+  hoeGaatHet: { soort: 'getal', label: 'Hoe gaat het met de medewerker op het werk?', melding: 'Kies hoe het gaat, van 1 tot en met 5' },
+  ondersteuningNodig: { soort: 'janee', label: 'Is er extra ondersteuning nodig?', melding: 'Kies of er extra ondersteuning nodig is' },
+  risicos: { soort: 'lijst', label: 'Speelt er iets van het volgende?', melding: 'Kies alleen uit de genoemde onderwerpen' },
+  notitie: {
+    soort: 'tekst',
+    label: 'Wilt u nog iets toelichten?',
+    melding: 'Maak de toelichting korter (hoogstens 2000 tekens) en schrijf er geen BSN in',
+  },
+} as const satisfies Velden & Record<string, { label: string }>;
+const LABELS = labelsVan(VRAGEN);
+
+type Ingevuld = Readonly<Record<string, string | readonly string[]>>;
+const tekst = (i: Ingevuld, naam: string): string | undefined => (typeof i[naam] === 'string' ? (i[naam] as string) : undefined);
+const lijst = (i: Ingevuld, naam: string): readonly string[] => {
+  const w = i[naam];
+  return Array.isArray(w) ? w : typeof w === 'string' && w !== '' ? [w] : [];
+};
+
+const Herkenning = ({ w }: { w: LinkWeergave }) => (
+  <Gegevens
+    rijen={[
+      { label: 'Werkplek', waarde: w.werkplekTitel ?? 'onbekend' },
+      ...(w.startdatum ? [{ label: 'Gestart op', waarde: leesbareDatum(w.startdatum) }] : []),
+      { label: 'Nazorgmoment', waarde: `${SOORT_TEKST[w.moment.soort]}${w.moment.termijn ? `, ${TERMIJN_TEKST(w.moment.termijn)}` : ''}` },
+      ...(w.moment.antwoordUiterlijk ? [{ label: 'Graag beantwoorden vóór', waarde: leesbareDatum(w.moment.antwoordUiterlijk) }] : []),
+    ]}
+  />
+);
+
+const Formulier = ({ token, w, ingevuld, fouten }: { token: string; w: LinkWeergave; ingevuld: Ingevuld; fouten: Veldfouten }) => (
+  <Document titel={VRAGEN.nogInDienst.label} stijl={stijl()} metFouten={Object.keys(fouten).length > 0}>
+    <Foutsamenvatting fouten={fouten} labels={LABELS} />
+    <Kop1>Hoe gaat het met de plaatsing?</Kop1>
+    <Alinea lead>
+      De coöperatie vraagt regelmatig hoe het gaat, zodat een plaatsing blijft slagen. Het invullen kost een paar minuten. U ziet uw antwoorden
+      nog terug voordat u ze verstuurt.
+    </Alinea>
+    <Herkenning w={w} />
+    <form method="post" action={`/portaal/nazorg/${token}/controle`} noValidate>
+      <Keuzegroep naam="nogInDienst" label={VRAGEN.nogInDienst.label} keuzes={JA_NEE} gekozen={lijst(ingevuld, 'nogInDienst')} fout={fouten.nogInDienst} />
+      <Keuzegroep
+        naam="werkzaamElders"
+        label={VRAGEN.werkzaamElders.label}
+        uitleg="Alleen als de medewerker niet meer bij u werkt, maar wel ergens anders aan het werk is."
+        keuzes={JA_NEE}
+        gekozen={lijst(ingevuld, 'werkzaamElders')}
+        fout={fouten.werkzaamElders}
+        optioneel
+      />
+      <Tekstveld naam="gewerkteUrenPerWeek" label={VRAGEN.gewerkteUrenPerWeek.label} soort="number" breedte={4} waarde={tekst(ingevuld, 'gewerkteUrenPerWeek')} fout={fouten.gewerkteUrenPerWeek} />
+      <Tekstveld
+        naam="verzuimdagenInPeriode"
+        label={VRAGEN.verzuimdagenInPeriode.label}
+        uitleg="Ziekte en ander verzuim samen. Noem geen reden."
+        soort="number"
+        breedte={4}
+        waarde={tekst(ingevuld, 'verzuimdagenInPeriode')}
+        fout={fouten.verzuimdagenInPeriode}
+      />
+      <Keuzegroep naam="hoeGaatHet" label={VRAGEN.hoeGaatHet.label} keuzes={HOE_GAAT_HET} gekozen={lijst(ingevuld, 'hoeGaatHet')} fout={fouten.hoeGaatHet} />
+      <Keuzegroep
+        naam="ondersteuningNodig"
+        label={VRAGEN.ondersteuningNodig.label}
+        uitleg="Bijvoorbeeld meer begeleiding door de jobcoach of een aanpassing van het werk."
+        keuzes={JA_NEE}
+        gekozen={lijst(ingevuld, 'ondersteuningNodig')}
+        fout={fouten.ondersteuningNodig}
+      />
+      <Keuzegroep
+        naam="risicos"
+        label={VRAGEN.risicos.label}
+        uitleg="Kies alles wat van toepassing is."
+        keuzes={RISICO_CATEGORIEEN.map((r) => ({ waarde: r, label: RISICO_TEKST[r] }))}
+        gekozen={lijst(ingevuld, 'risicos')}
+        fout={fouten.risicos}
+        optioneel
+        meerdere
+      />
+      <Tekstvak
+        naam="notitie"
+        label={VRAGEN.notitie.label}
+        uitleg="Schrijf geen medische gegevens en geen BSN. Uw toelichting lezen de coördinatoren van de coöperatie."
+        waarde={tekst(ingevuld, 'notitie')}
+        fout={fouten.notitie}
+        optioneel
+      />
+      <Knoppen>
+        <Knop>Verder naar controleren</Knop>
+      </Knoppen>
+    </form>
+  </Document>
+);
+
+const jaNee = (b: boolean | undefined) => (b === undefined ? 'Niet ingevuld' : b ? 'Ja' : 'Nee');
+
+/** The check page carries the answers as hidden fields: nothing is stored before the person sends. */
+const Controle = ({ token, invoer, ingevuld }: { token: string; invoer: NazorgAntwoordInvoer; ingevuld: Ingevuld }) => {
+  const verborgen = Object.keys(VRAGEN).flatMap((naam) => {
+    const w = ingevuld[naam];
+    return (Array.isArray(w) ? w : w ? [w as string] : []).map((v, i) => <Verborgen key={`${naam}${i}`} naam={naam} waarde={v} />);
+  });
+  return (
+    <Document titel="Controleer uw antwoorden" stijl={stijl()}>
+      <Kop1>Controleer uw antwoorden</Kop1>
+      <Gegevens
+        rijen={[
+          { label: VRAGEN.nogInDienst.label, waarde: jaNee(invoer.nogInDienst) },
+          { label: VRAGEN.werkzaamElders.label, waarde: jaNee(invoer.werkzaamElders) },
+          { label: VRAGEN.gewerkteUrenPerWeek.label, waarde: `${invoer.gewerkteUrenPerWeek} uur` },
+          { label: VRAGEN.verzuimdagenInPeriode.label, waarde: `${invoer.verzuimdagenInPeriode} dagen` },
+          { label: VRAGEN.hoeGaatHet.label, waarde: HOE_GAAT_HET[invoer.hoeGaatHet - 1]!.label },
+          { label: VRAGEN.ondersteuningNodig.label, waarde: jaNee(invoer.ondersteuningNodig) },
+          { label: VRAGEN.risicos.label, waarde: invoer.risicos.length ? invoer.risicos.map((r) => RISICO_TEKST[r]).join(', ') : 'Niets' },
+          { label: VRAGEN.notitie.label, waarde: invoer.notitie ?? 'Geen' },
+        ]}
+      />
+      <form method="post" action={`/portaal/nazorg/${token}/versturen`}>
+        {verborgen}
+        <Knoppen>
+          <Knop>Antwoorden versturen</Knop>
+        </Knoppen>
+      </form>
+      <form method="post" action={`/portaal/nazorg/${token}/controle`}>
+        {verborgen}
+        <Verborgen naam="wijzigen" waarde="ja" />
+        <Knoppen>
+          <Knop tweede>Antwoorden wijzigen</Knop>
+        </Knoppen>
+      </form>
+    </Document>
+  );
+};
+
+const stijl = () => env().PORTAAL_STIJL;
+
+/** A page for a link that can no longer be used, each state with its own words and, where it helps, the way on. */
+const Niet = ({ token, w }: { token: string; w: LinkWeergave }) => {
+  const s = w.staat;
+  const titel =
+    s.staat === 'gebruikt' || s.staat === 'alBeantwoord' ? 'Dit nazorgmoment is al beantwoord' : s.staat === 'verlopen' ? 'Deze link is verlopen' : 'Dit nazorgmoment vervalt';
+  return (
+    <Document titel={titel} stijl={stijl()}>
+      <Kop1>{titel}</Kop1>
+      <Herkenning w={w} />
+      {s.staat === 'gebruikt' && <Alinea>U heeft de vragen beantwoord op {leesbareDatum(s.op)}. Dank u wel. Er is niets meer te doen.</Alinea>}
+      {s.staat === 'alBeantwoord' && (
+        <Alinea>
+          De vragen zijn {s.op ? `op ${leesbareDatum(s.op)} ` : ''}al beantwoord, door u of door de andere betrokkene bij de plaatsing. Er is niets meer te doen.
+        </Alinea>
+      )}
+      {s.staat === 'vervallen' && <Alinea>De plaatsing is beëindigd of het nazorgmoment is geschrapt. U hoeft niets meer te doen.</Alinea>}
+      {s.staat === 'verlopen' && (
+        <>
+          <Alinea>
+            De link werkte tot en met {leesbareDatum(s.geldigTot)}. Wilt u de vragen nog beantwoorden? Wij mailen u een nieuwe link, naar het
+            e-mailadres dat bij de coöperatie bekend is.
+          </Alinea>
+          <form method="post" action={`/portaal/nazorg/${token}/nieuwe-link`}>
+            <Knoppen>
+              <Knop>Mail mij een nieuwe link</Knop>
+            </Knoppen>
+          </form>
+        </>
+      )}
+    </Document>
+  );
+};
+
+/**
+ * An unknown, malformed or foreign token is one page, as the API answers one 404 for all three; each miss
+ * counts against the address's limit, so hammering the table with guesses is slowed down.
+ */
+const metLink = async <T,>(verzoek: PaginaVerzoek, doe: (token: string) => Promise<T>): Promise<T> => {
+  const token = verzoek.params.token ?? '';
+  try {
+    if (!isLinkToken(token)) throw new DomeinFout('nietGevonden', 'onbekend');
+    return await doe(token);
+  } catch (error) {
+    if (!(error instanceof DomeinFout && error.soort === 'nietGevonden')) throw error;
+    const telling = await telAanvraag('nazorglinkOnbekend', LIMIETEN.nazorglinkOnbekend, verzoek.event.requestContext.http.sourceIp);
+    if (!telling.toegestaan) throw new PaginaFout(429, 'Te vaak geprobeerd', `Vanaf dit adres zijn te veel onbekende links geopend. Probeer het over ${Math.ceil(telling.wachtSeconden / 60)} minuten opnieuw.`);
+    throw new PaginaFout(
+      404,
+      'Deze link kennen wij niet',
+      'Controleer of u de hele link uit de e-mail heeft gebruikt. Werkt hij niet, neem dan contact op met de coördinator van de coöperatie; die kan het nazorgmoment opnieuw laten versturen.',
+    );
+  }
+};
+
+const toonFormulier = (token: string, w: LinkWeergave, ingevuld: Ingevuld, fouten: Veldfouten, status = 200): PaginaAntwoord => ({
+  status,
+  inhoud: w.staat.staat === 'bruikbaar' ? <Formulier token={token} w={w} ingevuld={ingevuld} fouten={fouten} /> : <Niet token={token} w={w} />,
+});
+
+/** The form as posted, read by the API's own schema; `wijzigen` is the check page's way back to the form. */
+const leesAntwoorden = (formulier: URLSearchParams) => {
+  const wijzigen = formulier.get('wijzigen') === 'ja';
+  formulier.delete('wijzigen');
+  return { wijzigen, ...leesFormulier(formulier, VRAGEN, NazorgAntwoordInvoer) };
+};
+
+export const handler = paginaHandler({
+  nazorgLinkOpenen: (v) => metLink(v, async (token) => toonFormulier(token, await links.openen(token), {}, {})),
+
+  nazorgLinkControleren: (v) =>
+    metLink(v, async (token) => {
+      const w = await links.openen(token);
+      const { wijzigen, waarde, fouten, ingevuld } = leesAntwoorden(v.formulier!);
+      if (wijzigen || !waarde || w.staat.staat !== 'bruikbaar') return toonFormulier(token, w, ingevuld, wijzigen ? {} : fouten, wijzigen || w.staat.staat !== 'bruikbaar' ? 200 : 400);
+      return { status: 200, inhoud: <Controle token={token} invoer={waarde} ingevuld={ingevuld} /> };
+    }),
+
+  nazorgLinkVersturen: (v) =>
+    metLink(v, async (token) => {
+      const { waarde, fouten, ingevuld } = leesAntwoorden(v.formulier!);
+      if (!waarde) return toonFormulier(token, await links.openen(token), ingevuld, fouten, 400);
+      try {
+        await links.beantwoorden(token, waarde);
+      } catch (error) {
+        // Used, answered by the other recipient, expired or cancelled meanwhile: the link's page says which.
+        if (error instanceof DomeinFout && (error.soort === 'conflict' || error.soort === 'ongeldigeOvergang')) return toonFormulier(token, await links.openen(token), ingevuld, {}, 409);
+        throw error;
+      }
+      return { doorsturen: `/portaal/nazorg/${token}/bevestiging` };
+    }),
+
+  nazorgLinkBevestiging: (v) =>
+    metLink(v, async (token) => {
+      const w = await links.openen(token);
+      if (w.staat.staat !== 'gebruikt') return { doorsturen: `/portaal/nazorg/${token}` };
+      return {
+        status: 200,
+        inhoud: (
+          <Document titel="Uw antwoorden zijn ontvangen" stijl={stijl()}>
+            <Melding soort="ok" titel="Uw antwoorden zijn ontvangen" />
+            <Kop1>Dank u wel</Kop1>
+            <Herkenning w={w} />
+            <Kop2>Wat gebeurt er nu?</Kop2>
+            <Alinea>
+              De coördinatoren van de coöperatie lezen uw antwoorden. Wijzen ze op een risico, dan neemt een coördinator binnen enkele werkdagen contact
+              met u op om samen te kijken wat nodig is. Anders hoort u pas weer van ons bij het volgende nazorgmoment.
+            </Alinea>
+            <Alinea>U kunt deze pagina sluiten. De link is nu gebruikt en werkt niet nog een keer.</Alinea>
+          </Document>
+        ),
+      };
+    }),
+
+  nazorgLinkNieuw: (v) =>
+    metLink(v, async (token) => {
+      const uitkomst = await links.nieuweLink(token);
+      const titel = uitkomst === 'gemaild' ? 'We hebben u een nieuwe link gemaild' : uitkomst === 'teVroeg' ? 'Er is net al een nieuwe link gemaild' : 'Er is niets meer te beantwoorden';
+      return {
+        status: uitkomst === 'gemaild' ? 200 : uitkomst === 'teVroeg' ? 429 : 409,
+        inhoud: (
+          <Document titel={titel} stijl={stijl()}>
+            <Kop1>{titel}</Kop1>
+            <Alinea>
+              {uitkomst === 'gemaild'
+                ? 'De nieuwe link staat binnen enkele minuten in uw mailbox, op het adres dat bij de coöperatie bekend is. Kijk ook bij ongewenste e-mail.'
+                : uitkomst === 'teVroeg'
+                  ? 'Kijk in uw mailbox, ook bij ongewenste e-mail. Is er over een kwartier nog niets, vraag dan opnieuw een link aan.'
+                  : 'Dit nazorgmoment is al beantwoord of vervallen. U hoeft niets meer te doen.'}
+            </Alinea>
+          </Document>
+        ),
+      };
+    }),
+});
+
