@@ -581,3 +581,18 @@ describe('de lijst van escalaties in het verwerkingenlogboek', () => {
     expect(await activiteiten(oud.plaatsing.verwijzingId)).toContain('escalatiesZoeken');
   });
 });
+
+describe('een plaatsing die pas na haar start wordt geregistreerd', () => {
+  it('de sweep verstuurt elk moment dat al verlopen was, ook de vroegste, één keer; wat nog komt blijft gepland', async () => {
+    const { pad, start } = await gestart({ start: maandenGeleden(7) });
+    await rt.jobs.runNow('nazorg-sweep', {});
+    await rt.settle({ timeoutMs: 30_000 });
+    await rt.jobs.runNow('nazorg-sweep', {});
+    await rt.settle({ timeoutMs: 30_000 });
+    const status = (await momenten(pad)).map((m) => `${m.termijn ?? m.soort} ${m.status} ${m.versie}`);
+    expect(status).toEqual(['P1W verstuurd 2', 'P4W verstuurd 2', 'P3M verstuurd 2', 'P6M verstuurd 2', 'P9M gepland 1', 'P12M gepland 1', 'eindeContract gepland 1']);
+    const verstuurd = (await momenten(pad)).filter((m) => m.status === 'verstuurd');
+    for (const m of verstuurd) expect(rt.mail.list().filter((x) => JSON.stringify(x.mail).includes(m.id))).toHaveLength(1);
+    expect(naTermijn(start, 'P1W') < plusDagen(vandaag(), -35)).toBe(true);
+  }, 60_000);
+});

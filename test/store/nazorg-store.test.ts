@@ -208,8 +208,8 @@ describe('de bouwstenen voor de consumer: voorwaardelijk, dus een dubbele doet n
     const { pl } = await gestart();
     const [m] = (await nazorg().partitie(pl.id)).momenten as [Nazorgmoment];
     const nieuw = { ...m, vervaldatum: plusDagen(m.vervaldatum, 2), versie: 2 };
-    await nazorg().verplaats(m, nieuw);
-    await expect(nazorg().verplaats(m, { ...nieuw, vervaldatum: plusDagen(m.vervaldatum, 5) })).rejects.toMatchObject({ soort: 'verouderd' });
+    await nazorg().verplaats(m, nieuw, omgeving().nu);
+    await expect(nazorg().verplaats(m, { ...nieuw, vervaldatum: plusDagen(m.vervaldatum, 5) }, omgeving().nu)).rejects.toMatchObject({ soort: 'verouderd' });
     expect(await leesItem(sleutels.nazorgmoment(pl.id, m.vervaldatum, m.id))).toBeUndefined();
     expect(await inIndex(m.vervaldatum, m.id)).toBe(false);
     expect(await inIndex(nieuw.vervaldatum, m.id)).toBe(true);
