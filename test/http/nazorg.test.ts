@@ -173,6 +173,23 @@ describe('het plan bij de start', () => {
   });
 });
 
+describe('een loonkostensubsidie met gemeten loonwaarde', () => {
+  it('plant geen einde van de forfaitaire periode: forfaitairTot is niet nodig, en een meegegeven datum wordt niet geweigerd (ook na zes maanden) en niet gepland', async () => {
+    const { pad, start } = await gestart({ start: maandenGeleden(1) });
+    const zonder = await call('POST', `${pad}/instrumenten`, { headers: gemeenteA, body: { soort: 'loonkostensubsidie', startdatum: start } });
+    expectProblem(zonder, 400);
+    expect(namen(zonder)).toEqual(['body.forfaitairTot']);
+    ok(await call('POST', `${pad}/instrumenten`, { headers: gemeenteA, body: { soort: 'loonkostensubsidie', startdatum: start, loonwaardePercentage: 60 } }));
+    const metDatum = await call('POST', `${pad}/instrumenten`, {
+      headers: gemeenteA,
+      body: { soort: 'loonkostensubsidie', startdatum: start, forfaitairTot: naTermijn(start, 'P9M'), loonwaardePercentage: 60 },
+    });
+    expect(ok(metDatum).termijnen.filter((t: { soort: string }) => t.soort !== 'eindeContract').map((t: { soort: string }) => t.soort)).toEqual(['herbeoordelingLks']);
+    const lks = (await momenten(pad)).filter((m) => m.instrumentId && m.status === 'gepland');
+    expect(lks.map((m) => `${m.soort} ${m.vervaldatum}`)).toEqual([`herbeoordelingLks ${naTermijn(start, 'P12M')}`]);
+  });
+});
+
 describe('de proefplaatsing en vervangen instrumenten: in de transactie van de wijziging zelf', () => {
   const kort = (m: Nazorgmoment) => `${m.soort} ${m.vervaldatum} ${m.status}`;
 

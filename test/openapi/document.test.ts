@@ -176,6 +176,15 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('says when a loonkostensubsidie needs forfaitairTot: only without a measured loonwaardePercentage', () => {
+    const lks = (document.components.schemas.InstrumentInvoer as { oneOf: { properties: Record<string, { description?: string }>; required: string[]; anyOf?: unknown }[] }).oneOf.find(
+      (s) => 'forfaitairTot' in s.properties,
+    )!;
+    expect(lks.required).not.toContain('forfaitairTot');
+    expect(lks.anyOf).toEqual([{ required: ['forfaitairTot'] }, { required: ['loonwaardePercentage'] }]);
+    expect(lks.properties.forfaitairTot!.description).toContain('Verplicht zonder loonwaardePercentage');
+  });
+
   it('has no dangling references', () => {
     const refs = JSON.stringify(document).match(/"\$ref":"[^"]+"/g) ?? [];
     for (const ref of new Set(refs)) expect(() => deref(JSON.parse(`{${ref}}`) as Ref), ref).not.toThrow();
