@@ -10,7 +10,7 @@ import { naTermijn, plusDagen } from '../../shared/domain/nazorg';
 import type { Escalatie, Nazorgmoment } from '../../shared/schemas/nazorg';
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import { contract } from '../domain/plaatsingen-fixtures';
-import { apiClient, ok, expectProblem, namen, type Kop } from '../support/http';
+import { apiClient, ok, expectProblem, namen, nieuwAdres, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -52,6 +52,7 @@ let kvkTeller = 10_000_000 + Math.floor(Math.random() * 80_000_000);
 const actiefLid = async () => {
   const lid = ok(
     await call('POST', '/v1/leden', {
+      vanAdres: nieuwAdres(),
       body: {
         kvkNummer: String(++kvkTeller),
         naam: 'Hoveniersbedrijf Het Hout',
