@@ -15,10 +15,16 @@ export const Termijn = z
 export const STANDAARD_NAZORG = ['P1W', 'P4W', 'P3M', 'P6M', 'P9M', 'P12M'] as const;
 export const STANDAARD_DUURZAAMHEIDSCHECKS = ['P6M', 'P12M'] as const;
 
+/** A term in both lists is planned once, as the check (shared/domain/nazorg.ts, planBijStart). */
+const NAZORG_CADANS =
+  'De termijnen na de start van het contract waarop een regulier nazorgmoment valt. Een termijn die ook een duurzaamheidscheck is (standaard P6M en P12M), wordt één moment van soort duurzaamheidscheck, niet twee.';
+const DUURZAAMHEIDSCHECKS =
+  'De termijnen na de start waarop wordt vastgelegd of de kandidaat nog werkt (duurzaamheidscheck). Valt zo een termijn samen met een termijn van nazorgMomenten, dan is er op die dag één moment: de duurzaamheidscheck.';
+
 export const GemeenteInstellingen = z
   .strictObject({
-    nazorgMomenten: z.array(Termijn).min(1).max(24).default([...STANDAARD_NAZORG]),
-    duurzaamheidsChecks: z.array(Termijn).min(1).max(4).default([...STANDAARD_DUURZAAMHEIDSCHECKS]),
+    nazorgMomenten: z.array(Termijn).min(1).max(24).default([...STANDAARD_NAZORG]).meta({ description: NAZORG_CADANS }),
+    duurzaamheidsChecks: z.array(Termijn).min(1).max(4).default([...STANDAARD_DUURZAAMHEIDSCHECKS]).meta({ description: DUURZAAMHEIDSCHECKS }),
     /** Days after a follow-up's due date before an unanswered one escalates. */
     reactietermijnDagen: z.number().int().min(1).max(60).default(14),
   })
@@ -41,8 +47,8 @@ export type GemeenteRegistratie = z.infer<typeof GemeenteRegistratie>;
  */
 export const GemeenteInstellingenWijziging = z
   .strictObject({
-    nazorgMomenten: z.array(Termijn).min(1).max(24).optional(),
-    duurzaamheidsChecks: z.array(Termijn).min(1).max(4).optional(),
+    nazorgMomenten: z.array(Termijn).min(1).max(24).optional().meta({ description: NAZORG_CADANS }),
+    duurzaamheidsChecks: z.array(Termijn).min(1).max(4).optional().meta({ description: DUURZAAMHEIDSCHECKS }),
     reactietermijnDagen: z.number().int().min(1).max(60).optional(),
   })
   .refine((w) => Object.keys(w).length > 0, { message: 'geef minstens één instelling om te wijzigen' })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { LIMIETEN, venster } from '../../shared/domain/aanvraaglimiet';
+import { DEFAULT_SERVER_URL } from '../../shared/openapi/document';
 import type { Lid } from '../../shared/schemas/leden';
 import { apiClient, expectProblem, namen, nieuwAdres, type Antwoord } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
@@ -320,5 +321,7 @@ describe('HTTP-conventies', () => {
     expect(r.status).toBe(200);
     expect(r.body.openapi).toMatch(/^3\./);
     expect(Object.keys(r.body.paths)).toContain('/leden/{lidId}');
+    // Served by the local runtime, it names that runtime too: a client can call what it read it from.
+    expect(r.body.servers.map((s: { url: string }) => s.url)).toEqual([DEFAULT_SERVER_URL, `${rt.baseUrl}/v1`]);
   });
 });
