@@ -12,9 +12,11 @@ import { leesSweepCheckpoint, loopDueIndexVanDag, zetSweepCheckpoint } from '../
 /** Without a checkpoint (first run ever) the sweep looks this far back, so nothing due shortly before is lost. */
 export const EERSTE_TERUGBLIK_DAGEN = 35;
 /**
- * Every sweep also walks back this many days before its checkpoint: a moment planned or moved into a day
- * already swept (a backdated placement, a coordinator's change) is still found. Cheap, because the index
- * is sparse: a handled moment has left its day.
+ * Every sweep walks again the day of its checkpoint, and at least this many days back: a moment is never
+ * placed in the due index before the day it is written (`verzenddag`: one planned already due — a
+ * backdated placement, a coordinator's date in the past — is due that day), but it may be written on the
+ * checkpoint's day after that day's sweep, and a sweep run ahead (`--datum` in the future) moves the
+ * checkpoint past today. Cheap, because the index is sparse: a handled moment has left its day.
  */
 export const HERHAAL_DAGEN = 7;
 /** A send whose entries keep failing fails the day: it is not checkpointed and the next sweep retries it. */
@@ -57,7 +59,7 @@ export interface SweepResultaat {
 }
 
 /**
- * The nazorg sweep (EventBridge Scheduler, daily): for every day since the last completed one up to today,
+ * The nazorg sweep (EventBridge Scheduler, daily): for every day from the last completed one up to today,
  * every moment in the due index of that day goes to the nazorg queue. The index key is a moment's next
  * action date (send, or escalate when unanswered), so one walk serves both; the consumer decides by status.
  * A day is checkpointed only after all its messages were accepted; two sweeps at once may enqueue a moment
@@ -71,8 +73,8 @@ export const handler = async (event: unknown, context?: Context): Promise<SweepR
   const tot = invoer.datum ?? vandaagInNederland(nu);
   const checkpoint = await leesSweepCheckpoint();
   const herhaal = plusDagen(tot, -HERHAAL_DAGEN);
-  const naCheckpoint = checkpoint ? plusDagen(checkpoint, 1) : plusDagen(tot, -EERSTE_TERUGBLIK_DAGEN);
-  let dag = naCheckpoint < herhaal ? naCheckpoint : herhaal;
+  const vanaf = checkpoint ?? plusDagen(tot, -EERSTE_TERUGBLIK_DAGEN);
+  let dag = vanaf < herhaal ? vanaf : herhaal;
   const dagen: { dag: string; verstuurd: number }[] = [];
   for (; dag <= tot; dag = plusDagen(dag, 1)) {
     const verstuurd = await loopDueIndexVanDag(dag, (momenten) => verstuur(queueUrl, momenten));

@@ -250,6 +250,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       ACCOUNT_ADAPTER: 'lokaal',
       LOCAL_USERS_DIR: accounts.dir,
       TOKEN_URL: localTokenUrl(baseUrl),
+      LOKALE_API_URL: `${baseUrl}/v1`,
       PSEUDONIEM_SLEUTEL: localPseudoniemSleutel(options.dataDir),
       AWS_REGION: LOCAL_REGION,
       AWS_DEFAULT_REGION: LOCAL_REGION,

@@ -34,6 +34,8 @@ const Env = z.object({
   LOCAL_USERS_DIR: z.string().optional(),
   /** Where the partner-accounts consumer sends its work (the outbox forwards PartnerGebruiker items here). */
   GEBRUIKERS_QUEUE_URL: z.string().min(1).optional(),
+  /** Only set locally: the local runtime's API base URL (with /v1), listed as a server in the OpenAPI document it serves. */
+  LOKALE_API_URL: z.url().optional(),
   /** The OAuth 2.0 token endpoint a machine client uses (client credentials). */
   TOKEN_URL: z.url().optional(),
   /**

@@ -12,9 +12,13 @@ export interface Limiet {
   readonly vensterSeconden: number;
 }
 
+/** An organisation applies once; a shared office address (NAT) a few times an hour at most. */
+const AANMELDING: Limiet = { aantal: 10, vensterSeconden: 3600 };
+
 export const LIMIETEN = {
-  /** An organisation applies once; a shared office address (NAT) a few times an hour at most. */
-  aanmelden: { aantal: 10, vensterSeconden: 3600 },
+  aanmelden: AANMELDING,
+  /** An employer applies for membership as a partner signs up: the same limit, counted apart. */
+  lidAanvragen: AANMELDING,
   /** Confirming is one click per application; a token is 256 random bits, so this only stops hammering. */
   bevestigen: { aantal: 20, vensterSeconden: 3600 },
   /**

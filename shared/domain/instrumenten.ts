@@ -47,6 +47,8 @@ export const controleerInstrument = (invoer: InstrumentInvoer, plaatsing: Pick<P
       controleerProefperiode(invoer);
       return;
     case 'loonkostensubsidie': {
+      // Measured: the forfaitaire period is not planned, so a date given for it is not held against the request.
+      if (invoer.loonwaardePercentage !== undefined || invoer.forfaitairTot === undefined) break;
       if (invoer.forfaitairTot < invoer.startdatum) throw onverwerkbaar('forfaitairTot ligt voor de startdatum van de loonkostensubsidie.');
       const uiterlijk = plusMaanden(invoer.startdatum, MAX_MAANDEN_FORFAITAIRE_LKS);
       if (invoer.forfaitairTot > uiterlijk)
@@ -92,7 +94,8 @@ export const termijnen = (plaatsing: Pick<Plaatsing, 'fase' | 'instrumenten' | '
         break;
       case 'loonkostensubsidie':
         // Once the loonwaarde is measured the forfaitaire period has done its work.
-        if (invoer.loonwaardePercentage === undefined) uit.push({ soort: 'eindeForfaitaireLks', datum: invoer.forfaitairTot, instrumentId: id });
+        if (invoer.loonwaardePercentage === undefined && invoer.forfaitairTot !== undefined)
+          uit.push({ soort: 'eindeForfaitaireLks', datum: invoer.forfaitairTot, instrumentId: id });
         uit.push({ soort: 'herbeoordelingLks', datum: plusMaanden(invoer.startdatum, MAANDEN_TOT_HERBEOORDELING_LKS), instrumentId: id });
         break;
       case 'noRiskPolis':

@@ -7,6 +7,7 @@ import type { Plaatsing, PlaatsingGebeurtenis, Termijnmoment } from '../schemas/
 import type { PlaatsingActie } from './plaatsingen';
 import { DomeinFout, nietGevonden } from './fouten';
 import { plusMaanden, termijnen } from './instrumenten';
+import { vandaagInNederland } from './kalender';
 import type { Omgeving } from './leden';
 
 /**
@@ -45,6 +46,18 @@ export const naTermijn = (datum: string, termijn: string): string => {
   if (!m) throw new DomeinFout('onverwerkbaar', `Onbekende termijn ${termijn}.`);
   const n = Number(m[1]);
   return m[2] === 'W' ? plusDagen(datum, 7 * n) : plusMaanden(datum, n);
+};
+
+/**
+ * The day a planned moment is to be sent: its due date, or — when that had already passed on the day the
+ * moment was planned, added or moved (a placement registered after its start, a coordinator's date in the
+ * past) — that day itself. The sweep walks forward from the last day it completed, so a moment due on a day
+ * behind it would never be found; due on the day it was written, the next sweep sends it, once, however
+ * late, and its reactietermijn counts from that sending.
+ */
+export const verzenddag = (vervaldatum: string, geplandOp: string): string => {
+  const dag = vandaagInNederland(new Date(geplandOp));
+  return vervaldatum < dag ? dag : vervaldatum;
 };
 
 /** The date a deadline is acted on: the contract's end ahead of time, the others on the day. */

@@ -21,6 +21,11 @@ export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']
 export interface OpenApiDocumentOptions {
   /** Base URL of the API including the major version, e.g. `http://localhost:3000/v1`. */
   readonly serverUrl?: string;
+  /**
+   * The local runtime's base URL (with the major version), listed after the server URL when the local
+   * runtime serves the document: a client reading it there can call the API it came from.
+   */
+  readonly lokaleServerUrl?: string;
 }
 
 export const DEFAULT_SERVER_URL = 'https://api.werkcoop.nl/v1';
@@ -217,7 +222,10 @@ export const buildOpenApiDocument = (options: OpenApiDocumentOptions = {}): Open
       description: BESCHRIJVING,
       contact: { name: 'werkcoop API-beheer', email: 'api@werkcoop.nl', url: 'https://werkcoop.nl/api' },
     },
-    servers: [{ url: options.serverUrl ?? DEFAULT_SERVER_URL, description: `werkcoop API, versie ${MAJOR}` }],
+    servers: [
+      { url: options.serverUrl ?? DEFAULT_SERVER_URL, description: `werkcoop API, versie ${MAJOR}` },
+      ...(options.lokaleServerUrl ? [{ url: options.lokaleServerUrl, description: `De lokale runtime (npm start) die dit document serveert: dezelfde handlers, niet gedeployd; versie ${MAJOR}` }] : []),
+    ],
     tags,
   });
 };

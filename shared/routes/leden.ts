@@ -45,10 +45,10 @@ export const ledenRoutes = {
     roles: 'public',
     tag: 'Leden',
     summary: 'Een werkgever vraagt het lidmaatschap van de coöperatie aan.',
-    description: 'Openbaar: een werkgever heeft nog geen toegang voordat een coördinator de aanvraag goedkeurt.',
+    description: 'Openbaar: een werkgever heeft nog geen toegang voordat een coördinator de aanvraag goedkeurt. Per clientadres geldt een limiet (429 met Retry-After).',
     request: { body: LidAanvraag, maxBodyBytes: KLEIN },
     responses: { 201: { description: 'De aanvraag is ontvangen.', schema: Lid, headers: ['ETag', 'Location'] } },
-    errors: [400, 409, 413, 415],
+    errors: [400, 409, 413, 415, 429],
   }),
 
   ledenZoeken: route({

@@ -20,6 +20,10 @@ const ZICHTBAAR = ['coopAdmin', 'werkgever', 'gemeente', 'regiopartner'] as cons
 const ZICHTBAARHEID =
   'Een nazorgmoment is zichtbaar voor precies wie zijn plaatsing ziet: het lid van de werkplek, de gemeente van de verwijzing, de toegewezen jobcoachorganisatie en de coördinatoren; voor ieder ander bestaat het niet (404).';
 
+/** What the planning and the daily sweep agree on for a moment whose date had passed before it was planned (functions/jobs/nazorg-sweep.ts). */
+const VERLOPEN_BIJ_PLANNEN =
+  'Een moment waarvan de vervaldatum al voorbij is op de dag dat het gepland, toegevoegd of verplaatst wordt (zoals bij een plaatsing die pas na haar start wordt geregistreerd), wordt door de eerstvolgende dagelijkse nazorgronde verstuurd: één keer, hoe laat ook, en de reactietermijn telt vanaf die verzending.';
+
 const ESCALATIE_ZICHTBAARHEID =
   'Escalaties zijn de werklijst van de coördinatoren en alleen voor hen; de gemeente van de verwijzing krijgt bij het ontstaan een bericht en ziet het risicosignaal bij de plaatsing.';
 
@@ -33,7 +37,7 @@ export const nazorgRoutes = {
     roles: ZICHTBAAR,
     tag: 'Nazorg',
     summary: 'De nazorgmomenten van een plaatsing, op datum, met het risicosignaal van de plaatsing.',
-    description: `${ZICHTBAARHEID} De momenten worden bij de start gepland uit de instellingen van de gemeente (cadans en duurzaamheidschecks) en de termijnen van de instrumenten en het contract; het einde van het contract komt 4 weken vooraf aan de beurt. Het einde van een proefplaatsing wordt gepland bij de proefplaatsing en vervalt bij de start. Een instrument dat een vorig van dezelfde soort vervangt, laat de geplande (nog niet verstuurde) momenten van het vorige vervallen en plant de eigen termijnen, in dezelfde transactie. Bij het einde van de plaatsing vervallen de open momenten en volgt 4 weken na de einddatum een exitcheck.`,
+    description: `${ZICHTBAARHEID} De momenten worden bij de start gepland uit de instellingen van de gemeente (cadans en duurzaamheidschecks) en de termijnen van de instrumenten en het contract; het einde van het contract komt 4 weken vooraf aan de beurt. Een termijn die zowel in de cadans (nazorgMomenten) als in de duurzaamheidschecks van de gemeente staat (standaard P6M en P12M), wordt één moment van soort duurzaamheidscheck, niet een regulier moment ernaast. ${VERLOPEN_BIJ_PLANNEN} Het einde van een proefplaatsing wordt gepland bij de proefplaatsing en vervalt bij de start. Een instrument dat een vorig van dezelfde soort vervangt, laat de geplande (nog niet verstuurde) momenten van het vorige vervallen en plant de eigen termijnen, in dezelfde transactie. Bij het einde van de plaatsing vervallen de open momenten en volgt 4 weken na de einddatum een exitcheck.`,
     request: { params: PlaatsingIdParameters },
     responses: { 200: { description: 'De nazorgmomenten, vroegste eerst.', schema: Nazorgmomenten } },
     errors: [400, 404],
@@ -47,7 +51,7 @@ export const nazorgRoutes = {
     roles: ['coopAdmin'],
     tag: 'Nazorg',
     summary: 'Een coördinator voegt een nazorgmoment toe aan één gestarte plaatsing.',
-    description: 'De vervaldatum ligt na de start van het contract (422); een tweede moment van dezelfde soort op dezelfde dag is 409, net als een plaatsing die niet (meer) gestart is.',
+    description: `De vervaldatum ligt na de start van het contract (422); een tweede moment van dezelfde soort op dezelfde dag is 409, net als een plaatsing die niet (meer) gestart is. ${VERLOPEN_BIJ_PLANNEN}`,
     request: { params: PlaatsingIdParameters, body: NazorgmomentInvoer, maxBodyBytes: KLEIN },
     responses: { 201: { description: 'Het geplande nazorgmoment.', schema: Nazorgmoment, headers: ['ETag', 'Location'] } },
     errors: [400, 404, 409, 413, 415, 422],
@@ -75,7 +79,7 @@ export const nazorgRoutes = {
     roles: ['coopAdmin'],
     tag: 'Nazorg',
     summary: 'Een coördinator verplaatst een gepland nazorgmoment (JSON merge patch, met If-Match).',
-    description: 'Alleen een moment dat nog niet verstuurd is (anders 409); de nieuwe datum ligt na de start van het contract (422).',
+    description: `Alleen een moment dat nog niet verstuurd is (anders 409); de nieuwe datum ligt na de start van het contract (422). ${VERLOPEN_BIJ_PLANNEN}`,
     request: {
       params: NazorgmomentIdParameters,
       body: NazorgmomentWijziging,

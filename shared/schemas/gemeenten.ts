@@ -29,10 +29,16 @@ const NazorglinkNatermijn = z
       'Dagen na de antwoorddatum (antwoordUiterlijk) waarin de persoonlijke link uit de nazorguitnodiging nog werkt; zonder deze instelling 14. Een later antwoord is nog welkom; daarna kan de ontvanger op de pagina van de link een nieuwe link laten mailen naar het geregistreerde adres.',
   });
 
+/** A term in both lists is planned once, as the check (shared/domain/nazorg.ts, planBijStart). */
+const NAZORG_CADANS =
+  'De termijnen na de start van het contract waarop een regulier nazorgmoment valt. Een termijn die ook een duurzaamheidscheck is (standaard P6M en P12M), wordt één moment van soort duurzaamheidscheck, niet twee.';
+const DUURZAAMHEIDSCHECKS =
+  'De termijnen na de start waarop wordt vastgelegd of de kandidaat nog werkt (duurzaamheidscheck). Valt zo een termijn samen met een termijn van nazorgMomenten, dan is er op die dag één moment: de duurzaamheidscheck.';
+
 export const GemeenteInstellingen = z
   .strictObject({
-    nazorgMomenten: z.array(Termijn).min(1).max(24).default([...STANDAARD_NAZORG]),
-    duurzaamheidsChecks: z.array(Termijn).min(1).max(4).default([...STANDAARD_DUURZAAMHEIDSCHECKS]),
+    nazorgMomenten: z.array(Termijn).min(1).max(24).default([...STANDAARD_NAZORG]).meta({ description: NAZORG_CADANS }),
+    duurzaamheidsChecks: z.array(Termijn).min(1).max(4).default([...STANDAARD_DUURZAAMHEIDSCHECKS]).meta({ description: DUURZAAMHEIDSCHECKS }),
     /** Days after a follow-up's due date before an unanswered one escalates. */
     reactietermijnDagen: z.number().int().min(1).max(60).default(14),
     nazorglinkGeldigNaDeadlineDagen: NazorglinkNatermijn.optional(),
@@ -56,8 +62,8 @@ export type GemeenteRegistratie = z.infer<typeof GemeenteRegistratie>;
  */
 export const GemeenteInstellingenWijziging = z
   .strictObject({
-    nazorgMomenten: z.array(Termijn).min(1).max(24).optional(),
-    duurzaamheidsChecks: z.array(Termijn).min(1).max(4).optional(),
+    nazorgMomenten: z.array(Termijn).min(1).max(24).optional().meta({ description: NAZORG_CADANS }),
+    duurzaamheidsChecks: z.array(Termijn).min(1).max(4).optional().meta({ description: DUURZAAMHEIDSCHECKS }),
     reactietermijnDagen: z.number().int().min(1).max(60).optional(),
     nazorglinkGeldigNaDeadlineDagen: NazorglinkNatermijn.optional(),
   })

@@ -41,13 +41,38 @@ export const InstrumentSoort = z.enum(INSTRUMENT_SOORTEN).meta({ id: 'Instrument
 export const InstrumentInvoer = z
   .discriminatedUnion('soort', [
     z.strictObject({ soort: z.literal('proefplaatsing'), startdatum: Datum, einddatum: Datum }),
-    z.strictObject({
-      soort: z.literal('loonkostensubsidie'),
-      startdatum: Datum,
-      /** Forfaitair (50% WML) for at most the first 6 months, then set by a loonwaarde measurement. */
-      forfaitairTot: Datum,
-      loonwaardePercentage: z.number().int().min(0).max(100).optional(),
-    }),
+    z
+      .strictObject({
+        soort: z.literal('loonkostensubsidie'),
+        startdatum: Datum,
+        /**
+         * Forfaitair (50% WML) for at most the first 6 months, then set by a loonwaarde measurement. Once
+         * measured the forfaitaire period has done its work: no end of it is planned, so its date is not
+         * asked for, and one given anyway is kept as given but neither checked nor acted on.
+         */
+        forfaitairTot: Datum.optional().meta({
+          description:
+            'Einde van de forfaitaire periode (50% WML, hoogstens 6 maanden na startdatum; later is 422); plant het moment eindeForfaitaireLks. Verplicht zonder loonwaardePercentage. Met loonwaardePercentage is er geen forfaitaire periode meer te plannen: dan mag het weg, en wordt een meegegeven datum niet gecontroleerd en niet gebruikt.',
+        }),
+        loonwaardePercentage: z
+          .number()
+          .int()
+          .min(0)
+          .max(100)
+          .optional()
+          .meta({ description: 'De gemeten loonwaarde (% WML); alleen de gemeente of een coördinator zet haar. Gegeven: geen eindeForfaitaireLks, forfaitairTot is niet nodig.' }),
+      })
+      // Checked even when another field is wrong, so a request hears of every error at once.
+      .refine((l) => l.forfaitairTot !== undefined || l.loonwaardePercentage !== undefined, {
+        message: 'forfaitairTot is verplicht zonder loonwaardePercentage',
+        path: ['forfaitairTot'],
+        when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+      })
+      .meta({
+        description: 'Loonkostensubsidie: forfaitair tot forfaitairTot, of, na een loonwaardemeting, naar loonwaardePercentage. Een van beide is verplicht.',
+        // The refinement above, as JSON Schema says it, so a client's validator knows the rule too.
+        anyOf: [{ required: ['forfaitairTot'] }, { required: ['loonwaardePercentage'] }],
+      }),
     z.strictObject({ soort: z.literal('noRiskPolis'), startdatum: Datum, einddatum: Datum.optional() }),
     z.strictObject({ soort: z.literal('jobcoach'), startdatum: Datum, einddatum: Datum.optional(), urenPerMaand: z.number().int().min(1).max(80), organisatie: Tekst }),
   ])

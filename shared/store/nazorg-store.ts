@@ -4,7 +4,7 @@ import { haalSamen } from './batch';
 import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import { vandaagInNederland } from '../domain/kalender';
-import { escalatie as maakEscalatie, plusDagen, type AntwoordMutatie, type EscalatieMet, type MomentWijziging, type NazorgPlanWijziging } from '../domain/nazorg';
+import { escalatie as maakEscalatie, plusDagen, verzenddag, type AntwoordMutatie, type EscalatieMet, type MomentWijziging, type NazorgPlanWijziging } from '../domain/nazorg';
 import type { Gemeente } from '../schemas/gemeenten';
 import { Escalatie, Nazorgmoment } from '../schemas/nazorg';
 import type { Plaatsing } from '../schemas/plaatsingen';
@@ -27,7 +27,8 @@ import type { TransactieItem } from './zoekprofielen';
  * changes when a moment is moved, so the moment's own writes touch one item.
  *
  * The due index (gsi2, write-sharded) holds a moment's NEXT ACTION DATE, and only while there is one:
- *   gepland                           vervaldatum                          (send it)
+ *   gepland                           vervaldatum, or the day it was written   (send it)
+ *                                     when that was later (`verzenddag`)
  *   verstuurd, not escalated          the day after antwoordUiterlijk      (escalate if still unanswered)
  *   beantwoord, geannuleerd, escalated none
  * antwoordUiterlijk is the sending day plus reactietermijnDagen: a moment sent late (a backdated placement,
@@ -50,9 +51,12 @@ const EscalatieItem = Escalatie.extend({
 export const naarMoment = (item: unknown): Nazorgmoment => parseItem(MomentItem, item);
 export const naarEscalatie = (item: unknown): Escalatie => parseItem(EscalatieItem, item);
 
-/** The next action date of a moment, or none (see the table above). */
-export const volgendeActie = (m: Pick<Nazorgmoment, 'status' | 'vervaldatum' | 'reactietermijnDagen' | 'geescaleerdOp' | 'antwoordUiterlijk'>): string | undefined => {
-  if (m.status === 'gepland') return m.vervaldatum;
+/** The next action date of a moment written at `geschrevenOp`, or none (see the table above). */
+export const volgendeActie = (
+  m: Pick<Nazorgmoment, 'status' | 'vervaldatum' | 'reactietermijnDagen' | 'geescaleerdOp' | 'antwoordUiterlijk'>,
+  geschrevenOp: string,
+): string | undefined => {
+  if (m.status === 'gepland') return verzenddag(m.vervaldatum, geschrevenOp);
   if (m.status === 'verstuurd' && m.geescaleerdOp === undefined) return escalatiedatum(m);
   return undefined;
 };
@@ -62,8 +66,8 @@ export const escalatiedatum = (m: Pick<Nazorgmoment, 'vervaldatum' | 'reactieter
   // Moments sent before antwoordUiterlijk existed counted their reactietermijn from the due date.
   m.antwoordUiterlijk ? plusDagen(m.antwoordUiterlijk, 1) : plusDagen(m.vervaldatum, m.reactietermijnDagen);
 
-export const momentItem = (m: Nazorgmoment) => {
-  const actie = volgendeActie(m);
+export const momentItem = (m: Nazorgmoment, geschrevenOp: string) => {
+  const actie = volgendeActie(m, geschrevenOp);
   return {
     ...sleutels.nazorgmoment(m.plaatsingId, m.vervaldatum, m.id),
     ...(actie ? sleutels.nazorgVervalIndex(actie, m.id) : {}),
@@ -90,9 +94,9 @@ export const escalatieItem = (e: Escalatie) => ({
 type MomentSleutel = Pick<Nazorgmoment, 'id' | 'plaatsingId' | 'vervaldatum'>;
 const sleutelVan = (m: MomentSleutel) => sleutels.nazorgmoment(m.plaatsingId, m.vervaldatum, m.id);
 
-/** A new moment and its pointer; a replayed write fails instead of overwriting. */
-export const nieuwMomentItems = (m: Nazorgmoment): TransactieItem[] => [
-  { Put: { TableName: tabel(), Item: momentItem(m), ConditionExpression: 'attribute_not_exists(pk)' } },
+/** A new moment (written at `nu`) and its pointer; a replayed write fails instead of overwriting. */
+export const nieuwMomentItems = (m: Nazorgmoment, nu: string): TransactieItem[] => [
+  { Put: { TableName: tabel(), Item: momentItem(m, nu), ConditionExpression: 'attribute_not_exists(pk)' } },
   { Put: { TableName: tabel(), Item: verwijzerItem(m), ConditionExpression: 'attribute_not_exists(pk)' } },
 ];
 
@@ -124,10 +128,10 @@ export const jobcoachMomentItem = ({ voor, na }: MomentWijziging): TransactieIte
   },
 });
 
-/** The moments a placement's start, instrument, end or jobcoach plans, cancels and changes, for the placement's own transaction. */
-export const nazorgPlanItems = (w: NazorgPlanWijziging): TransactieItem[] => [
+/** The moments a placement's start, instrument, end or jobcoach plans (at `nu`), cancels and changes, for the placement's own transaction. */
+export const nazorgPlanItems = (w: NazorgPlanWijziging, nu: string): TransactieItem[] => [
   ...w.annuleren.map(annuleerMomentItem),
-  ...w.nieuw.flatMap(nieuwMomentItems),
+  ...w.nieuw.flatMap((m) => nieuwMomentItems(m, nu)),
   ...(w.jobcoach ?? []).map(jobcoachMomentItem),
 ];
 
@@ -200,7 +204,7 @@ export const antwoordItems = (a: AntwoordMutatie): { items: TransactieItem[]; ro
       {
         Put: {
           TableName: T,
-          Item: momentItem(a.moment),
+          Item: momentItem(a.moment, a.plaatsing.gewijzigdOp),
           ConditionExpression: 'versie = :versie AND #s IN (:gepland, :verstuurd)',
           ExpressionAttributeNames: { '#s': 'status' },
           ExpressionAttributeValues: { ':versie': a.verwachteMomentVersie, ':gepland': 'gepland', ':verstuurd': 'verstuurd' },
@@ -240,8 +244,8 @@ export const antwoordItems = (a: AntwoordMutatie): { items: TransactieItem[]; ro
   return { items: entries.map(([, i]) => i), rollen: entries.map(([r]) => r) };
 };
 
-/** Moving a planned moment: its date is in its key, so the old item goes and a new one comes, with the pointer. */
-export const verplaatsItems = (oud: Nazorgmoment, nieuw: Nazorgmoment): TransactieItem[] => [
+/** Moving a planned moment (at `nu`): its date is in its key, so the old item goes and a new one comes, with the pointer. */
+export const verplaatsItems = (oud: Nazorgmoment, nieuw: Nazorgmoment, nu: string): TransactieItem[] => [
   {
     Delete: {
       TableName: tabel(),
@@ -251,7 +255,7 @@ export const verplaatsItems = (oud: Nazorgmoment, nieuw: Nazorgmoment): Transact
       ExpressionAttributeValues: { ':versie': oud.versie, ':gepland': 'gepland' },
     },
   },
-  { Put: { TableName: tabel(), Item: momentItem(nieuw), ConditionExpression: 'attribute_not_exists(pk)' } },
+  { Put: { TableName: tabel(), Item: momentItem(nieuw, nu), ConditionExpression: 'attribute_not_exists(pk)' } },
   { Put: { TableName: tabel(), Item: verwijzerItem(nieuw), ConditionExpression: 'attribute_exists(pk)' } },
 ];
 
@@ -372,9 +376,9 @@ export const dynamoNazorgStore = (): NazorgStore => ({
     return momenten;
   },
 
-  async voegToe(m) {
+  async voegToe(m, nu) {
     const items: TransactieItem[] = [
-      ...nieuwMomentItems(m),
+      ...nieuwMomentItems(m, nu),
       // A placement that ended meanwhile takes no new moments.
       {
         ConditionCheck: {
@@ -390,8 +394,8 @@ export const dynamoNazorgStore = (): NazorgStore => ({
     );
   },
 
-  async verplaats(oud, nieuw) {
-    await schrijfTransactie(verplaatsItems(oud, nieuw), (i) => (i === 0 ? momentVerouderd() : undefined));
+  async verplaats(oud, nieuw, nu) {
+    await schrijfTransactie(verplaatsItems(oud, nieuw, nu), (i) => (i === 0 ? momentVerouderd() : undefined));
   },
 
   async beantwoord(a, viaLink) {

@@ -137,7 +137,7 @@ export const plaatsingTransactie = (m: PlaatsingMutatie, g: Gevolgen): { items: 
   if (g.werkplek) for (const item of werkplekMutatieItems(g.werkplek)) entries.push(['gevolg', item]);
   if (g.verwijzing) for (const item of verwijzingTransactieItems(g.verwijzing)) entries.push(['gevolg', item]);
   // A moment sent or answered between the read and this write fails its cancellation: read and decide again.
-  if (g.nazorg) for (const item of nazorgPlanItems(g.nazorg)) entries.push(['gevolg', item]);
+  if (g.nazorg) for (const item of nazorgPlanItems(g.nazorg, pl.gewijzigdOp)) entries.push(['gevolg', item]);
   // The end of a placement that leaves its referral placed (the person went on to work) closes the case: its
   // retention term starts here (shared/privacy/bewaartermijn.ts). A return to the gemeente closes the
   // referral itself, whose own entries above carry the term.

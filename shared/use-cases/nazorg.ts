@@ -17,8 +17,9 @@ export interface NazorgStore {
   partitie(plaatsingId: string): Promise<{ plaatsing?: Plaatsing | undefined; momenten: Nazorgmoment[] }>;
   /** The placement's moments still `gepland` or `verstuurd`. */
   openMomenten(plaatsingId: string): Promise<Nazorgmoment[]>;
-  voegToe(moment: Nazorgmoment): Promise<void>;
-  verplaats(oud: Nazorgmoment, nieuw: Nazorgmoment): Promise<void>;
+  /** `nu`: when it is written, which decides the day it is sent (`verzenddag`). */
+  voegToe(moment: Nazorgmoment, nu: string): Promise<void>;
+  verplaats(oud: Nazorgmoment, nieuw: Nazorgmoment, nu: string): Promise<void>;
   /**
    * 'verouderd' when the moment changed; GelijktijdigGewijzigd when the placement did (read again). With a
    * personal link, its use is part of the same transaction: 'conflict' when the link is used or expired.
@@ -94,8 +95,9 @@ export const nazorgUseCases = (deps: NazorgDeps) => {
       const { plaatsing, momenten } = await zichtbarePartitie(principal, plaatsingId);
       // The placement's own reactietermijn, as planned at its start: a later change of the settings is not read here.
       const reactietermijn = momenten[0]?.reactietermijnDagen ?? STANDAARD_REACTIETERMIJN_DAGEN;
-      const moment = momentToevoegen(plaatsing, momenten, invoer, principal, reactietermijn, omgeving());
-      await deps.store.voegToe(moment);
+      const o = omgeving();
+      const moment = momentToevoegen(plaatsing, momenten, invoer, principal, reactietermijn, o);
+      await deps.store.voegToe(moment, o.nu);
       logVerwerking({ activiteit: 'plaatsingWijzigen', door: principal, betrokkenen: [plaatsing.verwijzingId], status: 'gelukt' });
       return moment;
     },
@@ -105,7 +107,7 @@ export const nazorgUseCases = (deps: NazorgDeps) => {
       const { momenten } = await deps.store.partitie(pl.id);
       const nieuw = momentVerplaatsen(pl, momenten, m, vervaldatum, principal, ifMatch);
       if (nieuw.vervaldatum === m.vervaldatum) return m;
-      await deps.store.verplaats(m, nieuw);
+      await deps.store.verplaats(m, nieuw, omgeving().nu);
       logVerwerking({ activiteit: 'plaatsingWijzigen', door: principal, betrokkenen: [pl.verwijzingId], status: 'gelukt' });
       return nieuw;
     },

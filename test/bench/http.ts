@@ -12,6 +12,8 @@ export interface ApiResponse {
 export interface CallOptions {
   readonly headers?: Record<string, string>;
   readonly body?: unknown;
+  /** The loopback address to send from: the public endpoints limit each client address (test/support/adressen.ts). */
+  readonly vanAdres?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export const apiClient = (baseUrl: string, settings: { sockets?: number } = {}) 
         headers['content-type'] ??= 'application/json';
         headers['content-length'] = String(payload.length);
       }
-      const req = request({ host: url.hostname, port: url.port, method, path, headers, agent }, (res) => {
+      const req = request({ host: url.hostname, port: url.port, method, path, headers, agent, ...(options.vanAdres ? { localAddress: options.vanAdres } : {}) }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {

@@ -117,6 +117,8 @@ export const nazorgBench = async (n: number, opties: { alleenGeheugen?: boolean 
     const gisteren = plusDagen(vandaag(), -1);
     const leden = Array.from({ length: 500 }, () => ulid());
     await batchWrite(doc, T, leden.map((lidId, i) => ({ ...sleutels.lid(lidId), entiteit: 'Lid', contactpersoon: { naam: `Werkgever ${i}`, email: `w${i}@voorbeeld.nl` } })));
+    // Planned well before they fell due, as a start plans them: each in the due index on its own date.
+    const geplandOp = `${plusDagen(gisteren, -30)}T09:00:00.000Z`;
     const seed = async (count: number) => {
       const items: Record<string, unknown>[] = [];
       for (let i = 0; i < count; i++) {
@@ -124,7 +126,7 @@ export const nazorgBench = async (n: number, opties: { alleenGeheugen?: boolean 
           id: ulid(), plaatsingId: ulid(), lidId: leden[i % leden.length]!, gemeente: `GM${String(i % 342).padStart(4, '0')}`,
           soort: 'regulier', vervaldatum: gisteren, status: 'gepland', reactietermijnDagen: 14, antwoorden: [], versie: 1,
         };
-        items.push(momentItem(m), verwijzerItem(m));
+        items.push(momentItem(m, geplandOp), verwijzerItem(m));
         if (items.length >= 5000) await batchWrite(doc, T, items.splice(0));
       }
       await batchWrite(doc, T, items);

@@ -7,6 +7,7 @@ import type { Escalatie, NazorgAntwoordInvoer, Nazorgmoment } from '../../shared
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import type { Werkplek } from '../../shared/schemas/werkplekken';
+import { nieuwAdres } from '../support/adressen';
 import { expectStatus, type ApiClient } from './http';
 
 export interface BenchGemeente {
@@ -53,7 +54,8 @@ export const scenario = async (rt: LocalRuntime, api: ApiClient) => {
   });
   const admin = await bearer('coopAdmin');
 
-  const aanvragen = async (): Promise<Lid> => expectStatus(await api.call('POST', '/v1/leden', { body: aanvraag() }), 201, 'POST /v1/leden').json<Lid>();
+  // Each employer from an address of its own: the bench makes more applications than one address may.
+  const aanvragen = async (): Promise<Lid> => expectStatus(await api.call('POST', '/v1/leden', { body: aanvraag(), vanAdres: nieuwAdres() }), 201, 'POST /v1/leden').json<Lid>();
   const operatie = async (lid: Lid, segment: string, body?: unknown): Promise<Lid> =>
     expectStatus(
       await api.call('POST', `/v1/leden/${lid.id}/${segment}`, { headers: admin, ...(body !== undefined ? { body } : {}) }),

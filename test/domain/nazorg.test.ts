@@ -18,6 +18,7 @@ import {
   planBijStart,
   plusDagen,
   risicosignaal,
+  verzenddag,
 } from '../../shared/domain/nazorg';
 import { GemeenteInstellingen } from '../../shared/schemas/gemeenten';
 import { EscalatieAfhandeling, type NazorgAntwoordInvoer, type Nazorgmoment } from '../../shared/schemas/nazorg';
@@ -160,6 +161,27 @@ const verloop = (instellingen: GemeenteInstellingen = STANDAARD) => {
 };
 const LKS = { soort: 'loonkostensubsidie', startdatum: '2027-02-08', forfaitairTot: '2027-08-08' } as const;
 const plaatsingInstrument = (pl: Plaatsing, soort: string) => pl.instrumenten.find((i) => i.invoer.soort === soort && i.status === 'actief')!.id;
+
+describe('de verzenddag: een moment dat bij het plannen al verlopen was, wordt de dag van het plannen verstuurd', () => {
+  it('een vervaldatum na de dag van het plannen is de verzenddag zelf; op of voor die dag is het die dag', () => {
+    expect(verzenddag('2026-05-09', '2026-05-01T09:00:00.000Z')).toBe('2026-05-09');
+    expect(verzenddag('2026-05-09', '2026-05-09T09:00:00.000Z')).toBe('2026-05-09');
+    expect(verzenddag('2026-05-09', '2026-12-02T09:00:00.000Z')).toBe('2026-12-02');
+  });
+
+  it('de dag van het plannen telt in de Nederlandse kalender: 23:30 UTC is in Amsterdam al de volgende dag', () => {
+    expect(verzenddag('2026-05-09', '2026-12-01T23:30:00.000Z')).toBe('2026-12-02');
+  });
+
+  it('een start zeven maanden terug: elk moment van voor de dag van het plannen valt op die dag, geen enkel ervoor', () => {
+    const nu = '2026-12-02T09:00:00.000Z';
+    const pl = gestart({ contract: { startdatum: '2026-05-02', contractvorm: 'bepaaldeTijd', urenPerWeek: 24, einddatum: '2027-11-01' } as Plaatsing['contract'] });
+    const plan = planBijStart(pl, STANDAARD, omgeving(nu));
+    const verstuurd = plan.map((m) => `${m.termijn ?? m.soort} ${verzenddag(m.vervaldatum, nu)}`);
+    expect(verstuurd.slice(0, 4)).toEqual(['P1W 2026-12-02', 'P4W 2026-12-02', 'P3M 2026-12-02', 'P6M 2026-12-02']);
+    expect(plan.every((m) => verzenddag(m.vervaldatum, nu) >= '2026-12-02')).toBe(true);
+  });
+});
 
 describe('de datumtriggers uit de instrumenten en het contract worden elk gepland', () => {
   it('einde van de proefplaatsing: bij de proefplaatsing, op de einddatum, met het instrument (1 GetItem voor de instellingen, geen Query)', () => {

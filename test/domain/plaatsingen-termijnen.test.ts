@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DomeinFout } from '../../shared/domain/fouten';
 import { controleerInstrument, controleerProefperiode, plusMaanden, termijnen, voegInstrumentToe } from '../../shared/domain/instrumenten';
 import { voerUit, voorstellen } from '../../shared/domain/plaatsingen';
-import type { Instrument, InstrumentInvoer, Plaatsing } from '../../shared/schemas/plaatsingen';
+import { InstrumentInvoer, type Instrument, type Plaatsing } from '../../shared/schemas/plaatsingen';
 import { admin, contract, omgeving, verwijzing, werkgever, werkplek } from './plaatsingen-fixtures';
 
 const soort = (f: () => unknown) => {
@@ -60,6 +60,17 @@ describe('de regels van de instrumenten', () => {
     expect(soort(() => controleerInstrument(lks('2027-01-04', '2027-07-05'), metContract))).toBe('onverwerkbaar');
     expect(soort(() => controleerInstrument(lks('2027-01-04', '2027-01-03'), metContract))).toBe('onverwerkbaar');
     expect(soort(() => controleerInstrument(lks('2027-01-03', '2027-02-01'), metContract))).toBe('onverwerkbaar');
+  });
+
+  it('loonkostensubsidie met gemeten loonwaarde: er is geen forfaitaire periode te plannen, dus forfaitairTot mag weg en wordt niet gecontroleerd', () => {
+    const metContract = { contract: contract({ startdatum: '2027-01-04' }) };
+    const gemeten = { soort: 'loonkostensubsidie', startdatum: '2027-01-04', loonwaardePercentage: 60 } as const;
+    expect(soort(() => controleerInstrument(gemeten, metContract))).toBe('geen fout');
+    expect(soort(() => controleerInstrument({ ...gemeten, forfaitairTot: '2027-10-04' }, metContract))).toBe('geen fout');
+    expect(termijnen({ fase: 'gestart', instrumenten: [instrument({ ...gemeten, forfaitairTot: '2027-10-04' })] }).map((t) => t.soort)).toEqual(['herbeoordelingLks']);
+    // Not measured, the forfaitaire period is the subsidy: its schema asks for its end (400 without it).
+    expect(InstrumentInvoer.safeParse({ soort: 'loonkostensubsidie', startdatum: '2027-01-04' }).error?.issues.map((i) => i.path.join('.'))).toEqual(['forfaitairTot']);
+    expect(InstrumentInvoer.safeParse(gemeten).success).toBe(true);
   });
 
   it('no-risk polis en jobcoach: een einde ligt na het begin', () => {

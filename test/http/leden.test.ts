@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
+import { LIMIETEN, venster } from '../../shared/domain/aanvraaglimiet';
+import { DEFAULT_SERVER_URL } from '../../shared/openapi/document';
 import type { Lid } from '../../shared/schemas/leden';
-import { apiClient, expectProblem, namen } from '../support/http';
+import { apiClient, expectProblem, namen, nieuwAdres, type Antwoord } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 import { scenario } from '../support/scenario';
 
@@ -31,7 +33,7 @@ const { call } = api;
 const gegeven = scenario(api, () => rt);
 
 const aanvragen = async (over: Record<string, unknown> = {}) => {
-  const r = await call('POST', '/v1/leden', { body: aanvraag(over) });
+  const r = await call('POST', '/v1/leden', { body: aanvraag(over), vanAdres: nieuwAdres() });
   expect(r.status).toBe(201);
   return r.body as Lid;
 };
@@ -48,7 +50,7 @@ const aantalLeden = async () => {
 };
 
 describe('een werkgever vraagt het lidmaatschap aan', () => {
-  it('krijgt 201 met Location, ETag, de conventie-headers en één transactie', async () => {
+  it('krijgt 201 met Location, ETag, de conventie-headers en één transactie (na de telling van de aanvraaglimiet)', async () => {
     const body = aanvraag();
     const r = await call('POST', '/v1/leden', { body });
     expect(r.status).toBe(201);
@@ -62,7 +64,7 @@ describe('een werkgever vraagt het lidmaatschap aan', () => {
     expect(r.headers.get('x-frame-options')).toBe('DENY');
     expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(r.headers.get('reporting-endpoints')).toBeNull();
-    expect(r.ops).toEqual(['TransactWriteItems']);
+    expect(r.ops).toEqual(['UpdateItem', 'TransactWriteItems']);
   });
 
   it('weigert een dubbel KvK-nummer met 409, maar na afwijzing mag het opnieuw', async () => {
@@ -106,6 +108,34 @@ describe('een werkgever vraagt het lidmaatschap aan', () => {
     expectProblem(await call('POST', '/v1/leden', { body: aanvraag({ naam: 'x'.repeat(20_000) }) }), 413);
     expectProblem(await call('POST', '/v1/leden', { headers: { 'content-type': 'application/json' } }), 400);
     expectProblem(await call('POST', '/v1/leden', { body: [1, 2, 3] }), 400);
+  });
+});
+
+describe('de limiet per clientadres, als bij de aanmelding van regiopartners', () => {
+  it('laat per uur tien aanvragen door vanaf één adres; de volgende krijgt 429 met Retry-After en schrijft niets; een ander adres gaat gewoon door', async () => {
+    const adres = nieuwAdres();
+    const vensterVoor = venster(new Date(), LIMIETEN.lidAanvragen).start;
+    const statussen: number[] = [];
+    let geweigerd: Antwoord | undefined;
+    for (let i = 0; i < 2 * LIMIETEN.lidAanvragen.aantal + 1 && !geweigerd; i++) {
+      const r = await call('POST', '/v1/leden', { body: aanvraag(), vanAdres: adres });
+      statussen.push(r.status);
+      if (r.status === 429) geweigerd = r;
+    }
+    expect(geweigerd).toBeDefined();
+    expectProblem(geweigerd!, 429);
+    const wacht = Number(geweigerd!.headers.get('retry-after'));
+    expect(Number.isInteger(wacht) && wacht >= 1 && wacht <= LIMIETEN.lidAanvragen.vensterSeconden).toBe(true);
+    // Refused after counting, before the use case: no write.
+    expect(geweigerd!.ops).toEqual(['UpdateItem']);
+    // Exactly ten, unless the burst happened to cross the top of the hour (then up to twenty: a fixed window).
+    const toegelaten = statussen.filter((s) => s === 201).length;
+    if (venster(new Date(), LIMIETEN.lidAanvragen).start === vensterVoor) expect(toegelaten).toBe(LIMIETEN.lidAanvragen.aantal);
+    else expect(toegelaten).toBeLessThanOrEqual(2 * LIMIETEN.lidAanvragen.aantal);
+    expect(statussen.every((s) => s === 201 || s === 429)).toBe(true);
+    // An invalid request is refused before it is counted, so it does not help an address past the limit either.
+    expectProblem(await call('POST', '/v1/leden', { body: { ...aanvraag(), kvkNummer: 'x' }, vanAdres: adres }), 400);
+    expect((await call('POST', '/v1/leden', { body: aanvraag(), vanAdres: nieuwAdres() })).status).toBe(201);
   });
 });
 
@@ -291,5 +321,7 @@ describe('HTTP-conventies', () => {
     expect(r.status).toBe(200);
     expect(r.body.openapi).toMatch(/^3\./);
     expect(Object.keys(r.body.paths)).toContain('/leden/{lidId}');
+    // Served by the local runtime, it names that runtime too: a client can call what it read it from.
+    expect(r.body.servers.map((s: { url: string }) => s.url)).toEqual([DEFAULT_SERVER_URL, `${rt.baseUrl}/v1`]);
   });
 });

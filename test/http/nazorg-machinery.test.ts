@@ -42,8 +42,13 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rt?.stop());
 
-/** Moments as planning writes them (the other half of #4): the moment item in the due index and its pointer. */
-const plan = async (vervaldata: string[], metJobcoach = true): Promise<Nazorgmoment[]> => {
+/**
+ * Moments as planning writes them (the other half of #4): the moment item in the due index and its pointer.
+ * Planned at `geplandOp`, by default long before they fall due; a moment already due when planned is in the
+ * index on the day it was planned.
+ */
+const LANG_GELEDEN = `${dag(-365)}T09:00:00.000Z`;
+const plan = async (vervaldata: string[], metJobcoach = true, geplandOp = LANG_GELEDEN): Promise<Nazorgmoment[]> => {
   const plaatsingId = ulid();
   const momenten: Nazorgmoment[] = vervaldata.map((vervaldatum) => ({
     id: ulid(),
@@ -58,7 +63,7 @@ const plan = async (vervaldata: string[], metJobcoach = true): Promise<Nazorgmom
     antwoorden: [],
     versie: 1,
   }));
-  for (const m of momenten) await dynamo().send(new TransactWriteCommand({ TransactItems: nieuwMomentItems(m) }));
+  for (const m of momenten) await dynamo().send(new TransactWriteCommand({ TransactItems: nieuwMomentItems(m, geplandOp) }));
   return momenten;
 };
 const lees = async (m: Nazorgmoment) =>
@@ -76,7 +81,7 @@ describe('the nazorg machinery', () => {
     // Up to a week ago first (as a sweep that ran then): the oldest moment is sent. Its answer deadline
     // counts from the day it is sent (today), not from its due date 20 days ago.
     const r = await sweep(dag(-8));
-    expect(r.dagen.map((d) => d.dag)).toEqual(Array.from({ length: 17 }, (_, i) => dag(-24 + i)));
+    expect(r.dagen.map((d) => d.dag)).toEqual(Array.from({ length: 18 }, (_, i) => dag(-25 + i)));
     await rt.settle({ timeoutMs: 30_000 });
     expect(await lees(oud!)).toMatchObject({ status: 'verstuurd', versie: 2, antwoordUiterlijk: dag(14), ...sleutels.nazorgVervalIndex(dag(15), oud!.id) });
     expect(mailsOver(oud!.id).map((x) => (x.mail as { aan: { email: string } }).aan.email).sort()).toEqual(['jo@jobcoach.nl', 'sam@bakkerij.nl']);
@@ -189,11 +194,11 @@ describe('the nazorg machinery', () => {
     expect(await verwerkNazorgmoment(m!.id)).toBe('nietsTeDoen');
   }, 90_000);
 
-  it('catches up after downtime: every day since the checkpoint, each moment once', async () => {
+  it('catches up after downtime: every day from the checkpoint on, each moment once', async () => {
     const momenten = await plan(Array.from({ length: 12 }, (_, i) => dag(-11 + i)), false);
     await zetCheckpoint(dag(-12));
     const r = await sweep();
-    expect(r.dagen.map((d) => d.dag)).toEqual(Array.from({ length: 12 }, (_, i) => dag(-11 + i)));
+    expect(r.dagen.map((d) => d.dag)).toEqual(Array.from({ length: 13 }, (_, i) => dag(-12 + i)));
     await rt.settle({ timeoutMs: 30_000 });
     for (const m of momenten) {
       expect(await lees(m)).toMatchObject({ status: 'verstuurd', versie: 2 });
@@ -201,6 +206,45 @@ describe('the nazorg machinery', () => {
     }
     const { Item } = await dynamo().send(new GetCommand({ TableName: rt.table.tableName, Key: CHECKPOINT, ConsistentRead: true }));
     expect(Item?.laatsteDag).toBe(dag(0));
+  }, 90_000);
+
+  it('a moment planned when it was long due (a backdated start) is sent by the next sweep, once, however late', async () => {
+    const nu = new Date().toISOString();
+    const momenten = await plan([dag(-200), dag(-60), dag(-10)], false, nu);
+    for (const m of momenten) expect(await lees(m)).toMatchObject({ status: 'gepland', ...sleutels.nazorgVervalIndex(dag(0), m.id) });
+    await zetCheckpoint(dag(-1));
+    await sweep();
+    await rt.settle({ timeoutMs: 30_000 });
+    await sweep();
+    await rt.settle({ timeoutMs: 30_000 });
+    for (const m of momenten) {
+      // Its reactietermijn counts from today, when it was sent, not from its due date.
+      expect(await lees(m)).toMatchObject({ status: 'verstuurd', versie: 2, antwoordUiterlijk: dag(14) });
+      expect(mailsOver(m.id)).toHaveLength(1);
+    }
+  }, 90_000);
+
+  it('after downtime longer than the window: a moment planned overdue on the last swept day, after its sweep, is still sent', async () => {
+    const [opDeCheckpointdag] = await plan([dag(-100)], false, `${dag(-40)}T16:00:00.000Z`);
+    const [tijdensDeStilstand] = await plan([dag(-90)], false, `${dag(-20)}T16:00:00.000Z`);
+    await zetCheckpoint(dag(-40));
+    const r = await sweep();
+    expect(r.dagen[0]!.dag).toBe(dag(-40));
+    await rt.settle({ timeoutMs: 30_000 });
+    for (const m of [opDeCheckpointdag!, tijdensDeStilstand!]) {
+      expect(await lees(m)).toMatchObject({ status: 'verstuurd', versie: 2 });
+      expect(mailsOver(m.id)).toHaveLength(1);
+    }
+  }, 90_000);
+
+  it('with the clock in the past: a moment planned overdue thirty days ago is sent by that day\'s sweep', async () => {
+    const [m] = await plan([dag(-90)], false, `${dag(-30)}T10:00:00.000Z`);
+    await zetCheckpoint(dag(-31));
+    const r = await sweep(dag(-30));
+    expect(r.dagen.map((d) => d.dag)).toContain(dag(-30));
+    await rt.settle({ timeoutMs: 30_000 });
+    expect(await lees(m!)).toMatchObject({ status: 'verstuurd', versie: 2 });
+    expect(mailsOver(m!.id)).toHaveLength(1);
   }, 90_000);
 
   it('a poison message ends in the DLQ after maxReceiveCount while the rest of its batch succeeds; redrive puts it back', async () => {

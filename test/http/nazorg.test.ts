@@ -10,7 +10,7 @@ import { naTermijn, plusDagen } from '../../shared/domain/nazorg';
 import type { Escalatie, Nazorgmoment } from '../../shared/schemas/nazorg';
 import type { Plaatsing } from '../../shared/schemas/plaatsingen';
 import { contract } from '../domain/plaatsingen-fixtures';
-import { apiClient, ok, expectProblem, namen, type Kop } from '../support/http';
+import { apiClient, ok, expectProblem, namen, nieuwAdres, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -52,6 +52,7 @@ let kvkTeller = 10_000_000 + Math.floor(Math.random() * 80_000_000);
 const actiefLid = async () => {
   const lid = ok(
     await call('POST', '/v1/leden', {
+      vanAdres: nieuwAdres(),
       body: {
         kvkNummer: String(++kvkTeller),
         naam: 'Hoveniersbedrijf Het Hout',
@@ -170,6 +171,23 @@ describe('het plan bij de start', () => {
     expect(r.ops).toEqual(['GetItem', 'GetItem', 'TransactWriteItems']);
     const lks = (await momenten(pad)).filter((m) => m.instrumentId);
     expect(lks.map((m) => `${m.soort} ${m.vervaldatum}`)).toEqual([`eindeForfaitaireLks ${naTermijn(start, 'P6M')}`, `herbeoordelingLks ${naTermijn(start, 'P12M')}`]);
+  });
+});
+
+describe('een loonkostensubsidie met gemeten loonwaarde', () => {
+  it('plant geen einde van de forfaitaire periode: forfaitairTot is niet nodig, en een meegegeven datum wordt niet geweigerd (ook na zes maanden) en niet gepland', async () => {
+    const { pad, start } = await gestart({ start: maandenGeleden(1) });
+    const zonder = await call('POST', `${pad}/instrumenten`, { headers: gemeenteA, body: { soort: 'loonkostensubsidie', startdatum: start } });
+    expectProblem(zonder, 400);
+    expect(namen(zonder)).toEqual(['body.forfaitairTot']);
+    ok(await call('POST', `${pad}/instrumenten`, { headers: gemeenteA, body: { soort: 'loonkostensubsidie', startdatum: start, loonwaardePercentage: 60 } }));
+    const metDatum = await call('POST', `${pad}/instrumenten`, {
+      headers: gemeenteA,
+      body: { soort: 'loonkostensubsidie', startdatum: start, forfaitairTot: naTermijn(start, 'P9M'), loonwaardePercentage: 60 },
+    });
+    expect(ok(metDatum).termijnen.filter((t: { soort: string }) => t.soort !== 'eindeContract').map((t: { soort: string }) => t.soort)).toEqual(['herbeoordelingLks']);
+    const lks = (await momenten(pad)).filter((m) => m.instrumentId && m.status === 'gepland');
+    expect(lks.map((m) => `${m.soort} ${m.vervaldatum}`)).toEqual([`herbeoordelingLks ${naTermijn(start, 'P12M')}`]);
   });
 });
 
@@ -580,4 +598,19 @@ describe('de lijst van escalaties in het verwerkingenlogboek', () => {
     expect(g.ops).toEqual(['Query', 'BatchGetItem']);
     expect(await activiteiten(oud.plaatsing.verwijzingId)).toContain('escalatiesZoeken');
   });
+});
+
+describe('een plaatsing die pas na haar start wordt geregistreerd', () => {
+  it('de sweep verstuurt elk moment dat al verlopen was, ook de vroegste, één keer; wat nog komt blijft gepland', async () => {
+    const { pad, start } = await gestart({ start: maandenGeleden(7) });
+    await rt.jobs.runNow('nazorg-sweep', {});
+    await rt.settle({ timeoutMs: 30_000 });
+    await rt.jobs.runNow('nazorg-sweep', {});
+    await rt.settle({ timeoutMs: 30_000 });
+    const status = (await momenten(pad)).map((m) => `${m.termijn ?? m.soort} ${m.status} ${m.versie}`);
+    expect(status).toEqual(['P1W verstuurd 2', 'P4W verstuurd 2', 'P3M verstuurd 2', 'P6M verstuurd 2', 'P9M gepland 1', 'P12M gepland 1', 'eindeContract gepland 1']);
+    const verstuurd = (await momenten(pad)).filter((m) => m.status === 'verstuurd');
+    for (const m of verstuurd) expect(rt.mail.list().filter((x) => JSON.stringify(x.mail).includes(m.id))).toHaveLength(1);
+    expect(naTermijn(start, 'P1W') < plusDagen(vandaag(), -35)).toBe(true);
+  }, 60_000);
 });

@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -13,7 +12,7 @@ import { tokenHash } from '../../shared/domain/regiopartners';
 import type { RegiopartnerAanmelding } from '../../shared/schemas/regiopartners';
 import { dynamo, tabel } from '../../shared/store/dynamodb';
 import { sleutels } from '../../shared/store/sleutels';
-import { apiClient, expectProblem, namen, type Antwoord, type Verzoek } from '../support/http';
+import { apiClient, expectProblem, namen, nieuwAdres, type Antwoord, type Verzoek } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 
 let rt: LocalRuntime;
@@ -26,37 +25,8 @@ afterAll(() => rt?.stop());
 
 const { call } = apiClient(() => rt);
 
-/**
- * The public endpoints are limited per client address. On Linux all of 127.0.0.0/8 is loopback, so each
- * test calls them from an address of its own (the runtime sees it as requestContext.http.sourceIp) and no
- * test eats another's budget.
- */
-let laatsteOctet = 10;
-const nieuwAdres = () => `127.0.0.${++laatsteOctet}`;
-const vanAf = (adres: string) => (method: string, path: string, opts: Verzoek = {}): Promise<Antwoord> =>
-  new Promise((resolve, reject) => {
-    const body = opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined);
-    const headers: Record<string, string> = { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers };
-    const req = request({ host: '127.0.0.1', port: rt.port, method, path, headers, localAddress: adres }, (res) => {
-      const delen: Buffer[] = [];
-      res.on('data', (d: Buffer) => delen.push(d));
-      res.on('end', () => {
-        const tekst = Buffer.concat(delen).toString('utf8');
-        const kop = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) kop.set(k, Array.isArray(v) ? v.join(', ') : v);
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: kop,
-          body: tekst ? JSON.parse(tekst) : undefined,
-          ops: kop.get('x-werkcoop-dynamodb-commands')?.split(',').filter(Boolean) ?? [],
-          logOps: kop.get('x-werkcoop-verwerkingenlog-commands')?.split(',').filter(Boolean) ?? [],
-        } as Antwoord);
-      });
-    });
-    req.on('error', reject);
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
+/** Each test calls the public endpoints from an address of its own (test/support/http.ts). */
+const vanAf = (adres: string) => (method: string, path: string, opts: Verzoek = {}): Promise<Antwoord> => call(method, path, { ...opts, vanAdres: adres });
 
 let kvkTeller = 40_000_000 + Math.floor(Math.random() * 50_000_000);
 const nieuweKvk = () => String(++kvkTeller);

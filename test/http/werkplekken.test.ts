@@ -5,7 +5,7 @@ import { bezettingWijzigen } from '../../shared/domain/werkplekken';
 import type { Lid } from '../../shared/schemas/leden';
 import type { Werkplek } from '../../shared/schemas/werkplekken';
 import { dynamoWerkplekkenStore } from '../../shared/store/werkplekken-store';
-import { apiClient, expectProblem, namen } from '../support/http';
+import { apiClient, expectProblem, namen, nieuwAdres } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 import { scenario } from '../support/scenario';
 
@@ -37,7 +37,7 @@ const aanvraag = () => ({
   toezeggingen: { reguliereBanen: 1, participatieplaatsen: 2, beschutWerkplekken: 0, banenafspraakBanen: 1 },
 });
 const aangevraagd = async (): Promise<Lid> => {
-  const r = await call('POST', '/v1/leden', { body: aanvraag() });
+  const r = await call('POST', '/v1/leden', { body: aanvraag(), vanAdres: nieuwAdres() });
   expect(r.status).toBe(201);
   return r.body as Lid;
 };

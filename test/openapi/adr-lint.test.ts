@@ -53,6 +53,11 @@ describe('the OpenAPI document against the NL API Design Rules', () => {
     expect(errors.map(describeResult)).toEqual([]);
   });
 
+  it('lints with zero errors as the local runtime serves it, with its own server listed', { timeout: 60_000 }, () => {
+    const results = lint('openapi-lokaal', buildOpenApiDocument({ lokaleServerUrl: 'http://localhost:3000/v1' }));
+    expect(results.filter((r) => r.severity === 0).map(describeResult)).toEqual([]);
+  });
+
   it('is a lint that bites: a document breaking the rules gets errors', { timeout: 60_000 }, () => {
     const document = buildOpenApiDocument();
     const { contact: _contact, ...infoWithoutContact } = document.info;

@@ -73,6 +73,13 @@ describe('the OpenAPI document', () => {
     ]);
   });
 
+  it('lists the local runtime after the production server when the local runtime serves it', () => {
+    expect(buildOpenApiDocument({ lokaleServerUrl: 'http://localhost:3000/v1' }).servers).toEqual([
+      { url: DEFAULT_SERVER_URL, description: expect.any(String) },
+      { url: 'http://localhost:3000/v1', description: expect.stringContaining('lokale runtime') },
+    ]);
+  });
+
   it('holds exactly the routes of the manifest, each under its operationId, tag and summary', () => {
     const documented = operations().map(({ op }) => op.operationId).sort();
     expect(documented).toEqual(allRoutes.map((r) => r.operationId).sort());
@@ -174,6 +181,22 @@ describe('the OpenAPI document', () => {
         expect(Object.keys(response.headers ?? {}), where).toContain('API-Version');
       }
     }
+  });
+
+  it('says when a loonkostensubsidie needs forfaitairTot: only without a measured loonwaardePercentage', () => {
+    const lks = (document.components.schemas.InstrumentInvoer as { oneOf: { properties: Record<string, { description?: string }>; required: string[]; anyOf?: unknown }[] }).oneOf.find(
+      (s) => 'forfaitairTot' in s.properties,
+    )!;
+    expect(lks.required).not.toContain('forfaitairTot');
+    expect(lks.anyOf).toEqual([{ required: ['forfaitairTot'] }, { required: ['loonwaardePercentage'] }]);
+    expect(lks.properties.forfaitairTot!.description).toContain('Verplicht zonder loonwaardePercentage');
+  });
+
+  it('says that a term in both the cadence and the durability checks of a gemeente becomes one duurzaamheidscheck', () => {
+    const instellingen = document.components.schemas.GemeenteInstellingen as { properties: Record<string, { description?: string }> };
+    for (const veld of ['nazorgMomenten', 'duurzaamheidsChecks']) expect(instellingen.properties[veld]!.description, veld).toMatch(/één moment/);
+    const lijst = operationOf(byRoute.find(([id]) => id === 'nazorgmomentenOphalen')![1]) as { description?: string };
+    expect(lijst.description).toContain('wordt één moment van soort duurzaamheidscheck');
   });
 
   it('has no dangling references', () => {

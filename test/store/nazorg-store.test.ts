@@ -13,7 +13,7 @@ import { dynamoNazorgStore, escaleerOnbeantwoord, markeerVerstuurd } from '../..
 import { dynamoPlaatsingenStore, plaatsingTransactie } from '../../shared/store/plaatsingen-store';
 import { sleutels } from '../../shared/store/sleutels';
 import { plaatsingenUseCases } from '../../shared/use-cases/plaatsingen';
-import { admin, contract, omgeving, verwijzing, werkgever, werkplek } from '../domain/plaatsingen-fixtures';
+import { admin, contract, NU, omgeving, verwijzing, werkgever, werkplek } from '../domain/plaatsingen-fixtures';
 import { zaaiPartner, zaaiVerwijzing, zaaiWerkplek } from './plaatsingen-zaaien';
 import { storeOmgeving } from './store-omgeving';
 
@@ -25,7 +25,12 @@ beforeAll(async () => {
 const nazorg = () => dynamoNazorgStore();
 const instellingen: { waarde: GemeenteInstellingen } = { waarde: GemeenteInstellingen.parse({}) };
 const uc = () =>
-  plaatsingenUseCases({ store: dynamoPlaatsingenStore(), nazorg: { instellingen: async () => instellingen.waarde, openMomenten: (id) => nazorg().openMomenten(id) } });
+  plaatsingenUseCases({
+    store: dynamoPlaatsingenStore(),
+    nazorg: { instellingen: async () => instellingen.waarde, openMomenten: (id) => nazorg().openMomenten(id) },
+    // Planned on the fixtures' day, before the moments fall due: each stays in the index on its own date.
+    klok: () => new Date(NU),
+  });
 const GEMEENTE = { contactpersoon: { naam: 'Werkgeversservicepunt', email: 'wsp@amsterdam.nl' } };
 
 /** A placement in kennismaking, its place with `plaatsen` places. */
@@ -208,8 +213,8 @@ describe('de bouwstenen voor de consumer: voorwaardelijk, dus een dubbele doet n
     const { pl } = await gestart();
     const [m] = (await nazorg().partitie(pl.id)).momenten as [Nazorgmoment];
     const nieuw = { ...m, vervaldatum: plusDagen(m.vervaldatum, 2), versie: 2 };
-    await nazorg().verplaats(m, nieuw);
-    await expect(nazorg().verplaats(m, { ...nieuw, vervaldatum: plusDagen(m.vervaldatum, 5) })).rejects.toMatchObject({ soort: 'verouderd' });
+    await nazorg().verplaats(m, nieuw, omgeving().nu);
+    await expect(nazorg().verplaats(m, { ...nieuw, vervaldatum: plusDagen(m.vervaldatum, 5) }, omgeving().nu)).rejects.toMatchObject({ soort: 'verouderd' });
     expect(await leesItem(sleutels.nazorgmoment(pl.id, m.vervaldatum, m.id))).toBeUndefined();
     expect(await inIndex(m.vervaldatum, m.id)).toBe(false);
     expect(await inIndex(nieuw.vervaldatum, m.id)).toBe(true);

@@ -1,5 +1,7 @@
+import { request } from 'node:http';
 import { expect } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
+export { nieuwAdres } from './adressen';
 
 export type Kop = Record<string, string>;
 
@@ -14,7 +16,33 @@ export type Antwoord = {
   logOps: string[];
 };
 
-export type Verzoek = { headers?: Kop; body?: unknown; raw?: string };
+/** `vanAdres`: the loopback address the request comes from (the runtime's requestContext.http.sourceIp). */
+export type Verzoek = { headers?: Kop; body?: unknown; raw?: string; vanAdres?: string };
+
+const antwoord = (status: number, headers: Headers, text: string): Antwoord => ({
+  status,
+  headers,
+  body: text ? JSON.parse(text) : undefined,
+  ops: headers.get('x-werkcoop-dynamodb-commands')?.split(',').filter(Boolean) ?? [],
+  logOps: headers.get('x-werkcoop-verwerkingenlog-commands')?.split(',').filter(Boolean) ?? [],
+});
+
+/** fetch cannot choose its source address; node:http can (`localAddress`). */
+const vanAdres = (runtime: LocalRuntime, adres: string, method: string, path: string, headers: Kop, body: string | undefined): Promise<Antwoord> =>
+  new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: runtime.port, method, path, headers, localAddress: adres }, (res) => {
+      const delen: Buffer[] = [];
+      res.on('data', (d: Buffer) => delen.push(d));
+      res.on('end', () => {
+        const kop = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) kop.set(k, Array.isArray(v) ? v.join(', ') : v);
+        resolve(antwoord(res.statusCode ?? 0, kop, Buffer.concat(delen).toString('utf8')));
+      });
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
 
 /**
  * Calls the local runtime's API. The runtime is passed as a getter because it is started in
@@ -23,20 +51,11 @@ export type Verzoek = { headers?: Kop; body?: unknown; raw?: string };
 export const apiClient = (runtime: () => LocalRuntime) => {
   const call = async (method: string, path: string, opts: Verzoek = {}): Promise<Antwoord> => {
     const headers: Kop = { ...opts.headers };
-    if ((opts.body !== undefined || opts.raw !== undefined) && !headers['content-type']) headers['content-type'] = 'application/json';
-    const response = await fetch(`${runtime().baseUrl}${path}`, {
-      method,
-      headers,
-      ...(opts.raw !== undefined ? { body: opts.raw } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: text ? JSON.parse(text) : undefined,
-      ops: response.headers.get('x-werkcoop-dynamodb-commands')?.split(',').filter(Boolean) ?? [],
-      logOps: response.headers.get('x-werkcoop-verwerkingenlog-commands')?.split(',').filter(Boolean) ?? [],
-    };
+    const body = opts.raw ?? (opts.body !== undefined ? JSON.stringify(opts.body) : undefined);
+    if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
+    if (opts.vanAdres) return vanAdres(runtime(), opts.vanAdres, method, path, headers, body);
+    const response = await fetch(`${runtime().baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    return antwoord(response.status, response.headers, await response.text());
   };
   return { call };
 };

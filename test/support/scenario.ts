@@ -3,7 +3,7 @@ import type { Gemeente } from '../../shared/schemas/gemeenten';
 import type { Lid } from '../../shared/schemas/leden';
 import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import type { Werkplek } from '../../shared/schemas/werkplekken';
-import { ok as gelukt, type ApiClient, type Kop } from './http';
+import { ok as gelukt, nieuwAdres, type ApiClient, type Kop } from './http';
 import { authorization } from './runtime';
 
 /**
@@ -18,9 +18,9 @@ export const scenario = ({ call }: ApiClient, runtime: () => LocalRuntime) => {
     /** A coordinator registers a gemeente. */
     gemeente: async (admin: Kop, registratie: object): Promise<Gemeente> => gelukt(await call('POST', '/v1/gemeenten', { headers: admin, body: registratie }), 201),
 
-    /** An employer applies and a coordinator approves: the active member and its bearer header. */
+    /** An employer applies (from an address of its own) and a coordinator approves: the active member and its bearer header. */
     actiefLid: async (admin: Kop, aanvraag: object): Promise<{ lid: Lid; headers: Kop }> => {
-      const aangevraagd: Lid = gelukt(await call('POST', '/v1/leden', { body: aanvraag }), 201);
+      const aangevraagd: Lid = gelukt(await call('POST', '/v1/leden', { body: aanvraag, vanAdres: nieuwAdres() }), 201);
       const lid: Lid = gelukt(await call('POST', `/v1/leden/${aangevraagd.id}/goedkeuring`, { headers: admin }), 200);
       return { lid, headers: await authorization(runtime(), 'werkgever', lid.id) };
     },

@@ -1,8 +1,10 @@
+import { env } from '../../../shared/config/env';
 import { httpHandler } from '../../../shared/http/handler';
 import { buildOpenApiDocument } from '../../../shared/openapi/document';
 import { routes } from '../../../shared/routes/manifest';
 
 /** Generated once per container: the document only changes with a deployment. */
-const document = buildOpenApiDocument();
+const lokaleServerUrl = env().LOKALE_API_URL;
+const document = buildOpenApiDocument(lokaleServerUrl ? { lokaleServerUrl } : {});
 
 export const handler = httpHandler(routes.openapiOphalen, async () => ({ status: 200, body: document }));

@@ -1,6 +1,6 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { routes } from '../../../shared/routes/manifest';
-import { begrens } from './aanvraaglimiet';
+import { begrens } from '../../../shared/http/aanvraaglimiet';
 import { aanmeldingen } from './aanmeldingen';
 
 export const handler = httpHandler(routes.regiopartnerAanmeldingBevestigen, async ({ body, event }) => {

@@ -1,6 +1,6 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { routes } from '../../../shared/routes/manifest';
-import { begrens } from './aanvraaglimiet';
+import { begrens } from '../../../shared/http/aanvraaglimiet';
 import { aanmeldingen } from './aanmeldingen';
 
 const ONTVANGEN = {

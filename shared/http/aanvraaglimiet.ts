@@ -1,7 +1,7 @@
-import { LIMIETEN, type LimietNaam } from '../../../shared/domain/aanvraaglimiet';
-import { HttpProblem } from '../../../shared/http/problem';
-import type { HttpEvent } from '../../../shared/http/pipeline';
-import { telAanvraag } from '../../../shared/store/aanvraaglimiet-store';
+import { LIMIETEN, type LimietNaam } from '../domain/aanvraaglimiet';
+import { HttpProblem } from './problem';
+import type { HttpEvent } from './pipeline';
+import { telAanvraag } from '../store/aanvraaglimiet-store';
 
 /**
  * The per-client-address limit of the public endpoints, counted in the table (shared/store/aanvraaglimiet-store.ts).
