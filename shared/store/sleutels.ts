@@ -18,6 +18,7 @@
  *   AanmeldingGebeurtenis AANMELDING#<id> / GEBEURTENIS#<versie:10>
  *   AanmeldingKvk         AANMELDINGKVK#<kvk> / AANMELDINGKVK       (one open application per KvK number; TTL verlooptOp until confirmed)
  *   Aanmeldingsbevestiging BEVESTIGING#<sha256 of the token> / BEVESTIGING  (the one-time link; TTL verlooptOp)
+ *   Sessie                SESSIE#<sha256 of the cookie's id> / SESSIE   (a signed-in person's portal session; TTL verlooptOp)
  *   NazorgLink            NAZORGLINK#<sha256 of the token> / NAZORGLINK   (a recipient's personal link to answer one moment; TTL verlooptOp)
  *   Aanvraagteller        LIMIET#<naam>#<hash of the source>#<window start> / LIMIET  (rate limit of the public endpoints; TTL)
  *   Verwijzing            VERWIJZING#<id> / VERWIJZING              VERWIJZINGEN#<gemeente> / <status>#<aangemaaktOp>#<id>
@@ -90,6 +91,7 @@ export const sleutels = {
   // Apart from the members' KVK# guard: an SW-bedrijf can be a member and a regiopartner.
   aanmeldingKvk: (kvkNummer: string) => ({ pk: `AANMELDINGKVK#${kvkNummer}`, sk: 'AANMELDINGKVK' }),
   aanmeldingsbevestiging: (tokenHash: string) => ({ pk: `BEVESTIGING#${tokenHash}`, sk: 'BEVESTIGING' }),
+  sessie: (idHash: string) => ({ pk: `SESSIE#${idHash}`, sk: 'SESSIE' }),
   nazorglink: (tokenHash: string) => ({ pk: `NAZORGLINK#${tokenHash}`, sk: 'NAZORGLINK' }),
   aanvraagteller: (naam: string, bron: string, vensterStart: number) => ({ pk: `LIMIET#${naam}#${bron}#${vensterStart}`, sk: 'LIMIET' }),
 

@@ -11,7 +11,8 @@ import { logger } from '../observability/logger';
 import { metVerwerkingsscope, verwerkingenVastleggen } from '../privacy/vastleggen';
 import { OnbekendeVelden } from './formulier';
 import { Alinea, Document, Kop1 } from './opmaak';
-import { allePaginas, type PaginaDefinitie } from './paginas';
+import { allePaginas, INLOGGEN, type PaginaDefinitie } from './paginas';
+import { csrfKlopt, leesSessie, SESSIE_COOKIE, type Sessie } from './sessie';
 
 export interface PaginaVerzoek {
   readonly pagina: PaginaDefinitie;
@@ -24,6 +25,11 @@ export interface PaginaVerzoek {
   readonly context: Context;
   /** The stylesheet's href, with its content hash. */
   readonly stijl: string;
+  /**
+   * The signed-in person, on pages for roles (toegang is a list of roles): present, of one of those roles,
+   * and on a POST its CSRF token checked. Absent on public and link pages.
+   */
+  readonly sessie: Sessie | undefined;
 }
 
 export type PaginaAntwoord =
@@ -135,15 +141,29 @@ export const paginaHandler = (functies: Readonly<Record<string, PaginaFunctie>>)
     const functie = pagina && functies[pagina.id];
     if (!pagina || !functie) throw new PaginaFout(404, 'Pagina niet gevonden', 'Deze pagina bestaat niet. Controleer het adres.');
     const formulier = pagina.method === 'POST' ? leesFormulierBody(event) : undefined;
+    const cookies = leesCookies(event);
+    let sessie: Sessie | undefined;
+    if (Array.isArray(pagina.toegang)) {
+      sessie = await leesSessie(cookies[SESSIE_COOKIE]);
+      if (!sessie) {
+        if (pagina.method === 'GET') return { statusCode: 303, headers: { ...PAGINA_HEADERS, Location: `${INLOGGEN}?terug=${encodeURIComponent(event.rawPath)}` }, body: '' };
+        throw new PaginaFout(401, 'U bent niet meer ingelogd', 'Uw sessie is verlopen. Log opnieuw in; wat u invulde is niet verwerkt.');
+      }
+      if (!pagina.toegang.includes(sessie.principal.rol)) throw new PaginaFout(403, 'Geen toegang', 'Deze pagina is er niet voor uw rol.');
+      if (formulier && !csrfKlopt(sessie, formulier.get('csrf')))
+        throw new PaginaFout(403, 'Het formulier is verlopen', 'Open de pagina opnieuw en verstuur het formulier nog eens. Er is niets verwerkt.');
+      formulier?.delete('csrf');
+    }
     const antwoord = await functie({
       pagina,
       params: (event.pathParameters ?? {}) as Record<string, string>,
       query: new URLSearchParams(event.rawQueryString ?? ''),
       formulier,
-      cookies: leesCookies(event),
+      cookies,
       event,
       context,
       stijl,
+      sessie,
     });
     if ('doorsturen' in antwoord)
       return { statusCode: 303, headers: { ...PAGINA_HEADERS, Location: antwoord.doorsturen }, cookies: [...(antwoord.cookies ?? [])], body: '' };

@@ -91,3 +91,5 @@ export const allePaginas: readonly PaginaDefinitie[] = Object.values(paginas);
 
 /** The portal's start: where the sign-in returns and the header's name links to. */
 export const PORTAAL_BASIS = '/portaal';
+/** Where a page for roles sends a person without a session (with ?terug=<the page>). */
+export const INLOGGEN = '/portaal/inloggen';
