@@ -30,6 +30,8 @@ export interface WerkcoopFunctionProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** Encrypts the function's log group: logs may carry personal data (ids, error details). */
   readonly logKey: IKey;
+  /** Files to put beside the bundle (the portal's built stylesheet): copied into `<bundle>/<name>`. */
+  readonly bijlagen?: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_MEMORY_MB = 256;
@@ -120,7 +122,16 @@ export class WerkcoopFunction extends NodejsFunction {
         WERKCOOP_ARBEIDSMARKTREGIOS: JSON.stringify(props.deployment.arbeidsmarktregios),
         ...props.environment,
       },
-      bundling: WERKCOOP_BUNDLING,
+      bundling: props.bijlagen
+        ? {
+            ...WERKCOOP_BUNDLING,
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (_in: string, out: string) => Object.entries(props.bijlagen!).map(([naam, bron]) => `cp -r "${bron}" "${join(out, naam)}"`),
+            },
+          }
+        : WERKCOOP_BUNDLING,
     });
     this.executionRole = role;
     logGroup.grantWrite(role);

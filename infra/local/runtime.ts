@@ -199,7 +199,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     // The portal is served by this runtime itself: by default its own address is the allowed origin.
     const cors = corsConfig(options.corsAllowedOrigins ?? (requestedPort ? `http://localhost:${requestedPort}` : LOCAL_DEFAULT_CORS_ORIGINS));
     progress('portaal: stijlen bouwen …');
-    const statisch = await bouwStatischeBestanden(options.dataDir ? join(options.dataDir, 'statisch') : mkdtempSync(join(tmpdir(), 'werkcoop-statisch-')));
+    const statisch = bouwStatischeBestanden(options.dataDir ? join(options.dataDir, 'statisch') : mkdtempSync(join(tmpdir(), 'werkcoop-statisch-')));
     const server = createApiServer({
       // The API's routes and the portal's pages behind one HTTP API, as in AWS.
       routes: options.routes ?? [...allRoutes, ...allePaginas.map((p) => ({ operationId: p.id, method: p.method, path: p.path, handler: p.handler }))],

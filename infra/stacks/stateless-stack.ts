@@ -25,6 +25,8 @@ import { mailDomain, type Deployment } from '../config/deployments';
 import { pascal } from '../constructs/construct-ids';
 import { WerkcoopFunction } from '../constructs/werkcoop-function';
 import { acknowledgeHttpApiWithoutAuthorizer, acknowledgeQueueSendGrant, acknowledgeScheduleInvokeGrant, acknowledgeTableKeyWrite } from '../nag';
+import { allePaginas, type PaginaDefinitie } from '../../shared/web/paginas';
+import { PortaalStack } from './portaal-stack';
 import { API_TIMEOUT, RouteGroupStack, routeGroupId, routeGroups } from './route-group-stack';
 import type { QueuePair, StreamConsumerName } from './stateful-stack';
 
@@ -43,6 +45,8 @@ export interface StatelessStackProps extends StackProps {
   readonly pseudoniemSleutel: ISecret;
   /** The API's routes; the manifest's, except in tests that show the stacks' headroom with more. */
   readonly routes?: readonly RouteDefinition[];
+  /** The portal's pages; the page manifest's, except in tests. */
+  readonly paginas?: readonly PaginaDefinitie[];
 }
 
 /** Consumers that send mail: they get the SES sender settings and the right to send as its domain. */
@@ -64,6 +68,8 @@ export class StatelessStack extends Stack {
   /** Per resource group (route tag), its nested stack. */
   readonly routeGroups: ReadonlyMap<string, RouteGroupStack>;
   readonly routeFunctions: ReadonlyMap<RouteDefinition, WerkcoopFunction>;
+  /** The portal's pages, generated from the page manifest, in a nested stack of their own. */
+  readonly portaal: PortaalStack;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -106,6 +112,15 @@ export class StatelessStack extends Stack {
       ]),
     );
     this.routeFunctions = new Map([...this.routeGroups.values()].flatMap((g) => [...g.routeFunctions]));
+    this.portaal = new PortaalStack(this, 'Portaal', {
+      deployment,
+      paginas: props.paginas ?? allePaginas,
+      api: this.api,
+      table,
+      logKey: props.logKey,
+      environment: apiEnvironment,
+      pseudoniemSleutel: props.pseudoniemSleutel,
+    });
 
     this.createQueueConsumers(deployment, props);
     this.createStreamConsumers(deployment, props);

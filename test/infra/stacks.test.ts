@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_ROL } from '../../shared/auth/rollen';
 import { DLQ_RETENTION_SECONDS, queueDefinitions, streamConsumers, visibilityTimeoutSeconds } from '../../shared/queues/definition';
 import { allRoutes } from '../../shared/routes/manifest';
+import { allePaginas } from '../../shared/web/paginas';
 import { scheduleDefinitions } from '../../shared/schedules/definition';
 import { ENTITY_ATTRIBUTE, tableDefinition } from '../../shared/table/definition';
 import { createApp, type DeploymentStacks } from '../../infra/app';
@@ -45,6 +46,7 @@ const templates = (name: string) => {
     [s.stateful.node.path, stateful],
     [s.stateless.node.path, stateless],
     ...[...s.stateless.routeGroups].map(([tag, g]) => [g.node.path, groups.get(tag)!] as const),
+    [s.stateless.portaal.node.path, Template.fromStack(s.stateless.portaal)],
   ];
   return { stateful, stateless, groups, all, stacks: s };
 };
@@ -69,14 +71,15 @@ describe('the app', () => {
         expect(NestedStack.isNestedStack(group)).toBe(true);
         expect(group.nestedStackParent).toBe(stateless);
       }
-      Template.fromStack(stateless).resourceCountIs('AWS::CloudFormation::Stack', tags.length);
+      // One per route group, and the portal's pages.
+      Template.fromStack(stateless).resourceCountIs('AWS::CloudFormation::Stack', tags.length + 1);
     }
   });
 
   it(`keeps every stack, nested ones included, under a budget of ${RESOURCE_BUDGET} resources (CloudFormation allows 500)`, () => {
     const counts = resourceCounts(assembly.directory);
-    // Every deployment's two stacks and its route group stacks: the budget is checked on all of them.
-    expect(counts).toHaveLength(deployments.length * (2 + routeGroups(allRoutes).size));
+    // Every deployment's two stacks, its route group stacks and its portal stack: the budget is checked on all of them.
+    expect(counts).toHaveLength(deployments.length * (3 + routeGroups(allRoutes).size));
     console.info(`resources per stack:\n${counts.map((c) => `  ${String(c.resources).padStart(4)}  ${c.file}`).join('\n')}`);
     expect(counts.filter((c) => c.resources >= RESOURCE_BUDGET)).toEqual([]);
   });
@@ -326,11 +329,11 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
   describe('stateless stack', () => {
     const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`;
 
-    it('has, over all its stacks, exactly one API Gateway route per manifest route plus $default, each with an integration', () => {
+    it('has, over all its stacks, exactly one API Gateway route per manifest route and per page plus $default, each with an integration', () => {
       const routes = resourcesOf(t.all, 'AWS::ApiGatewayV2::Route');
-      expect(routes.map((r) => r.Properties.RouteKey as string).sort()).toEqual([...allRoutes.map(routeKey), '$default'].sort());
+      expect(routes.map((r) => r.Properties.RouteKey as string).sort()).toEqual([...allRoutes.map(routeKey), ...allePaginas.map(routeKey), '$default'].sort());
       for (const r of routes) expect(JSON.stringify(r.Properties.Target)).toContain('integrations/');
-      expect(resourcesOf(t.all, 'AWS::ApiGatewayV2::Integration')).toHaveLength(allRoutes.length + 1);
+      expect(resourcesOf(t.all, 'AWS::ApiGatewayV2::Integration')).toHaveLength(allRoutes.length + allePaginas.length + 1);
       // The stateless stack itself keeps only the $default route: its size does not grow with the API.
       expect(Object.values(t.stateless.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey)).toEqual(['$default']);
     });
