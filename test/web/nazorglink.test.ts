@@ -261,6 +261,9 @@ describe('links that cannot be used', () => {
     const css = (await (await fetch(url(pad))).text()).match(/href="(\/portaal\/statisch\/werkcoop\.[0-9a-f]{16}\.css)"/)![1]!;
     const s = await fetch(url(css));
     expect([s.status, s.headers.get('cache-control'), s.headers.get('content-type')]).toEqual([200, 'public, max-age=31536000, immutable', 'text/css; charset=utf-8']);
+    // fetch asks for gzip and unpacks it: the sheet travels compressed, and unpacks to the theme.
+    expect(s.headers.get('content-encoding')).toBe('gzip');
+    expect(await s.text()).toContain('.werkcoop-theme');
     expect((await fetch(url('/portaal/statisch/werkcoop.0000000000000000.css'))).status).toBe(404);
   });
 
