@@ -31,6 +31,7 @@ import { apiClient } from './http';
 import { apiThroughput, rawThroughput, sequentialLatency, tokenVerification, type Distribution, type SequentialLatency, type Throughput } from './latency';
 import type { MatchingLatency, RouteComparison } from './matching';
 import { initTimes, invocationPeaks, memoryRule, type InitTime, type InvocationPeak } from './memory';
+import { logboekSchrijfwijzen, type LogboekRij } from './logboek';
 import { countOperations, type OperationCount } from './operations';
 import { clip, heading, kb, mb, ms, progress, ratio, table } from './report';
 import { scenario } from './scenario';
@@ -66,6 +67,7 @@ const PRESET = quick
       // One region only: the 250-item one costs ~1,000 set-up calls (~30 s on a busy machine).
       matching: [{ size: 40, warmup: 5, perSide: 30, blockSize: 10, inProcessIterations: 30 }],
       transition: { warmup: 5, perSide: 40, blockSize: 10 },
+      logboek: { warmup: 10, perSide: 60, blockSize: 10 },
     }
   : // 1000 per side (three sides) and 5 s of load per side keep section 1 near 40 s on an idle 2-core machine.
     // Cold imports: 3 fresh processes per bundle (the median of 3) — with ~60 functions, 5 took ~2.5 min on a busy machine.
@@ -84,12 +86,15 @@ const PRESET = quick
         { size: 250, warmup: 5, perSide: 50, blockSize: 10, inProcessIterations: 30 },
       ],
       transition: { warmup: 10, perSide: 150, blockSize: 10 },
+      logboek: { warmup: 20, perSide: 200, blockSize: 20 },
     };
 const SETTINGS = { ...PRESET, ...(initSamples ? { initSamples } : {}) };
 /** Parallel requests while creating data (never while timing): overlaps DynamoDB Local's latency. */
 const SETUP_CONCURRENCY = 4;
 
 const P50_RATIO_TARGET = 1.3;
+/** The function that serves the OpenAPI document: it needs the generator, so it is reported on its own. */
+const OPENAPI_FUNCTION = 'openapiOphalen';
 
 interface RuntimeMemory {
   readonly nodeMaxRssKb: number;
@@ -159,6 +164,8 @@ const main = async () => {
     progress(`latency: ${SETTINGS.warmup} warm-up + ${SETTINGS.perSide} sequential requests per side, interleaved blocks of ${SETTINGS.blockSize} …`);
     const latency = await sequentialLatency(rt, api, { lidId: target.id, headers: s.admin }, SETTINGS);
     const token = await tokenVerification(s.admin.authorization, SETTINGS.tokenIterations);
+    progress(`processing-log writes: 1, 3 and 25 records, three ways, ${SETTINGS.logboek.perSide} per side …`);
+    const logboek = await logboekSchrijfwijzen(rt, [1, 3, 25], SETTINGS.logboek);
 
     progress(`throughput: ${SETTINGS.connections} connections × ${SETTINGS.seconds} s, API (autocannon) then raw …`);
     const throughput: Throughput[] = [
@@ -231,13 +238,13 @@ const main = async () => {
       elapsedS,
       nodeOptions: productionNodeOptions(),
     };
-    printReport({ context, bundling, latency, token, throughput, matching, transition, operations, memory, bundles, inits, noMaps, largest, baseline, peaks });
+    printReport({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, largest, baseline, peaks });
     if (outFile) {
       const file = resolve(outFile);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(
         file,
-        `${JSON.stringify(toJson({ context, bundling, latency, token, throughput, matching, transition, operations, memory, bundles, inits, noMaps, peaks }), null, 2)}\n`,
+        `${JSON.stringify(toJson({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, peaks }), null, 2)}\n`,
       );
       progress(`written ${file}`);
     }
@@ -254,6 +261,7 @@ interface Results {
   bundling: Bundling;
   latency: SequentialLatency;
   token: Distribution;
+  logboek: LogboekRij[];
   throughput: Throughput[];
   matching: MatchingLatency[];
   transition: TransitionLatency;
@@ -317,6 +325,22 @@ const printReport = (r: Results): void => {
 
   // 1b -----------------------------------------------------------------------------------------------
   printMatchingAndTransition(r, p);
+
+  // 1c -----------------------------------------------------------------------------------------------
+  p(heading("1c. The processing log's write: a request's records, three ways (DynamoDB Local, in this process)"));
+  p('  Fresh records (new ULIDs) as legVast builds them, interleaved; "conditional" = attribute_not_exists(pk), the log\'s');
+  p('  "never changed" guarantee. PutItem: one per record, in parallel. WCU: what DynamoDB charges for items under 1 KB.');
+  p(
+    table(
+      [{ header: 'records' }, { header: 'how' }, { header: 'conditional' }, { header: 'requests', align: 'right' }, { header: 'WCU', align: 'right' }, { header: 'p50', align: 'right' }, { header: 'p99', align: 'right' }, { header: 'vs transaction p50', align: 'right' }],
+      r.logboek.map((w) => {
+        const tx = r.logboek.find((x) => x.records === w.records && x.wijze === 'TransactWriteItems')!;
+        return [String(w.records), w.wijze, w.voorwaarde ? 'yes' : 'NO', String(w.requests), String(w.wcu), ms(w.latency.p50, 2), ms(w.latency.p99, 2), ratio(w.latency.p50 / tx.latency.p50)];
+      }),
+    ),
+  );
+  p('  The store writes one record with a conditional PutItem and several with one conditional TransactWriteItems per 100');
+  p('  (shared/store/verwerkingen-store.ts); BatchWriteItem cannot refuse to replace a record, so it is measured, not used.');
 
   // 2 ------------------------------------------------------------------------------------------------
   p(heading('2. DynamoDB operations per request (x-werkcoop-dynamodb-commands)'));
@@ -473,7 +497,45 @@ const printReport = (r: Results): void => {
       ],
     ),
   );
+  printGoals(r, p);
   console.log(out.join('\n'));
+};
+
+/** Issue 13's goals, each as the ratio measured in this run against its baseline, and whether it is met. */
+const printGoals = (r: Results, p: (line?: string) => void): void => {
+  p(heading('Goals (issue 13): measured in this run, against baselines of the same run'));
+  const rows: string[][] = [];
+  const goal = (name: string, measured: number, target: number, unit: 'ratio' | 'ms', what: string) =>
+    rows.push([name, unit === 'ratio' ? ratio(measured) : ms(measured, 1), `≤ ${unit === 'ratio' ? ratio(target) : ms(target, 0)}`, measured <= target ? 'met' : 'NOT MET', what]);
+  const base = r.baseline;
+  const worst = <T,>(xs: readonly T[], f: (x: T) => number) => xs.reduce<T | undefined>((a, x) => (a === undefined || f(x) > f(a) ? x : a), undefined);
+  const api = r.bundles.filter((b) => b.fn.kind === 'api' || b.fn.kind === 'default');
+  const validating = api.filter((b) => b.fn.name !== OPENAPI_FUNCTION);
+  const background = r.bundles.filter((b) => b.fn.kind === 'queue' || b.fn.kind === 'stream');
+  for (const [name, set, target] of [
+    ['1 bundle, API functions', validating, 1.25],
+    [`1 bundle, ${OPENAPI_FUNCTION}`, api.filter((b) => b.fn.name === OPENAPI_FUNCTION), 1.25],
+    ['1 bundle, consumers + streams', background, 1.15],
+  ] as const) {
+    const w = worst(set, (b) => b.bytes);
+    if (w) goal(name, w.bytes / base.bytes, target, 'ratio', `largest: ${w.fn.name} ${kb(w.bytes)} vs ${kb(base.bytes)}`);
+  }
+  const baseInit = r.inits.find((i) => i.bundle === base);
+  const apiInits = r.inits.filter((i) => validating.includes(i.bundle));
+  const wWall = worst(apiInits, (i) => i.medianMs);
+  const wCpu = worst(apiInits, (i) => i.medianCpuMs);
+  if (baseInit && wWall && wCpu) {
+    goal('2 cold import wall, API', wWall.medianMs / baseInit.medianMs, 1.25, 'ratio', `slowest: ${wWall.bundle.fn.name} ${ms(wWall.medianMs, 1)} vs ${ms(baseInit.medianMs, 1)}`);
+    goal('2 cold import CPU, API', wCpu.medianCpuMs / baseInit.medianCpuMs, 1.25, 'ratio', `slowest: ${wCpu.bundle.fn.name} ${ms(wCpu.medianCpuMs, 1)} vs ${ms(baseInit.medianCpuMs, 1)}`);
+  }
+  goal('3 GET /v1/leden/{id} p50', r.latency.ratioP50, 2.0, 'ratio', `${ms(r.latency.api.p50, 2)} vs raw GetItem ${ms(r.latency.raw.p50, 2)}`);
+  goal('3 GET /v1/leden/{id} p99', r.latency.ratioP99, 2.5, 'ratio', `${ms(r.latency.api.p99, 2)} vs raw GetItem ${ms(r.latency.raw.p99, 2)}`);
+  const fixed = r.latency.notFound.p50 + r.token.p50;
+  for (const m of r.matching)
+    for (const [name, c] of [['matches', m.matches], ['kandidaten', m.kandidaten]] as const)
+      goal(`4 ${name} @ ${m.size}, Δ not attributed`, c.api.p50 - c.raw.p50 - c.inProcess.p50 - fixed, 5, 'ms', 'p50 (section 1b)');
+  p(table([{ header: 'goal' }, { header: 'measured', align: 'right' }, { header: 'target' }, { header: '' }, { header: 'of' }], rows));
+  p(`  Goal 2 excludes ${OPENAPI_FUNCTION} (section 4 lists it): it serves the document and carries the generator and classic zod.`);
 };
 
 /** Section 1b: the matching routes and a placement transition, each against the same DynamoDB calls sent directly. */
@@ -601,6 +663,7 @@ const toJson = (r: Omit<Results, 'largest' | 'baseline'>) => ({
   bundling: { source: r.bundling.source, runtime: r.bundling.runtime, options: r.bundling.cdk, warnings: r.bundling.warnings },
   latency: r.latency,
   tokenVerificationMs: r.token,
+  processingLogWrites: r.logboek,
   throughput: r.throughput,
   matching: r.matching,
   placementTransition: r.transition,
