@@ -209,6 +209,8 @@ export interface BuiltBundle {
   /** Output bytes per npm package (project code grouped as "werkcoop: <top folder>"), largest first. */
   readonly packages: readonly Contributor[];
   readonly inputFiles: number;
+  /** The project's own modules in the bundle (paths from the root): what test/infra/bundels.test.ts checks. */
+  readonly modules: readonly string[];
 }
 
 /** `node_modules/@aws-sdk/client-dynamodb/dist-es/x.js` → `@aws-sdk/client-dynamodb`; innermost node_modules wins. */
@@ -237,6 +239,7 @@ const analyse = (fn: BenchFunction, outdir: string, metafile: Metafile): BuiltBu
     mapBytes: existsSync(`${file}.map`) ? statSync(`${file}.map`).size : 0,
     packages,
     inputFiles: Object.keys(output.inputs).length,
+    modules: Object.keys(output.inputs).filter((input) => !input.includes('node_modules/')),
   };
 };
 

@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { ledenRoutes } from '../../../shared/routes/leden';
 import { leden } from './leden';
 
-export const handler = httpHandler(routes.lidAanvragen, async ({ body }) => {
+export const handler = httpHandler(ledenRoutes.lidAanvragen, async ({ body }) => {
   const lid = await leden.aanvragen(body);
   return { status: 201, body: lid, versie: lid.versie, location: `/v1/leden/${lid.id}` };
 });
