@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { PROJECT_ROOT } from '../../infra/local/paths';
@@ -248,6 +248,36 @@ export const buildBundles = async (bundling: Bundling, fns: readonly BenchFuncti
   const entries = [...new Set(fns.map((f) => f.entry))];
   const { metafile } = await build(esbuildOptions(bundling, entries, outRoot));
   return fns.map((fn) => analyse(fn, outRoot, metafile));
+};
+
+/**
+ * One bundle per route group (tag) holding every handler of the group, as one function per group would:
+ * its bytes and, through initTimes, its cold import — the init time of the coarser granularity (section 7).
+ * The entry re-exports the handlers; a group function's dispatch on the route key is a lookup beside them.
+ */
+export const buildGroupBundles = async (bundling: Bundling, groups: ReadonlyMap<string, readonly RouteDefinition[]>, outRoot: string): Promise<BuiltBundle[]> => {
+  mkdirSync(join(outRoot, 'entries'), { recursive: true });
+  const entries = [...groups].map(([tag, routes]) => {
+    const file = join(outRoot, 'entries', `${tag}.ts`);
+    writeFileSync(file, routes.map((r, i) => `export { handler as h${i} } from '${join(PROJECT_ROOT, r.handler)}';\n`).join(''));
+    return { tag, file };
+  });
+  const options = esbuildOptions(bundling, [], outRoot);
+  const { metafile } = await build({ ...options, entryPoints: entries.map((e) => ({ in: e.file, out: e.tag })), outbase: undefined, entryNames: 'groups/[name]/index' });
+  return entries.map(({ tag }) => {
+    const file = join(outRoot, 'groups', tag, 'index.mjs');
+    const output = metafile.outputs[relative(PROJECT_ROOT, file)];
+    if (!output) throw new Error(`metafile has no output for group ${tag}`);
+    return {
+      fn: { name: `group ${tag}`, kind: 'api' as const, entry: `(group ${tag})` },
+      file,
+      bytes: output.bytes,
+      mapBytes: existsSync(`${file}.map`) ? statSync(`${file}.map`).size : 0,
+      packages: [],
+      inputFiles: Object.keys(output.inputs).length,
+      modules: Object.keys(output.inputs).filter((input) => !input.includes('node_modules/')),
+    };
+  });
 };
 
 /** Published figures (see ARCHITECTURE.md, Scale notes) put 124–215 KB bundles at ~180–230 ms init. */

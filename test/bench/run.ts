@@ -16,9 +16,12 @@ import { arch, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { errorsOnlyLog } from '../../infra/local/log';
 import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime';
+import { allRoutes } from '../../shared/routes/manifest';
+import type { RouteDefinition } from '../../shared/routes/route';
 import {
   benchFunctions,
   buildBundles,
+  buildGroupBundles,
   BUNDLE_TARGET_BYTES,
   constructDefaultMemoryMb,
   loadBundling,
@@ -33,6 +36,7 @@ import type { MatchingLatency, RouteComparison } from './matching';
 import { initTimes, invocationPeaks, memoryRule, type InitTime, type InvocationPeak } from './memory';
 import { logboekSchrijfwijzen, type LogboekRij } from './logboek';
 import { countOperations, type OperationCount } from './operations';
+import { DAILY_REQUESTS, IDLE_LIFETIMES_MIN, SIMULATED_DAYS, simulateDay, type DayResult, type Granularity } from './dag';
 import { clip, heading, kb, mb, ms, progress, ratio, table } from './report';
 import { scenario } from './scenario';
 import type { TransitionLatency } from './transition';
@@ -93,6 +97,20 @@ const SETTINGS = { ...PRESET, ...(initSamples ? { initSamples } : {}) };
 const SETUP_CONCURRENCY = 4;
 
 const P50_RATIO_TARGET = 1.3;
+const PER_TAG = 'per group (tag)';
+const PER_TAG_ACCESS = 'per tag × access';
+/**
+ * Routes by tag and by the rights their function needs (table read or read-write, machine clients): the
+ * coarsest grouping that keeps every function's IAM policy what its routes' own would be.
+ */
+const accessGroups = (routes: readonly RouteDefinition[]): ReadonlyMap<string, readonly RouteDefinition[]> => {
+  const groups = new Map<string, RouteDefinition[]>();
+  for (const r of routes) {
+    const key = `${r.tag}-${r.machineClients ? 'machineClients' : r.method === 'GET' ? 'read' : 'readWrite'}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return groups;
+};
 /** The function that serves the OpenAPI document: it needs the generator, so it is reported on its own. */
 const OPENAPI_FUNCTION = 'openapiOphalen';
 
@@ -227,6 +245,13 @@ const main = async () => {
     const invocations = await prepareInvocations(rt, s, fns, fixtures.at(-1)!);
     const peaks = await invocationPeaks(bundles, invocations, childEnv, work, constructDefaultMemoryMb());
 
+    progress('route groups: one bundle per tag and per tag × table access, cold imports, then the simulated days …');
+    const { routeGroups } = await import('../../infra/stacks/route-group-stack');
+    const groupings = { tag: routeGroups(allRoutes), access: accessGroups(allRoutes) };
+    const groupBundles = await buildGroupBundles(bundling, new Map([...groupings.tag, ...groupings.access]), join(work, 'groups'));
+    const groupInits = await initTimes(groupBundles, childEnv, SETTINGS.initSamples);
+    const days = simulatedDays(groupings, inits, groupInits, peaks, latency);
+
     const elapsedS = (Date.now() - started) / 1000;
     const context = {
       node: process.version,
@@ -238,13 +263,13 @@ const main = async () => {
       elapsedS,
       nodeOptions: productionNodeOptions(),
     };
-    printReport({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, largest, baseline, peaks });
+    printReport({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, largest, baseline, peaks, groupInits, days });
     if (outFile) {
       const file = resolve(outFile);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(
         file,
-        `${JSON.stringify(toJson({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, peaks }), null, 2)}\n`,
+        `${JSON.stringify(toJson({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, peaks, groupInits, days }), null, 2)}\n`,
       );
       progress(`written ${file}`);
     }
@@ -273,6 +298,8 @@ interface Results {
   largest: BuiltBundle;
   baseline: BuiltBundle;
   peaks: InvocationPeak[];
+  groupInits: InitTime[];
+  days: DayResult[];
 }
 
 const printReport = (r: Results): void => {
@@ -497,8 +524,44 @@ const printReport = (r: Results): void => {
       ],
     ),
   );
+  printDays(r, p);
   printGoals(r, p);
   console.log(out.join('\n'));
+};
+
+/** Section 7: cold-start exposure of a simulated day, per route against per group. */
+const printDays = (r: Results, p: (line?: string) => void): void => {
+  p(heading('7. Cold-start exposure of a realistic day: one function per route vs one per route group (tag)'));
+  p(`  ${SIMULATED_DAYS} simulated days per row of Poisson arrivals (85 % in office hours 08–18), the request mix per tag of test/bench/dag.ts`);
+  p('  (Nazorg 22 %, Plaatsingen 22 %, Verwijzingen 18 %, Matching 12 %, Werkplekken 8 %, Leden 6 %, Regiopartners 5 %, Gemeenten 4 %,');
+  p('  Privacy 2 %, API 1 %; GET 3 : other 1 within a tag), containers kept 10 min idle (Shilkov 2019; 45 min: Cui 2017, sensitivity).');
+  p('  Cold = module init measured in section 4 (route bundles) or below (group bundles) + the first invocation\'s extra (section 5)');
+  p('  + the request; warm = log-normal on section 1\'s p50/p99. Lambda\'s own sandbox start comes on top of both and is not modelled.');
+  p(
+    table(
+      [{ header: 'group bundle' }, { header: 'routes in tag', align: 'right' }, { header: 'bundle', align: 'right' }, { header: 'init wall', align: 'right' }, { header: 'slowest route init of the tag', align: 'right' }],
+      r.groupInits.map((g) => {
+        const group = g.bundle.fn.name.replace(/^group /, '');
+        const own = r.inits.filter((i) => i.bundle.fn.route && (i.bundle.fn.route.tag === group || group.startsWith(`${i.bundle.fn.route.tag}-`)));
+        return [group, String(own.length), kb(g.bundle.bytes), ms(g.medianMs, 1), ms(Math.max(...own.map((i) => i.medianMs)), 1)];
+      }),
+    ),
+  );
+  p(
+    table(
+      [
+        { header: 'requests/day' },
+        { header: 'idle' },
+        { header: 'granularity' },
+        { header: 'functions', align: 'right' },
+        { header: 'cold starts/day', align: 'right' },
+        { header: 'cold share', align: 'right' },
+        { header: 'p50', align: 'right' },
+        { header: 'p99', align: 'right' },
+      ],
+      r.days.map((d) => [d.perDay.toLocaleString('en'), `${d.idleMin} min`, d.granularity, String(d.functions), d.coldPerDay.toFixed(0), `${(d.coldShare * 100).toFixed(2)} %`, ms(d.p50, 1), ms(d.p99, 1)]),
+    ),
+  );
 };
 
 /** Issue 13's goals, each as the ratio measured in this run against its baseline, and whether it is met. */
@@ -534,6 +597,21 @@ const printGoals = (r: Results, p: (line?: string) => void): void => {
   for (const m of r.matching)
     for (const [name, c] of [['matches', m.matches], ['kandidaten', m.kandidaten]] as const)
       goal(`4 ${name} @ ${m.size}, Δ not attributed`, c.api.p50 - c.raw.p50 - c.inProcess.p50 - fixed, 5, 'ms', 'p50 (section 1b)');
+  for (const perDay of DAILY_REQUESTS) {
+    const at = (granularity: string) => r.days.find((d) => d.perDay === perDay && d.idleMin === IDLE_LIFETIMES_MIN[0] && d.granularity === granularity);
+    const route = at('per route');
+    for (const name of [PER_TAG, PER_TAG_ACCESS]) {
+      const g = at(name);
+      if (route && g)
+        rows.push([
+          `5 cold share @ ${perDay.toLocaleString('en')}/day`,
+          `${(g.coldShare * 100).toFixed(2)} %`,
+          `vs ${(route.coldShare * 100).toFixed(2)} %`,
+          g.coldShare < route.coldShare ? 'fewer' : 'more',
+          `${name} (${g.functions} functions) vs per route (${route.functions}); p99 ${ms(g.p99, 0)} vs ${ms(route.p99, 0)}, ${IDLE_LIFETIMES_MIN[0]} min idle`,
+        ]);
+    }
+  }
   p(table([{ header: 'goal' }, { header: 'measured', align: 'right' }, { header: 'target' }, { header: '' }, { header: 'of' }], rows));
   p(`  Goal 2 excludes ${OPENAPI_FUNCTION} (section 4 lists it): it serves the document and carries the generator and classic zod.`);
 };
@@ -658,6 +736,50 @@ const initAttribution = (r: Results): string[] => {
   return lines;
 };
 
+/**
+ * Section 7's inputs from this run: per route its bundle's median init and its first invocation's extra over
+ * a warm request (section 5, where measured; else the median of the measured ones); per group its group
+ * bundle's init and the largest extra of its routes.
+ */
+const simulatedDays = (
+  groupings: { readonly tag: ReadonlyMap<string, readonly RouteDefinition[]>; readonly access: ReadonlyMap<string, readonly RouteDefinition[]> },
+  inits: readonly InitTime[],
+  groupInits: readonly InitTime[],
+  peaks: readonly InvocationPeak[],
+  latency: SequentialLatency,
+): DayResult[] => {
+  const routes = [...groupings.tag.values()].flat();
+  const extraOf = new Map(peaks.filter((m) => m.ok && m.bundle.fn.route).map((m) => [m.bundle.fn.route!.operationId, Math.max(0, m.invokeMs - latency.api.p50)]));
+  const extras = [...extraOf.values()].sort((a, b) => a - b);
+  const typicalExtra = extras[Math.floor(extras.length / 2)] ?? 0;
+  const extra = (r: RouteDefinition) => extraOf.get(r.operationId) ?? typicalExtra;
+  const initOf = new Map(inits.filter((i) => i.bundle.fn.route).map((i) => [i.bundle.fn.route!.operationId, i.medianMs]));
+  const perRoute: Granularity = {
+    name: 'per route',
+    functionOf: (r) => r.operationId,
+    timing: (fn) => {
+      const r = routes.find((x) => x.operationId === fn)!;
+      return { initMs: initOf.get(fn) ?? NaN, firstInvokeExtraMs: extra(r) };
+    },
+  };
+  const groupInit = new Map(groupInits.map((g) => [g.bundle.fn.name, g.medianMs]));
+  const grouped = (name: string, groups: ReadonlyMap<string, readonly RouteDefinition[]>): Granularity => {
+    const groupOf = new Map([...groups].flatMap(([group, rs]) => rs.map((r) => [r, `group ${group}`] as const)));
+    return {
+      name,
+      functionOf: (r) => groupOf.get(r)!,
+      timing: (fn) => ({
+        initMs: groupInit.get(fn) ?? NaN,
+        firstInvokeExtraMs: Math.max(...routes.filter((r) => groupOf.get(r) === fn).map(extra)),
+      }),
+    };
+  };
+  const granularities = [perRoute, grouped(PER_TAG, groupings.tag), grouped(PER_TAG_ACCESS, groupings.access)];
+  return DAILY_REQUESTS.flatMap((perDay) =>
+    IDLE_LIFETIMES_MIN.flatMap((idle) => granularities.map((g) => simulateDay(routes, g, perDay, idle, latency.api))),
+  );
+};
+
 const toJson = (r: Omit<Results, 'largest' | 'baseline'>) => ({
   context: r.context,
   bundling: { source: r.bundling.source, runtime: r.bundling.runtime, options: r.bundling.cdk, warnings: r.bundling.warnings },
@@ -689,6 +811,8 @@ const toJson = (r: Omit<Results, 'largest' | 'baseline'>) => ({
   }),
   initWithoutSourceMaps: r.noMaps.map((n) => ({ name: n.bundle.fn.name, medianMs: n.medianMs, medianCpuMs: n.medianCpuMs, samplesMs: n.samplesMs })),
   memoryRule: memoryRule(),
+  routeGroups: r.groupInits.map((g) => ({ name: g.bundle.fn.name, bundleBytes: g.bundle.bytes, initMedianMs: g.medianMs, initMedianCpuMs: g.medianCpuMs })),
+  simulatedDays: r.days,
 });
 
 main().then(
