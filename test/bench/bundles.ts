@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { routeGroupEntry } from '../../infra/constructs/route-group-entry';
 import { PROJECT_ROOT } from '../../infra/local/paths';
 import { queueDefinitions, streamConsumers } from '../../shared/queues/definition';
 import { allRoutes, defaultRouteHandler } from '../../shared/routes/manifest';
@@ -251,25 +252,19 @@ export const buildBundles = async (bundling: Bundling, fns: readonly BenchFuncti
 };
 
 /**
- * One bundle per route group (tag) holding every handler of the group, as one function per group would:
- * its bytes and, through initTimes, its cold import — the init time of the coarser granularity (section 7).
- * The entry re-exports the handlers; a group function's dispatch on the route key is a lookup beside them.
+ * One bundle per function group, from the entry the stack deploys for it (infra/constructs/route-group-entry.ts):
+ * its bytes and, through initTimes, its cold import — section 7 and goals 1 and 2 of the deployed granularity.
  */
 export const buildGroupBundles = async (bundling: Bundling, groups: ReadonlyMap<string, readonly RouteDefinition[]>, outRoot: string): Promise<BuiltBundle[]> => {
-  mkdirSync(join(outRoot, 'entries'), { recursive: true });
-  const entries = [...groups].map(([tag, routes]) => {
-    const file = join(outRoot, 'entries', `${tag}.ts`);
-    writeFileSync(file, routes.map((r, i) => `export { handler as h${i} } from '${join(PROJECT_ROOT, r.handler)}';\n`).join(''));
-    return { tag, file };
-  });
+  const entries = [...groups].map(([name, routes]) => ({ name, routes, file: routeGroupEntry(name, routes) }));
   const options = esbuildOptions(bundling, [], outRoot);
-  const { metafile } = await build({ ...options, entryPoints: entries.map((e) => ({ in: e.file, out: e.tag })), outbase: undefined, entryNames: 'groups/[name]/index' });
-  return entries.map(({ tag }) => {
-    const file = join(outRoot, 'groups', tag, 'index.mjs');
+  const { metafile } = await build({ ...options, entryPoints: entries.map((e) => ({ in: e.file, out: e.name })), outbase: undefined, entryNames: 'groups/[name]/index' });
+  return entries.map(({ name, routes }) => {
+    const file = join(outRoot, 'groups', name, 'index.mjs');
     const output = metafile.outputs[relative(PROJECT_ROOT, file)];
-    if (!output) throw new Error(`metafile has no output for group ${tag}`);
+    if (!output) throw new Error(`metafile has no output for group ${name}`);
     return {
-      fn: { name: `group ${tag}`, kind: 'api' as const, entry: `(group ${tag})` },
+      fn: { name: `group ${name}`, kind: 'api' as const, entry: `(${routes.length} routes)` },
       file,
       bytes: output.bytes,
       mapBytes: existsSync(`${file}.map`) ? statSync(`${file}.map`).size : 0,

@@ -98,21 +98,10 @@ const SETUP_CONCURRENCY = 4;
 
 const P50_RATIO_TARGET = 1.3;
 const PER_TAG = 'per group (tag)';
-const PER_TAG_ACCESS = 'per tag × access';
-/**
- * Routes by tag and by the rights their function needs (table read or read-write, machine clients): the
- * coarsest grouping that keeps every function's IAM policy what its routes' own would be.
- */
-const accessGroups = (routes: readonly RouteDefinition[]): ReadonlyMap<string, readonly RouteDefinition[]> => {
-  const groups = new Map<string, RouteDefinition[]>();
-  for (const r of routes) {
-    const key = `${r.tag}-${r.machineClients ? 'machineClients' : r.method === 'GET' ? 'read' : 'readWrite'}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  return groups;
-};
+const PER_TAG_ACCESS = 'per tag × access (deployed)';
 /** The function that serves the OpenAPI document: it needs the generator, so it is reported on its own. */
 const OPENAPI_FUNCTION = 'openapiOphalen';
+const OPENAPI_GROUP = 'group APILezen';
 
 interface RuntimeMemory {
   readonly nodeMaxRssKb: number;
@@ -246,11 +235,12 @@ const main = async () => {
     const peaks = await invocationPeaks(bundles, invocations, childEnv, work, constructDefaultMemoryMb());
 
     progress('route groups: one bundle per tag and per tag × table access, cold imports, then the simulated days …');
-    const { routeGroups } = await import('../../infra/stacks/route-group-stack');
-    const groupings = { tag: routeGroups(allRoutes), access: accessGroups(allRoutes) };
+    const { functionGroups, routeGroups } = await import('../../infra/stacks/route-group-stack');
+    const groupings = { tag: routeGroups(allRoutes), access: functionGroups(allRoutes) };
     const groupBundles = await buildGroupBundles(bundling, new Map([...groupings.tag, ...groupings.access]), join(work, 'groups'));
     const groupInits = await initTimes(groupBundles, childEnv, SETTINGS.initSamples);
     const days = simulatedDays(groupings, inits, groupInits, peaks, latency);
+    const deployedGroups = [...groupings.access.keys()].map((name) => `group ${name}`);
 
     const elapsedS = (Date.now() - started) / 1000;
     const context = {
@@ -263,13 +253,13 @@ const main = async () => {
       elapsedS,
       nodeOptions: productionNodeOptions(),
     };
-    printReport({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, largest, baseline, peaks, groupInits, days });
+    printReport({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, largest, baseline, peaks, groupInits, deployedGroups, days });
     if (outFile) {
       const file = resolve(outFile);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(
         file,
-        `${JSON.stringify(toJson({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, peaks, groupInits, days }), null, 2)}\n`,
+        `${JSON.stringify(toJson({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, peaks, groupInits, deployedGroups, days }), null, 2)}\n`,
       );
       progress(`written ${file}`);
     }
@@ -299,6 +289,8 @@ interface Results {
   baseline: BuiltBundle;
   peaks: InvocationPeak[];
   groupInits: InitTime[];
+  /** Names of the group bundles that deploy (infra/stacks/route-group-stack.ts, functionGroups). */
+  deployedGroups: string[];
   days: DayResult[];
 }
 
@@ -542,7 +534,7 @@ const printDays = (r: Results, p: (line?: string) => void): void => {
       [{ header: 'group bundle' }, { header: 'routes in tag', align: 'right' }, { header: 'bundle', align: 'right' }, { header: 'init wall', align: 'right' }, { header: 'slowest route init of the tag', align: 'right' }],
       r.groupInits.map((g) => {
         const group = g.bundle.fn.name.replace(/^group /, '');
-        const own = r.inits.filter((i) => i.bundle.fn.route && (i.bundle.fn.route.tag === group || group.startsWith(`${i.bundle.fn.route.tag}-`)));
+        const own = r.inits.filter((i) => i.bundle.fn.route && group.startsWith(i.bundle.fn.route.tag));
         return [group, String(own.length), kb(g.bundle.bytes), ms(g.medianMs, 1), ms(Math.max(...own.map((i) => i.medianMs)), 1)];
       }),
     ),
@@ -572,19 +564,22 @@ const printGoals = (r: Results, p: (line?: string) => void): void => {
     rows.push([name, unit === 'ratio' ? ratio(measured) : ms(measured, 1), `≤ ${unit === 'ratio' ? ratio(target) : ms(target, 0)}`, measured <= target ? 'met' : 'NOT MET', what]);
   const base = r.baseline;
   const worst = <T,>(xs: readonly T[], f: (x: T) => number) => xs.reduce<T | undefined>((a, x) => (a === undefined || f(x) > f(a) ? x : a), undefined);
-  const api = r.bundles.filter((b) => b.fn.kind === 'api' || b.fn.kind === 'default');
-  const validating = api.filter((b) => b.fn.name !== OPENAPI_FUNCTION);
+  // The deployed API functions: one per tag × access (section 7), and the $default one.
+  const deployed = r.groupInits.filter((g) => r.deployedGroups.includes(g.bundle.fn.name));
+  const api = [...deployed.map((g) => g.bundle), ...r.bundles.filter((b) => b.fn.kind === 'default')];
+  const isOpenapi = (b: BuiltBundle) => b.fn.name === OPENAPI_GROUP;
+  const validating = api.filter((b) => !isOpenapi(b));
   const background = r.bundles.filter((b) => b.fn.kind === 'queue' || b.fn.kind === 'stream');
   for (const [name, set, target] of [
     ['1 bundle, API functions', validating, 1.25],
-    [`1 bundle, ${OPENAPI_FUNCTION}`, api.filter((b) => b.fn.name === OPENAPI_FUNCTION), 1.25],
+    [`1 bundle, ${OPENAPI_FUNCTION}`, api.filter(isOpenapi), 1.25],
     ['1 bundle, consumers + streams', background, 1.15],
   ] as const) {
     const w = worst(set, (b) => b.bytes);
     if (w) goal(name, w.bytes / base.bytes, target, 'ratio', `largest: ${w.fn.name} ${kb(w.bytes)} vs ${kb(base.bytes)}`);
   }
   const baseInit = r.inits.find((i) => i.bundle === base);
-  const apiInits = r.inits.filter((i) => validating.includes(i.bundle));
+  const apiInits = [...deployed, ...r.inits.filter((i) => i.bundle.fn.kind === 'default')].filter((i) => validating.includes(i.bundle));
   const wWall = worst(apiInits, (i) => i.medianMs);
   const wCpu = worst(apiInits, (i) => i.medianCpuMs);
   if (baseInit && wWall && wCpu) {
@@ -613,7 +608,8 @@ const printGoals = (r: Results, p: (line?: string) => void): void => {
     }
   }
   p(table([{ header: 'goal' }, { header: 'measured', align: 'right' }, { header: 'target' }, { header: '' }, { header: 'of' }], rows));
-  p(`  Goal 2 excludes ${OPENAPI_FUNCTION} (section 4 lists it): it serves the document and carries the generator and classic zod.`);
+  p(`  Goals 1 and 2 are of the deployed functions (one per tag × access, section 7, and $default); per-route bundles are in sections 3–4.`);
+  p(`  Goal 2 excludes ${OPENAPI_FUNCTION} (${OPENAPI_GROUP}): it serves the document and carries the generator and classic zod.`);
 };
 
 /** Section 1b: the matching routes and a placement transition, each against the same DynamoDB calls sent directly. */

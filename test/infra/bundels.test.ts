@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../../shared/routes/manifest';
 import { manifestPaden } from '../../shared/routes/paden';
-import { benchFunctions, buildBundles, loadBundling, type BuiltBundle } from '../bench/bundles';
+import { functionGroups } from '../../infra/stacks/route-group-stack';
+import type { RouteDefinition } from '../../shared/routes/route';
+import { benchFunctions, buildBundles, buildGroupBundles, loadBundling, type BuiltBundle } from '../bench/bundles';
 
 /**
  * What a function's bundle holds, read from the esbuild metafile of the bundles as they deploy (the
@@ -21,6 +23,8 @@ const ROUTE_HELPERS = new Set(['shared/routes/route.ts', 'shared/routes/limieten
 
 let work: string;
 let bundles: BuiltBundle[];
+/** The functions as they deploy: one per tag × access (infra/stacks/route-group-stack.ts). */
+let deployed: { bundle: BuiltBundle; routes: readonly RouteDefinition[] }[];
 
 /** Whether a route file (shared/routes/<resource>.ts) exports the routes object that holds this operation. */
 const definesRoute = async (file: string, operationId: string): Promise<boolean> => {
@@ -33,7 +37,10 @@ beforeAll(async () => {
   const bundling = await loadBundling();
   const fns = benchFunctions().filter((f) => f.kind !== 'baseline');
   bundles = await buildBundles(bundling, fns, work);
-}, 120_000);
+  const groups = functionGroups(allRoutes);
+  const built = await buildGroupBundles(bundling, groups, join(work, 'groepen'));
+  deployed = [...groups.values()].map((routes, i) => ({ bundle: built[i]!, routes }));
+}, 180_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('each function bundles only the routes and schemas it serves (esbuild metafile)', () => {
@@ -66,6 +73,18 @@ describe('each function bundles only the routes and schemas it serves (esbuild m
   it("so a function holds none of the schemas only other resources use: a member's read has no placement, referral or follow-up schema", () => {
     const lidOphalen = bundles.find((b) => b.fn.name === 'lidOphalen')!;
     expect(lidOphalen.modules.filter((m) => m.startsWith(SCHEMAS)).sort()).toEqual(['shared/schemas/gemeenschappelijk.ts', 'shared/schemas/leden.ts', 'shared/schemas/verwerkingen.ts']);
+  });
+
+  it('so does each deployed function (one per tag × access): the one route file that defines all its routes, never the manifest', async () => {
+    const fouten: string[] = [];
+    for (const { bundle, routes } of deployed) {
+      if (routes.some((r) => r.handler === OPENAPI)) continue;
+      const routeModules = bundle.modules.filter((m) => m.startsWith(ROUTES) && !ROUTE_HELPERS.has(m));
+      const [file] = routeModules;
+      const definesAll = file !== undefined && routeModules.length === 1 && (await Promise.all(routes.map((r) => definesRoute(file, r.operationId)))).every(Boolean);
+      if (!definesAll) fouten.push(`${bundle.fn.name}: ${routeModules.join(', ') || 'none'}`);
+    }
+    expect(fouten).toEqual([]);
   });
 
   it("the $default route's list of paths is the manifest's (shared/routes/paden.ts, so that function bundles no route file)", () => {
