@@ -1,9 +1,9 @@
 import { HttpProblem } from '../../shared/http/problem';
 import { httpPipeline } from '../../shared/http/pipeline';
-import { allRoutes } from '../../shared/routes/manifest';
+import { manifestPaden } from '../../shared/routes/paden';
 import { pathPattern } from '../../shared/routes/route';
 
-const patronen = allRoutes.map((r) => ({ method: r.method, patroon: pathPattern(r.path) }));
+const patronen = Object.entries(manifestPaden).map(([pad, methoden]) => ({ methoden, patroon: pathPattern(pad) }));
 
 /**
  * API Gateway's $default route: every request no manifest route matched. A path that exists under other
@@ -12,7 +12,7 @@ const patronen = allRoutes.map((r) => ({ method: r.method, patroon: pathPattern(
  */
 export const handler = httpPipeline(async (event) => {
   const pad = event.rawPath;
-  const methoden = [...new Set(patronen.filter((p) => p.patroon.test(pad)).map((p) => p.method))];
+  const methoden = [...new Set(patronen.filter((p) => p.patroon.test(pad)).flatMap((p) => p.methoden))];
   if (methoden.length > 0)
     throw new HttpProblem(405, 'Methode niet toegestaan', `${event.requestContext.http.method} kan niet op ${pad}; wel: ${methoden.join(', ')}.`, {
       slug: 'methode-niet-toegestaan',

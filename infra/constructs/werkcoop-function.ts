@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { Stack, type Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -20,7 +20,7 @@ import { acknowledgeQueueSendGrant, acknowledgeTableKeyWrite, acknowledgeWerkcoo
 export type TableAccess = 'read' | 'readWrite';
 
 export interface WerkcoopFunctionProps {
-  /** Handler module relative to the project root, exactly as the manifest or definition names it. */
+  /** Handler module relative to the project root, exactly as the manifest or definition names it (or a generated entry's absolute path). */
   readonly entry: string;
   readonly deployment: Deployment;
   readonly description: string;
@@ -91,7 +91,8 @@ export class WerkcoopFunction extends NodejsFunction {
   readonly executionRole: Role;
 
   constructor(scope: Construct, id: string, props: WerkcoopFunctionProps) {
-    const entry = join(PROJECT_ROOT, props.entry);
+    // Relative to the project root, or absolute for a generated entry (route-group-entry.ts).
+    const entry = isAbsolute(props.entry) ? props.entry : join(PROJECT_ROOT, props.entry);
     if (!existsSync(entry)) {
       throw new Error(`werkcoop: handler module ${props.entry} (named for ${id}) does not exist. Write it, or fix the manifest/definition.`);
     }

@@ -55,13 +55,14 @@ const MAIL_SENDING_QUEUES: ReadonlySet<QueueName> = new Set(['notificaties']);
 const ACCOUNT_MAKING_QUEUES: ReadonlySet<QueueName> = new Set(['gebruikers']);
 
 /**
- * The code: one function per route behind an HTTP API, the queue consumers and the stream consumers. It
+ * The code: the route functions behind an HTTP API (one per route group and kind of access, see
+ * route-group-stack.ts), the queue consumers and the stream consumers. It
  * holds no data, so it can be destroyed and redeployed at will.
  *
  * This stack keeps what is shared and does not grow with the API: the HTTP API with its stage, access log
  * and `$default` route, the consumers, the scheduled jobs. The route functions, routes and integrations
- * are in one nested stack per resource group (RouteGroupStack), generated from the manifest: ~7
- * resources per route would otherwise bring this stack to CloudFormation's 500 at ~65 routes.
+ * are in one nested stack per resource group (RouteGroupStack), generated from the manifest: their
+ * resources per route would otherwise bring this stack towards CloudFormation's 500 as the API grows.
  */
 export class StatelessStack extends Stack {
   readonly api: HttpApi;

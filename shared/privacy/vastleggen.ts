@@ -7,8 +7,8 @@ import { huidigeVerwerkingsscope, inVerwerkingsscope, type Verwerkingsscope } fr
 
 /**
  * Writing an invocation's processing records (collected by `logVerwerking`, see verwerkingen.ts): once, at
- * the invocation's end — one TransactWriteItems for up to 100 records — pseudonymised here, where the key
- * is at hand, so the use cases stay synchronous and free of it.
+ * the invocation's end — one conditional request for up to 100 records (shared/store/verwerkingen-store.ts) —
+ * pseudonymised here, where the key is at hand, so the use cases stay synchronous and free of it.
  */
 export const legVast = async (scope: Verwerkingsscope): Promise<number> => {
   const regels = scope.regels.splice(0);

@@ -12,7 +12,7 @@ import { logger } from '../observability/logger';
  * (shared/store/verwerkingen-store.ts). Writing it must not cost a DynamoDB request inside every use case,
  * so `logVerwerking` stays synchronous and only collects: each call becomes one record per data subject in
  * the buffer of the current invocation, and the invocation writes its buffer once at its end
- * (shared/privacy/vastleggen.ts: one TransactWriteItems per HTTP request, after the handler and on errors
+ * (shared/privacy/vastleggen.ts: one conditional write per HTTP request, after the handler and on errors
  * too; consumers and jobs at the end of their batch). The buffer lives in an AsyncLocalStorage, not in
  * module scope: the local runtime serves concurrent requests from one process, and a module-level buffer
  * would mix their records. Outside an invocation scope (a use case tested on its own) only the structured

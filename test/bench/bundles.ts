@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { routeGroupEntry } from '../../infra/constructs/route-group-entry';
 import { PROJECT_ROOT } from '../../infra/local/paths';
 import { queueDefinitions, streamConsumers } from '../../shared/queues/definition';
 import { allRoutes, defaultRouteHandler } from '../../shared/routes/manifest';
@@ -209,6 +210,8 @@ export interface BuiltBundle {
   /** Output bytes per npm package (project code grouped as "werkcoop: <top folder>"), largest first. */
   readonly packages: readonly Contributor[];
   readonly inputFiles: number;
+  /** The project's own modules in the bundle (paths from the root): what test/infra/bundels.test.ts checks. */
+  readonly modules: readonly string[];
 }
 
 /** `node_modules/@aws-sdk/client-dynamodb/dist-es/x.js` → `@aws-sdk/client-dynamodb`; innermost node_modules wins. */
@@ -237,6 +240,7 @@ const analyse = (fn: BenchFunction, outdir: string, metafile: Metafile): BuiltBu
     mapBytes: existsSync(`${file}.map`) ? statSync(`${file}.map`).size : 0,
     packages,
     inputFiles: Object.keys(output.inputs).length,
+    modules: Object.keys(output.inputs).filter((input) => !input.includes('node_modules/')),
   };
 };
 
@@ -245,6 +249,30 @@ export const buildBundles = async (bundling: Bundling, fns: readonly BenchFuncti
   const entries = [...new Set(fns.map((f) => f.entry))];
   const { metafile } = await build(esbuildOptions(bundling, entries, outRoot));
   return fns.map((fn) => analyse(fn, outRoot, metafile));
+};
+
+/**
+ * One bundle per function group, from the entry the stack deploys for it (infra/constructs/route-group-entry.ts):
+ * its bytes and, through initTimes, its cold import — section 7 and goals 1 and 2 of the deployed granularity.
+ */
+export const buildGroupBundles = async (bundling: Bundling, groups: ReadonlyMap<string, readonly RouteDefinition[]>, outRoot: string): Promise<BuiltBundle[]> => {
+  const entries = [...groups].map(([name, routes]) => ({ name, routes, file: routeGroupEntry(name, routes) }));
+  const options = esbuildOptions(bundling, [], outRoot);
+  const { metafile } = await build({ ...options, entryPoints: entries.map((e) => ({ in: e.file, out: e.name })), outbase: undefined, entryNames: 'groups/[name]/index' });
+  return entries.map(({ name, routes }) => {
+    const file = join(outRoot, 'groups', name, 'index.mjs');
+    const output = metafile.outputs[relative(PROJECT_ROOT, file)];
+    if (!output) throw new Error(`metafile has no output for group ${name}`);
+    return {
+      fn: { name: `group ${name}`, kind: 'api' as const, entry: `(${routes.length} routes)` },
+      file,
+      bytes: output.bytes,
+      mapBytes: existsSync(`${file}.map`) ? statSync(`${file}.map`).size : 0,
+      packages: [],
+      inputFiles: Object.keys(output.inputs).length,
+      modules: Object.keys(output.inputs).filter((input) => !input.includes('node_modules/')),
+    };
+  });
 };
 
 /** Published figures (see ARCHITECTURE.md, Scale notes) put 124–215 KB bundles at ~180–230 ms init. */

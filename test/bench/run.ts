@@ -16,9 +16,12 @@ import { arch, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { errorsOnlyLog } from '../../infra/local/log';
 import { startLocalRuntime, type LocalRuntime } from '../../infra/local/runtime';
+import { allRoutes } from '../../shared/routes/manifest';
+import type { RouteDefinition } from '../../shared/routes/route';
 import {
   benchFunctions,
   buildBundles,
+  buildGroupBundles,
   BUNDLE_TARGET_BYTES,
   constructDefaultMemoryMb,
   loadBundling,
@@ -31,7 +34,9 @@ import { apiClient } from './http';
 import { apiThroughput, rawThroughput, sequentialLatency, tokenVerification, type Distribution, type SequentialLatency, type Throughput } from './latency';
 import type { MatchingLatency, RouteComparison } from './matching';
 import { initTimes, invocationPeaks, memoryRule, type InitTime, type InvocationPeak } from './memory';
+import { logboekSchrijfwijzen, type LogboekRij } from './logboek';
 import { countOperations, type OperationCount } from './operations';
+import { DAILY_REQUESTS, IDLE_LIFETIMES_MIN, SIMULATED_DAYS, simulateDay, type DayResult, type Granularity } from './dag';
 import { clip, heading, kb, mb, ms, progress, ratio, table } from './report';
 import { scenario } from './scenario';
 import type { TransitionLatency } from './transition';
@@ -66,6 +71,7 @@ const PRESET = quick
       // One region only: the 250-item one costs ~1,000 set-up calls (~30 s on a busy machine).
       matching: [{ size: 40, warmup: 5, perSide: 30, blockSize: 10, inProcessIterations: 30 }],
       transition: { warmup: 5, perSide: 40, blockSize: 10 },
+      logboek: { warmup: 10, perSide: 60, blockSize: 10 },
     }
   : // 1000 per side (three sides) and 5 s of load per side keep section 1 near 40 s on an idle 2-core machine.
     // Cold imports: 3 fresh processes per bundle (the median of 3) — with ~60 functions, 5 took ~2.5 min on a busy machine.
@@ -84,12 +90,18 @@ const PRESET = quick
         { size: 250, warmup: 5, perSide: 50, blockSize: 10, inProcessIterations: 30 },
       ],
       transition: { warmup: 10, perSide: 150, blockSize: 10 },
+      logboek: { warmup: 20, perSide: 200, blockSize: 20 },
     };
 const SETTINGS = { ...PRESET, ...(initSamples ? { initSamples } : {}) };
 /** Parallel requests while creating data (never while timing): overlaps DynamoDB Local's latency. */
 const SETUP_CONCURRENCY = 4;
 
 const P50_RATIO_TARGET = 1.3;
+const PER_TAG = 'per group (tag)';
+const PER_TAG_ACCESS = 'per tag × access (deployed)';
+/** The function that serves the OpenAPI document: it needs the generator, so it is reported on its own. */
+const OPENAPI_FUNCTION = 'openapiOphalen';
+const OPENAPI_GROUP = 'group APILezen';
 
 interface RuntimeMemory {
   readonly nodeMaxRssKb: number;
@@ -159,6 +171,8 @@ const main = async () => {
     progress(`latency: ${SETTINGS.warmup} warm-up + ${SETTINGS.perSide} sequential requests per side, interleaved blocks of ${SETTINGS.blockSize} …`);
     const latency = await sequentialLatency(rt, api, { lidId: target.id, headers: s.admin }, SETTINGS);
     const token = await tokenVerification(s.admin.authorization, SETTINGS.tokenIterations);
+    progress(`processing-log writes: 1, 3 and 25 records, three ways, ${SETTINGS.logboek.perSide} per side …`);
+    const logboek = await logboekSchrijfwijzen(rt, [1, 3, 25], SETTINGS.logboek);
 
     progress(`throughput: ${SETTINGS.connections} connections × ${SETTINGS.seconds} s, API (autocannon) then raw …`);
     const throughput: Throughput[] = [
@@ -220,6 +234,14 @@ const main = async () => {
     const invocations = await prepareInvocations(rt, s, fns, fixtures.at(-1)!);
     const peaks = await invocationPeaks(bundles, invocations, childEnv, work, constructDefaultMemoryMb());
 
+    progress('route groups: one bundle per tag and per tag × table access, cold imports, then the simulated days …');
+    const { functionGroups, routeGroups } = await import('../../infra/stacks/route-group-stack');
+    const groupings = { tag: routeGroups(allRoutes), access: functionGroups(allRoutes) };
+    const groupBundles = await buildGroupBundles(bundling, new Map([...groupings.tag, ...groupings.access]), join(work, 'groups'));
+    const groupInits = await initTimes(groupBundles, childEnv, SETTINGS.initSamples);
+    const days = simulatedDays(groupings, inits, groupInits, peaks, latency);
+    const deployedGroups = [...groupings.access.keys()].map((name) => `group ${name}`);
+
     const elapsedS = (Date.now() - started) / 1000;
     const context = {
       node: process.version,
@@ -231,13 +253,13 @@ const main = async () => {
       elapsedS,
       nodeOptions: productionNodeOptions(),
     };
-    printReport({ context, bundling, latency, token, throughput, matching, transition, operations, memory, bundles, inits, noMaps, largest, baseline, peaks });
+    printReport({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, largest, baseline, peaks, groupInits, deployedGroups, days });
     if (outFile) {
       const file = resolve(outFile);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(
         file,
-        `${JSON.stringify(toJson({ context, bundling, latency, token, throughput, matching, transition, operations, memory, bundles, inits, noMaps, peaks }), null, 2)}\n`,
+        `${JSON.stringify(toJson({ context, bundling, latency, token, logboek, throughput, matching, transition, operations, memory, bundles, inits, noMaps, peaks, groupInits, deployedGroups, days }), null, 2)}\n`,
       );
       progress(`written ${file}`);
     }
@@ -254,6 +276,7 @@ interface Results {
   bundling: Bundling;
   latency: SequentialLatency;
   token: Distribution;
+  logboek: LogboekRij[];
   throughput: Throughput[];
   matching: MatchingLatency[];
   transition: TransitionLatency;
@@ -265,6 +288,10 @@ interface Results {
   largest: BuiltBundle;
   baseline: BuiltBundle;
   peaks: InvocationPeak[];
+  groupInits: InitTime[];
+  /** Names of the group bundles that deploy (infra/stacks/route-group-stack.ts, functionGroups). */
+  deployedGroups: string[];
+  days: DayResult[];
 }
 
 const printReport = (r: Results): void => {
@@ -317,6 +344,22 @@ const printReport = (r: Results): void => {
 
   // 1b -----------------------------------------------------------------------------------------------
   printMatchingAndTransition(r, p);
+
+  // 1c -----------------------------------------------------------------------------------------------
+  p(heading("1c. The processing log's write: a request's records, three ways (DynamoDB Local, in this process)"));
+  p('  Fresh records (new ULIDs) as legVast builds them, interleaved; "conditional" = attribute_not_exists(pk), the log\'s');
+  p('  "never changed" guarantee. PutItem: one per record, in parallel. WCU: what DynamoDB charges for items under 1 KB.');
+  p(
+    table(
+      [{ header: 'records' }, { header: 'how' }, { header: 'conditional' }, { header: 'requests', align: 'right' }, { header: 'WCU', align: 'right' }, { header: 'p50', align: 'right' }, { header: 'p99', align: 'right' }, { header: 'vs transaction p50', align: 'right' }],
+      r.logboek.map((w) => {
+        const tx = r.logboek.find((x) => x.records === w.records && x.wijze === 'TransactWriteItems')!;
+        return [String(w.records), w.wijze, w.voorwaarde ? 'yes' : 'NO', String(w.requests), String(w.wcu), ms(w.latency.p50, 2), ms(w.latency.p99, 2), ratio(w.latency.p50 / tx.latency.p50)];
+      }),
+    ),
+  );
+  p('  The store writes one record with a conditional PutItem and several with one conditional TransactWriteItems per 100');
+  p('  (shared/store/verwerkingen-store.ts); BatchWriteItem cannot refuse to replace a record, so it is measured, not used.');
 
   // 2 ------------------------------------------------------------------------------------------------
   p(heading('2. DynamoDB operations per request (x-werkcoop-dynamodb-commands)'));
@@ -473,7 +516,100 @@ const printReport = (r: Results): void => {
       ],
     ),
   );
+  printDays(r, p);
+  printGoals(r, p);
   console.log(out.join('\n'));
+};
+
+/** Section 7: cold-start exposure of a simulated day, per route against per group. */
+const printDays = (r: Results, p: (line?: string) => void): void => {
+  p(heading('7. Cold-start exposure of a realistic day: one function per route vs one per route group (tag)'));
+  p(`  ${SIMULATED_DAYS} simulated days per row of Poisson arrivals (85 % in office hours 08–18), the request mix per tag of test/bench/dag.ts`);
+  p('  (Nazorg 22 %, Plaatsingen 22 %, Verwijzingen 18 %, Matching 12 %, Werkplekken 8 %, Leden 6 %, Regiopartners 5 %, Gemeenten 4 %,');
+  p('  Privacy 2 %, API 1 %; GET 3 : other 1 within a tag), containers kept 10 min idle (Shilkov 2019; 45 min: Cui 2017, sensitivity).');
+  p('  Cold = module init measured in section 4 (route bundles) or below (group bundles) + the first invocation\'s extra (section 5)');
+  p('  + the request; warm = log-normal on section 1\'s p50/p99. Lambda\'s own sandbox start comes on top of both and is not modelled.');
+  p(
+    table(
+      [{ header: 'group bundle' }, { header: 'routes in tag', align: 'right' }, { header: 'bundle', align: 'right' }, { header: 'init wall', align: 'right' }, { header: 'slowest route init of the tag', align: 'right' }],
+      r.groupInits.map((g) => {
+        const group = g.bundle.fn.name.replace(/^group /, '');
+        const own = r.inits.filter((i) => i.bundle.fn.route && group.startsWith(i.bundle.fn.route.tag));
+        return [group, String(own.length), kb(g.bundle.bytes), ms(g.medianMs, 1), ms(Math.max(...own.map((i) => i.medianMs)), 1)];
+      }),
+    ),
+  );
+  p(
+    table(
+      [
+        { header: 'requests/day' },
+        { header: 'idle' },
+        { header: 'granularity' },
+        { header: 'functions', align: 'right' },
+        { header: 'cold starts/day', align: 'right' },
+        { header: 'cold share', align: 'right' },
+        { header: 'p50', align: 'right' },
+        { header: 'p99', align: 'right' },
+      ],
+      r.days.map((d) => [d.perDay.toLocaleString('en'), `${d.idleMin} min`, d.granularity, String(d.functions), d.coldPerDay.toFixed(0), `${(d.coldShare * 100).toFixed(2)} %`, ms(d.p50, 1), ms(d.p99, 1)]),
+    ),
+  );
+};
+
+/** Issue 13's goals, each as the ratio measured in this run against its baseline, and whether it is met. */
+const printGoals = (r: Results, p: (line?: string) => void): void => {
+  p(heading('Goals (issue 13): measured in this run, against baselines of the same run'));
+  const rows: string[][] = [];
+  const goal = (name: string, measured: number, target: number, unit: 'ratio' | 'ms', what: string) =>
+    rows.push([name, unit === 'ratio' ? ratio(measured) : ms(measured, 1), `≤ ${unit === 'ratio' ? ratio(target) : ms(target, 0)}`, measured <= target ? 'met' : 'NOT MET', what]);
+  const base = r.baseline;
+  const worst = <T,>(xs: readonly T[], f: (x: T) => number) => xs.reduce<T | undefined>((a, x) => (a === undefined || f(x) > f(a) ? x : a), undefined);
+  // The deployed API functions: one per tag × access (section 7), and the $default one.
+  const deployed = r.groupInits.filter((g) => r.deployedGroups.includes(g.bundle.fn.name));
+  const api = [...deployed.map((g) => g.bundle), ...r.bundles.filter((b) => b.fn.kind === 'default')];
+  const isOpenapi = (b: BuiltBundle) => b.fn.name === OPENAPI_GROUP;
+  const validating = api.filter((b) => !isOpenapi(b));
+  const background = r.bundles.filter((b) => b.fn.kind === 'queue' || b.fn.kind === 'stream');
+  for (const [name, set, target] of [
+    ['1 bundle, API functions', validating, 1.25],
+    [`1 bundle, ${OPENAPI_FUNCTION}`, api.filter(isOpenapi), 1.25],
+    ['1 bundle, consumers + streams', background, 1.15],
+  ] as const) {
+    const w = worst(set, (b) => b.bytes);
+    if (w) goal(name, w.bytes / base.bytes, target, 'ratio', `largest: ${w.fn.name} ${kb(w.bytes)} vs ${kb(base.bytes)}`);
+  }
+  const baseInit = r.inits.find((i) => i.bundle === base);
+  const apiInits = [...deployed, ...r.inits.filter((i) => i.bundle.fn.kind === 'default')].filter((i) => validating.includes(i.bundle));
+  const wWall = worst(apiInits, (i) => i.medianMs);
+  const wCpu = worst(apiInits, (i) => i.medianCpuMs);
+  if (baseInit && wWall && wCpu) {
+    goal('2 cold import wall, API', wWall.medianMs / baseInit.medianMs, 1.25, 'ratio', `slowest: ${wWall.bundle.fn.name} ${ms(wWall.medianMs, 1)} vs ${ms(baseInit.medianMs, 1)}`);
+    goal('2 cold import CPU, API', wCpu.medianCpuMs / baseInit.medianCpuMs, 1.25, 'ratio', `slowest: ${wCpu.bundle.fn.name} ${ms(wCpu.medianCpuMs, 1)} vs ${ms(baseInit.medianCpuMs, 1)}`);
+  }
+  goal('3 GET /v1/leden/{id} p50', r.latency.ratioP50, 2.0, 'ratio', `${ms(r.latency.api.p50, 2)} vs raw GetItem ${ms(r.latency.raw.p50, 2)}`);
+  goal('3 GET /v1/leden/{id} p99', r.latency.ratioP99, 2.5, 'ratio', `${ms(r.latency.api.p99, 2)} vs raw GetItem ${ms(r.latency.raw.p99, 2)}`);
+  const fixed = r.latency.notFound.p50 + r.token.p50;
+  for (const m of r.matching)
+    for (const [name, c] of [['matches', m.matches], ['kandidaten', m.kandidaten]] as const)
+      goal(`4 ${name} @ ${m.size}, Δ not attributed`, c.api.p50 - c.raw.p50 - c.inProcess.p50 - fixed, 5, 'ms', 'p50 (section 1b)');
+  for (const perDay of DAILY_REQUESTS) {
+    const at = (granularity: string) => r.days.find((d) => d.perDay === perDay && d.idleMin === IDLE_LIFETIMES_MIN[0] && d.granularity === granularity);
+    const route = at('per route');
+    for (const name of [PER_TAG, PER_TAG_ACCESS]) {
+      const g = at(name);
+      if (route && g)
+        rows.push([
+          `5 cold share @ ${perDay.toLocaleString('en')}/day`,
+          `${(g.coldShare * 100).toFixed(2)} %`,
+          `vs ${(route.coldShare * 100).toFixed(2)} %`,
+          g.coldShare < route.coldShare ? 'fewer' : 'more',
+          `${name} (${g.functions} functions) vs per route (${route.functions}); p99 ${ms(g.p99, 0)} vs ${ms(route.p99, 0)}, ${IDLE_LIFETIMES_MIN[0]} min idle`,
+        ]);
+    }
+  }
+  p(table([{ header: 'goal' }, { header: 'measured', align: 'right' }, { header: 'target' }, { header: '' }, { header: 'of' }], rows));
+  p(`  Goals 1 and 2 are of the deployed functions (one per tag × access, section 7, and $default); per-route bundles are in sections 3–4.`);
+  p(`  Goal 2 excludes ${OPENAPI_FUNCTION} (${OPENAPI_GROUP}): it serves the document and carries the generator and classic zod.`);
 };
 
 /** Section 1b: the matching routes and a placement transition, each against the same DynamoDB calls sent directly. */
@@ -596,11 +732,56 @@ const initAttribution = (r: Results): string[] => {
   return lines;
 };
 
+/**
+ * Section 7's inputs from this run: per route its bundle's median init and its first invocation's extra over
+ * a warm request (section 5, where measured; else the median of the measured ones); per group its group
+ * bundle's init and the largest extra of its routes.
+ */
+const simulatedDays = (
+  groupings: { readonly tag: ReadonlyMap<string, readonly RouteDefinition[]>; readonly access: ReadonlyMap<string, readonly RouteDefinition[]> },
+  inits: readonly InitTime[],
+  groupInits: readonly InitTime[],
+  peaks: readonly InvocationPeak[],
+  latency: SequentialLatency,
+): DayResult[] => {
+  const routes = [...groupings.tag.values()].flat();
+  const extraOf = new Map(peaks.filter((m) => m.ok && m.bundle.fn.route).map((m) => [m.bundle.fn.route!.operationId, Math.max(0, m.invokeMs - latency.api.p50)]));
+  const extras = [...extraOf.values()].sort((a, b) => a - b);
+  const typicalExtra = extras[Math.floor(extras.length / 2)] ?? 0;
+  const extra = (r: RouteDefinition) => extraOf.get(r.operationId) ?? typicalExtra;
+  const initOf = new Map(inits.filter((i) => i.bundle.fn.route).map((i) => [i.bundle.fn.route!.operationId, i.medianMs]));
+  const perRoute: Granularity = {
+    name: 'per route',
+    functionOf: (r) => r.operationId,
+    timing: (fn) => {
+      const r = routes.find((x) => x.operationId === fn)!;
+      return { initMs: initOf.get(fn) ?? NaN, firstInvokeExtraMs: extra(r) };
+    },
+  };
+  const groupInit = new Map(groupInits.map((g) => [g.bundle.fn.name, g.medianMs]));
+  const grouped = (name: string, groups: ReadonlyMap<string, readonly RouteDefinition[]>): Granularity => {
+    const groupOf = new Map([...groups].flatMap(([group, rs]) => rs.map((r) => [r, `group ${group}`] as const)));
+    return {
+      name,
+      functionOf: (r) => groupOf.get(r)!,
+      timing: (fn) => ({
+        initMs: groupInit.get(fn) ?? NaN,
+        firstInvokeExtraMs: Math.max(...routes.filter((r) => groupOf.get(r) === fn).map(extra)),
+      }),
+    };
+  };
+  const granularities = [perRoute, grouped(PER_TAG, groupings.tag), grouped(PER_TAG_ACCESS, groupings.access)];
+  return DAILY_REQUESTS.flatMap((perDay) =>
+    IDLE_LIFETIMES_MIN.flatMap((idle) => granularities.map((g) => simulateDay(routes, g, perDay, idle, latency.api))),
+  );
+};
+
 const toJson = (r: Omit<Results, 'largest' | 'baseline'>) => ({
   context: r.context,
   bundling: { source: r.bundling.source, runtime: r.bundling.runtime, options: r.bundling.cdk, warnings: r.bundling.warnings },
   latency: r.latency,
   tokenVerificationMs: r.token,
+  processingLogWrites: r.logboek,
   throughput: r.throughput,
   matching: r.matching,
   placementTransition: r.transition,
@@ -626,6 +807,8 @@ const toJson = (r: Omit<Results, 'largest' | 'baseline'>) => ({
   }),
   initWithoutSourceMaps: r.noMaps.map((n) => ({ name: n.bundle.fn.name, medianMs: n.medianMs, medianCpuMs: n.medianCpuMs, samplesMs: n.samplesMs })),
   memoryRule: memoryRule(),
+  routeGroups: r.groupInits.map((g) => ({ name: g.bundle.fn.name, bundleBytes: g.bundle.bytes, initMedianMs: g.medianMs, initMedianCpuMs: g.medianCpuMs })),
+  simulatedDays: r.days,
 });
 
 main().then(

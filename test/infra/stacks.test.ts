@@ -17,7 +17,7 @@ import { createApp, type DeploymentStacks } from '../../infra/app';
 import { deployments, mailDomain, type Deployment } from '../../infra/config/deployments';
 import { WerkcoopFunction } from '../../infra/constructs/werkcoop-function';
 import { applyNagChecks } from '../../infra/nag';
-import { routeGroups } from '../../infra/stacks/route-group-stack';
+import { functionGroupOf, functionGroups, routeAccess, routeGroups } from '../../infra/stacks/route-group-stack';
 import { RESOURCE_BUDGET, resourceCounts, secretFindings } from './checks';
 
 /**
@@ -346,7 +346,9 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
       expect(fn, 'a function for the route').toBeDefined();
       expect(Stack.of(fn!)).toBe(group);
       const fnId = logicalId(fn!);
-      expect(template.findResources('AWS::Lambda::Function')[fnId]?.Properties.Description).toBe(routeKey(route));
+      // One function per tag × access serves the route (route-group-stack.ts, functionGroups), named for both.
+      expect(template.findResources('AWS::Lambda::Function')[fnId]?.Properties.Description).toMatch(new RegExp(`^${route.tag} \\(${routeAccess(route).toLowerCase()}\\): `));
+      expect([...t.stacks.stateless.routeFunctions].filter(([, f]) => f === fn).map(([r]) => r)).toEqual(functionGroups(allRoutes).get(functionGroupOf(route))!);
 
       // The parent hands its API's id to the group stack as a parameter; routes and integrations use it.
       const nestedResource = t.stateless.findResources('AWS::CloudFormation::Stack')[t.stacks.stateless.getLogicalId(group.nestedStackResource!)];

@@ -4,6 +4,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLAIM_ROL, CLAIM_TENANT } from '../../shared/auth/rollen';
+import { corsBeleid } from '../../shared/http/cors';
+import { allRoutes } from '../../shared/routes/manifest';
 import { route } from '../../shared/routes/route';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { startTestRuntime } from '../support/runtime';
@@ -121,6 +123,10 @@ describe('routing and the v2 event', () => {
 });
 
 describe('CORS as configured on the HTTP API', () => {
+  it("allows exactly the manifest's methods (written out in shared/http/cors.ts, which every function bundles)", () => {
+    expect([...corsBeleid.allowMethods].sort()).toEqual([...new Set(allRoutes.map((r) => r.method))].sort());
+  });
+
   it('answers a preflight from an allowed origin itself', async () => {
     const response = await fetch(`${rt.baseUrl}/v1/proeven`, {
       method: 'OPTIONS',

@@ -7,6 +7,8 @@ import { allRoutes } from '../../shared/routes/manifest';
 import type { Verwerking } from '../../shared/schemas/verwerkingen';
 import type { Verwijzing } from '../../shared/schemas/verwijzingen';
 import { dynamo } from '../../shared/store/dynamodb';
+import { legVast, verwerkingenVastleggen } from '../../shared/privacy/vastleggen';
+import { inVerwerkingsscope, type Verwerkingsregel } from '../../shared/privacy/verwerkingen';
 import { schrijfVerwerkingen, verwerkingVerlooptOp } from '../../shared/store/verwerkingen-store';
 import { apiClient, expectProblem, namen, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
@@ -73,19 +75,19 @@ const verwerkingenVan = async (betrokkene: string, metLezen = false): Promise<Ve
 };
 
 describe('elke verwerking van persoonsgegevens komt in het logboek, in één eigen schrijfopdracht per verzoek', () => {
-  it('indienen en inzien: één TransactWriteItems voor het logboek, apart van de telling van de operatie zelf', async () => {
+  it('indienen en inzien: één voorwaardelijke PutItem voor de ene vastlegging, apart van de telling van de operatie zelf', async () => {
     const t1 = traceparent();
     const ingediend = await call('POST', '/v1/verwijzingen', { headers: { ...amsterdam, ...t1.header }, body: invoer() });
     expect(ingediend.status).toBe(201);
     expect(ingediend.ops).toEqual(['GetItem', 'TransactWriteItems']);
-    expect(ingediend.logOps).toEqual(['TransactWriteItems']);
+    expect(ingediend.logOps).toEqual(['PutItem']);
     const v: Verwijzing = ingediend.body;
 
     const t2 = traceparent();
     const gelezen = await call('GET', `/v1/verwijzingen/${v.id}`, { headers: { ...admin, ...t2.header } });
     expect(gelezen.status).toBe(200);
     expect(gelezen.ops).toEqual(['GetItem']);
-    expect(gelezen.logOps).toEqual(['TransactWriteItems']);
+    expect(gelezen.logOps).toEqual(['PutItem']);
 
     const records = await verwerkingenVan(v.id);
     expect(records.map((r) => [r.verwerkingsactiviteit, r.door.rol, r.status, r.traceId])).toEqual([
@@ -102,7 +104,7 @@ describe('elke verwerking van persoonsgegevens komt in het logboek, in één eig
     }
   });
 
-  it('een verzoek zonder persoonsgegevens schrijft niets in het logboek; een lijst legt elke betrokkene vast in dezelfde ene schrijfopdracht', async () => {
+  it('een verzoek zonder persoonsgegevens schrijft niets in het logboek; een lijst legt elke betrokkene vast in dezelfde ene transactie', async () => {
     const openapi = await call('GET', '/v1/openapi.json');
     expect(openapi.logOps).toEqual([]);
     const ids = [];
@@ -123,7 +125,7 @@ describe('elke verwerking van persoonsgegevens komt in het logboek, in één eig
     const t = traceparent();
     const geweigerd = await call('GET', `/v1/verwijzingen/${v.id}`, { headers: { ...rotterdam, ...t.header } });
     expectProblem(geweigerd, 404);
-    expect(geweigerd.logOps).toEqual(['TransactWriteItems']);
+    expect(geweigerd.logOps).toEqual(['PutItem']);
     const r = (await verwerkingenVan(v.id)).find((x) => x.traceId === t.traceId);
     expect(r).toMatchObject({ verwerkingsactiviteit: 'verwijzingInzien', status: 'geweigerd', door: { rol: 'gemeente' } });
     const onbekend = await call('GET', `/v1/verwijzingen/${ulid()}`, { headers: rotterdam });
@@ -135,7 +137,7 @@ describe('elke verwerking van persoonsgegevens komt in het logboek, in één eig
     const vs = await Promise.all(Array.from({ length: 6 }, () => gegeven.verwijzing(amsterdam, invoer())));
     const traces = vs.map(() => traceparent());
     const rs = await Promise.all(vs.map((v, i) => call('GET', `/v1/verwijzingen/${v.id}`, { headers: { ...admin, ...traces[i]!.header } })));
-    expect(rs.map((r) => r.logOps)).toEqual(vs.map(() => ['TransactWriteItems']));
+    expect(rs.map((r) => r.logOps)).toEqual(vs.map(() => ['PutItem']));
     for (const [i, v] of vs.entries()) {
       const inzage = (await verwerkingenVan(v.id)).filter((r) => r.verwerkingsactiviteit === 'verwijzingInzien');
       expect(inzage.map((r) => r.traceId)).toEqual([traces[i]!.traceId]);
@@ -180,7 +182,7 @@ describe('een coördinator leest het logboek', () => {
   it('het lezen van het logboek over iemand is zelf een verwerking van zijn gegevens', async () => {
     const v = await gegeven.verwijzing(amsterdam, invoer());
     const r = await call('GET', `/v1/verwerkingen?betrokkene=${v.id}`, { headers: admin });
-    expect(r.logOps).toEqual(['TransactWriteItems']);
+    expect(r.logOps).toEqual(['PutItem']);
     expect((await verwerkingenVan(v.id, true)).map((x) => [x.verwerkingsactiviteit, x.door.rol])).toContainEqual(['verwerkingenInzien', 'coopAdmin']);
   });
 
@@ -213,6 +215,45 @@ describe('het logboek kan niet worden gewijzigd', () => {
     const [eerste] = await verwerkingenVan(v.id);
     await expect(schrijfVerwerkingen([{ ...eerste!, status: 'geweigerd', door: { rol: 'coopAdmin', subject: 'vervalser' } }])).rejects.toThrow();
     expect((await verwerkingenVan(v.id))[0]).toEqual(eerste);
+  });
+
+  it('ook tussen nieuwe: een transactie met één vervalste vastlegging wordt geheel geweigerd', async () => {
+    const v = await gegeven.verwijzing(amsterdam, invoer());
+    const [eerste] = await verwerkingenVan(v.id);
+    const nieuw = { ...eerste!, id: ulid(), activiteitId: ulid() };
+    await expect(schrijfVerwerkingen([nieuw, { ...eerste!, status: 'geweigerd' }])).rejects.toThrow();
+    expect(await verwerkingenVan(v.id)).toEqual([eerste]);
+  });
+
+  it('dezelfde vastlegging nog eens (de SDK die een verlopen poging herhaalt) is geen fout en voegt niets toe', async () => {
+    const v = await gegeven.verwijzing(amsterdam, invoer());
+    const [eerste] = await verwerkingenVan(v.id);
+    await schrijfVerwerkingen([eerste!]);
+    expect(await verwerkingenVan(v.id)).toEqual([eerste]);
+  });
+
+  it('een vastlegging die niet geschreven kan worden laat een lezing mislukken; een wijziging is dan al doorgevoerd en blijft gelukt', async () => {
+    const regel: Verwerkingsregel = {
+      id: ulid(),
+      activiteitId: ulid(),
+      activiteit: 'verwijzingInzien',
+      door: { rol: 'coopAdmin', subject: 'test' },
+      betrokkene: ulid(),
+      status: 'gelukt',
+      op: new Date().toISOString(),
+    };
+    const na = (method: string) => () =>
+      inVerwerkingsscope('trace', async (scope) => {
+        scope.regels.push({ ...regel, status: 'geweigerd' });
+        await verwerkingenVastleggen().after!({ event: { requestContext: { http: { method } } } } as never);
+      });
+    await inVerwerkingsscope('trace', async (scope) => {
+      scope.regels.push(regel);
+      await legVast(scope);
+    });
+    // The same key with another record: the condition refuses it, so this request's record cannot be written.
+    await expect(na('GET')()).rejects.toThrow();
+    await expect(na('POST')()).resolves.toBeUndefined();
   });
 
   it('maar niet voor altijd: elke vastlegging draagt de TTL van de bewaartermijn van het logboek (standaard 60 maanden), die de API niet toont', async () => {

@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { gemeentenRoutes } from '../../../shared/routes/gemeenten';
 import { gemeenten } from './gemeenten';
 
-export const handler = httpHandler(routes.gemeenteGebeurtenissen, async ({ principal, params, query }) => {
+export const handler = httpHandler(gemeentenRoutes.gemeenteGebeurtenissen, async ({ principal, params, query }) => {
   const pagina = await gemeenten.geschiedenis(principal, params.gemeenteCode, query);
   return {
     status: 200,

@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { gemeentenRoutes } from '../../../shared/routes/gemeenten';
 import { gemeenten } from './gemeenten';
 
-export const handler = httpHandler(routes.gemeenteOphalen, async ({ principal, params }) => {
+export const handler = httpHandler(gemeentenRoutes.gemeenteOphalen, async ({ principal, params }) => {
   const gemeente = await gemeenten.ophalen(principal, params.gemeenteCode);
   return { status: 200, body: gemeente, versie: gemeente.versie };
 });

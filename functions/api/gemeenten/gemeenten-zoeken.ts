@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { gemeentenRoutes } from '../../../shared/routes/gemeenten';
 import { gemeenten } from './gemeenten';
 
-export const handler = httpHandler(routes.gemeentenZoeken, async ({ principal, query }) => {
+export const handler = httpHandler(gemeentenRoutes.gemeentenZoeken, async ({ principal, query }) => {
   const pagina = await gemeenten.zoeken(principal, query);
   return {
     status: 200,

@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { ledenRoutes } from '../../../shared/routes/leden';
 import { leden } from './leden';
 
-export const handler = httpHandler(routes.ledenZoeken, async ({ principal, query }) => {
+export const handler = httpHandler(ledenRoutes.ledenZoeken, async ({ principal, query }) => {
   const pagina = await leden.zoeken(principal, query);
   return {
     status: 200,

@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { ledenRoutes } from '../../../shared/routes/leden';
 import { leden } from './leden';
 
-export const handler = httpHandler(routes.lidAfwijzen, async ({ principal, params, body, ifMatch }) => {
+export const handler = httpHandler(ledenRoutes.lidAfwijzen, async ({ principal, params, body, ifMatch }) => {
   const lid = await leden.statusWijzigen(principal, params.lidId, 'afwijzen', { reden: body.reden, ifMatch });
   return { status: 200, body: lid, versie: lid.versie };
 });

@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { ledenRoutes } from '../../../shared/routes/leden';
 import { leden } from './leden';
 
-export const handler = httpHandler(routes.lidGebeurtenissen, async ({ principal, params, query }) => {
+export const handler = httpHandler(ledenRoutes.lidGebeurtenissen, async ({ principal, params, query }) => {
   const pagina = await leden.geschiedenis(principal, params.lidId, query);
   return {
     status: 200,

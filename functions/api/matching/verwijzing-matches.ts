@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { werkplekkenRoutes } from '../../../shared/routes/werkplekken';
 import { matching } from './matching';
 
-export const handler = httpHandler(routes.verwijzingMatches, async ({ principal, params, query }) => {
+export const handler = httpHandler(werkplekkenRoutes.verwijzingMatches, async ({ principal, params, query }) => {
   const pagina = await matching.matchesVoorVerwijzing(principal, params.verwijzingId, query);
   return {
     status: 200,

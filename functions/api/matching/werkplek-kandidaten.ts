@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { werkplekkenRoutes } from '../../../shared/routes/werkplekken';
 import { matching } from './matching';
 
-export const handler = httpHandler(routes.werkplekKandidaten, async ({ principal, params, query }) => {
+export const handler = httpHandler(werkplekkenRoutes.werkplekKandidaten, async ({ principal, params, query }) => {
   const pagina = await matching.kandidatenVoorWerkplek(principal, params.werkplekId, query);
   return {
     status: 200,

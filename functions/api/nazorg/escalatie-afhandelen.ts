@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { nazorgRoutes } from '../../../shared/routes/nazorg';
 import { nazorg } from './nazorg';
 
-export const handler = httpHandler(routes.escalatieAfhandelen, async ({ principal, params, body }) => ({
+export const handler = httpHandler(nazorgRoutes.escalatieAfhandelen, async ({ principal, params, body }) => ({
   status: 200,
   body: await nazorg.escalatieAfhandelen(principal, params.escalatieId, body),
 }));

@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { nazorgRoutes } from '../../../shared/routes/nazorg';
 import { nazorg } from './nazorg';
 
-export const handler = httpHandler(routes.nazorgmomentBeantwoorden, async ({ principal, params, body }) => {
+export const handler = httpHandler(nazorgRoutes.nazorgmomentBeantwoorden, async ({ principal, params, body }) => {
   const moment = await nazorg.beantwoorden(principal, params.nazorgmomentId, body);
   return { status: 200, body: moment, versie: moment.versie };
 });

@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { nazorgRoutes } from '../../../shared/routes/nazorg';
 import { nazorg } from './nazorg';
 
-export const handler = httpHandler(routes.nazorgmomentOphalen, async ({ principal, params }) => {
+export const handler = httpHandler(nazorgRoutes.nazorgmomentOphalen, async ({ principal, params }) => {
   const moment = await nazorg.ophalen(principal, params.nazorgmomentId);
   return { status: 200, body: moment, versie: moment.versie };
 });

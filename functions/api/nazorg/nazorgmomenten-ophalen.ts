@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { nazorgRoutes } from '../../../shared/routes/nazorg';
 import { nazorg } from './nazorg';
 
-export const handler = httpHandler(routes.nazorgmomentenOphalen, async ({ principal, params }) => ({
+export const handler = httpHandler(nazorgRoutes.nazorgmomentenOphalen, async ({ principal, params }) => ({
   status: 200,
   body: await nazorg.lijst(principal, params.plaatsingId),
 }));

@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { plaatsingenRoutes } from '../../../shared/routes/plaatsingen';
 import { plaatsingen } from './plaatsingen';
 
-export const handler = httpHandler(routes.plaatsingGebeurtenissen, async ({ principal, params, query }) => {
+export const handler = httpHandler(plaatsingenRoutes.plaatsingGebeurtenissen, async ({ principal, params, query }) => {
   const pagina = await plaatsingen.geschiedenis(principal, params.plaatsingId, query);
   return {
     status: 200,

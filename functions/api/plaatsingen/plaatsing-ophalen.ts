@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { plaatsingenRoutes } from '../../../shared/routes/plaatsingen';
 import { plaatsingen } from './plaatsingen';
 
-export const handler = httpHandler(routes.plaatsingOphalen, async ({ principal, params }) => {
+export const handler = httpHandler(plaatsingenRoutes.plaatsingOphalen, async ({ principal, params }) => {
   const plaatsing = await plaatsingen.ophalen(principal, params.plaatsingId);
   return { status: 200, body: plaatsing, versie: plaatsing.versie };
 });

@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { plaatsingenRoutes } from '../../../shared/routes/plaatsingen';
 import { plaatsingen } from './plaatsingen';
 
-export const handler = httpHandler(routes.plaatsingStarten, async ({ principal, params, body, ifMatch }) => {
+export const handler = httpHandler(plaatsingenRoutes.plaatsingStarten, async ({ principal, params, body, ifMatch }) => {
   const { plaatsing } = await plaatsingen.wijzigen(principal, params.plaatsingId, { actie: 'starten', contract: body }, ifMatch);
   return { status: 200, body: plaatsing, versie: plaatsing.versie };
 });

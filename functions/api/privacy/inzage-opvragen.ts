@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { privacyRoutes } from '../../../shared/routes/privacy';
 import { privacy } from './privacy';
 
-export const handler = httpHandler(routes.inzageOpvragen, async ({ principal, params }) => ({
+export const handler = httpHandler(privacyRoutes.inzageOpvragen, async ({ principal, params }) => ({
   status: 200,
   body: await privacy.inzage(principal, params.verwijzingId),
 }));

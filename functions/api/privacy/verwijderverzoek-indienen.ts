@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { privacyRoutes } from '../../../shared/routes/privacy';
 import { privacy } from './privacy';
 
-export const handler = httpHandler(routes.verwijderverzoekIndienen, async ({ principal, params }) => ({
+export const handler = httpHandler(privacyRoutes.verwijderverzoekIndienen, async ({ principal, params }) => ({
   status: 200,
   body: await privacy.verwijderen(principal, params.verwijzingId),
 }));

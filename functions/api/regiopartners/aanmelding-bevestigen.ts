@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { regiopartnersRoutes } from '../../../shared/routes/regiopartners';
 import { begrens } from '../../../shared/http/aanvraaglimiet';
 import { aanmeldingen } from './aanmeldingen';
 
-export const handler = httpHandler(routes.regiopartnerAanmeldingBevestigen, async ({ body, event }) => {
+export const handler = httpHandler(regiopartnersRoutes.regiopartnerAanmeldingBevestigen, async ({ body, event }) => {
   await begrens('bevestigen', event);
   const aanmelding = await aanmeldingen.bevestigen(body.token);
   return {

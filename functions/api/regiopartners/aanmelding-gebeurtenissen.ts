@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { regiopartnersRoutes } from '../../../shared/routes/regiopartners';
 import { aanmeldingen } from './aanmeldingen';
 
-export const handler = httpHandler(routes.regiopartnerAanmeldingGebeurtenissen, async ({ principal, params, query }) => {
+export const handler = httpHandler(regiopartnersRoutes.regiopartnerAanmeldingGebeurtenissen, async ({ principal, params, query }) => {
   const pagina = await aanmeldingen.geschiedenis(principal, params.aanmeldingId, query);
   return {
     status: 200,

@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { regiopartnersRoutes } from '../../../shared/routes/regiopartners';
 import { aanmeldingen } from './aanmeldingen';
 
-export const handler = httpHandler(routes.regiopartnerAanmeldingenZoeken, async ({ principal, query }) => {
+export const handler = httpHandler(regiopartnersRoutes.regiopartnerAanmeldingenZoeken, async ({ principal, query }) => {
   const pagina = await aanmeldingen.zoeken(principal, query);
   return {
     status: 200,

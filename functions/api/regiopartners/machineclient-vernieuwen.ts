@@ -1,6 +1,6 @@
 import { machineClientAdapter } from '../../../shared/auth/machine-clients';
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { regiopartnersRoutes } from '../../../shared/routes/regiopartners';
 import { haalPartnerClientId, vervangPartnerClient } from '../../../shared/store/machine-clients-store';
 import { dynamoRegiopartnersStore } from '../../../shared/store/regiopartners-store';
 import { regiopartnersUseCases } from '../../../shared/use-cases/regiopartners';
@@ -12,7 +12,7 @@ const regiopartners = regiopartnersUseCases({
   partnerClients: { huidige: haalPartnerClientId, vervang: vervangPartnerClient },
 });
 
-export const handler = httpHandler(routes.machineClientVernieuwen, async ({ principal, params }) => {
+export const handler = httpHandler(regiopartnersRoutes.machineClientVernieuwen, async ({ principal, params }) => {
   // The answer carries the client secret: like every answer it is Cache-Control: no-store.
   return { status: 201, body: await regiopartners.machineClientVernieuwen(principal, params.partnerId) };
 });

@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { regiopartnersRoutes } from '../../../shared/routes/regiopartners';
 import { partnerGebruikers } from './partner-gebruikers';
 
-export const handler = httpHandler(routes.partnerGebruikerUitnodigen, async ({ principal, params, body }) => {
+export const handler = httpHandler(regiopartnersRoutes.partnerGebruikerUitnodigen, async ({ principal, params, body }) => {
   const gebruiker = await partnerGebruikers.uitnodigen(principal, params.partnerId, body);
   return { status: 202, body: gebruiker };
 });

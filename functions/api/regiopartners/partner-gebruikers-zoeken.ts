@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { regiopartnersRoutes } from '../../../shared/routes/regiopartners';
 import { partnerGebruikers } from './partner-gebruikers';
 
-export const handler = httpHandler(routes.partnerGebruikersZoeken, async ({ principal, params, query }) => {
+export const handler = httpHandler(regiopartnersRoutes.partnerGebruikersZoeken, async ({ principal, params, query }) => {
   const pagina = await partnerGebruikers.zoeken(principal, params.partnerId, query);
   return {
     status: 200,

@@ -1,5 +1,5 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { regiopartnersRoutes } from '../../../shared/routes/regiopartners';
 import { begrens } from '../../../shared/http/aanvraaglimiet';
 import { aanmeldingen } from './aanmeldingen';
 
@@ -8,7 +8,7 @@ const ONTVANGEN = {
     'De aanmelding is ontvangen. Kan zij in behandeling worden genomen, dan krijgt de contactpersoon binnen enkele minuten een e-mail met een bevestigingslink, 48 uur geldig.',
 };
 
-export const handler = httpHandler(routes.regiopartnerAanmelden, async ({ body, event }) => {
+export const handler = httpHandler(regiopartnersRoutes.regiopartnerAanmelden, async ({ body, event }) => {
   await begrens('aanmelden', event);
   await aanmeldingen.aanmelden(body);
   return { status: 202, body: ONTVANGEN };

@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { regiopartnersRoutes } from '../../../shared/routes/regiopartners';
 import { regiopartners } from './regiopartners';
 
-export const handler = httpHandler(routes.regiopartnersZoeken, async ({ principal, query }) => {
+export const handler = httpHandler(regiopartnersRoutes.regiopartnersZoeken, async ({ principal, query }) => {
   const pagina = await regiopartners.zoeken(principal, query);
   return {
     status: 200,

@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { verwijzingenRoutes } from '../../../shared/routes/verwijzingen';
 import { verwijzingen } from './verwijzingen';
 
-export const handler = httpHandler(routes.verwijzingGebeurtenissen, async ({ principal, params, query }) => {
+export const handler = httpHandler(verwijzingenRoutes.verwijzingGebeurtenissen, async ({ principal, params, query }) => {
   const pagina = await verwijzingen.geschiedenis(principal, params.verwijzingId, query);
   return {
     status: 200,

@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { verwijzingenRoutes } from '../../../shared/routes/verwijzingen';
 import { verwijzingen } from './verwijzingen';
 
-export const handler = httpHandler(routes.verwijzingIntakeStarten, async ({ principal, params, ifMatch }) => {
+export const handler = httpHandler(verwijzingenRoutes.verwijzingIntakeStarten, async ({ principal, params, ifMatch }) => {
   const v = await verwijzingen.statusWijzigen(principal, params.verwijzingId, 'intakeStarten', { ifMatch });
   return { status: 200, body: v, versie: v.versie };
 });

@@ -1,8 +1,8 @@
 import { httpHandler } from '../../../shared/http/handler';
-import { routes } from '../../../shared/routes/manifest';
+import { werkplekkenRoutes } from '../../../shared/routes/werkplekken';
 import { werkplekken } from './werkplekken';
 
-export const handler = httpHandler(routes.werkplekAanbieden, async ({ principal, body }) => {
+export const handler = httpHandler(werkplekkenRoutes.werkplekAanbieden, async ({ principal, body }) => {
   const werkplek = await werkplekken.aanbieden(principal, body);
   return { status: 201, body: werkplek, versie: werkplek.versie, location: `/v1/werkplekken/${werkplek.id}` };
 });

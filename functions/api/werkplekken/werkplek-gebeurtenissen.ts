@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { werkplekkenRoutes } from '../../../shared/routes/werkplekken';
 import { werkplekken } from './werkplekken';
 
-export const handler = httpHandler(routes.werkplekGebeurtenissen, async ({ principal, params, query }) => {
+export const handler = httpHandler(werkplekkenRoutes.werkplekGebeurtenissen, async ({ principal, params, query }) => {
   const pagina = await werkplekken.geschiedenis(principal, params.werkplekId, query);
   return {
     status: 200,

@@ -1,9 +1,9 @@
 import { httpHandler } from '../../../shared/http/handler';
 import { volgendePagina } from '../../../shared/http/paginering';
-import { routes } from '../../../shared/routes/manifest';
+import { werkplekkenRoutes } from '../../../shared/routes/werkplekken';
 import { werkplekken } from './werkplekken';
 
-export const handler = httpHandler(routes.werkplekkenZoeken, async ({ principal, query }) => {
+export const handler = httpHandler(werkplekkenRoutes.werkplekkenZoeken, async ({ principal, query }) => {
   const pagina = await werkplekken.zoeken(principal, query);
   return {
     status: 200,
