@@ -61,7 +61,7 @@ export interface LocalRuntimeOptions {
   readonly dataDir?: string;
   /** Where the 'bestand' mail adapter writes mails. Default <dataDir>/mail, or a new temp dir. */
   readonly mailOutboxDir?: string;
-  /** Comma list; default http://localhost:5173 (the front-end dev server). */
+  /** Comma list; default the runtime's own address (the portal is served here), or http://localhost:5173 on a free port (tests). */
   readonly corsAllowedOrigins?: string;
   readonly powertoolsLogLevel?: string;
   /** Tests only: other routes, queues or stream consumers (fixtures). Default: the shared definitions. */

@@ -5,9 +5,11 @@ import { routeGroupEntry } from '../../infra/constructs/route-group-entry';
 import { PROJECT_ROOT } from '../../infra/local/paths';
 import { queueDefinitions, streamConsumers } from '../../shared/queues/definition';
 import { allRoutes, defaultRouteHandler } from '../../shared/routes/manifest';
+import { allePaginas } from '../../shared/web/paginas';
+import { paginagroepen, paginagroepId } from '../../infra/stacks/portaal-stack';
 import type { RouteDefinition } from '../../shared/routes/route';
 
-export type FunctionKind = 'api' | 'default' | 'queue' | 'stream' | 'cognito' | 'baseline';
+export type FunctionKind = 'api' | 'pagina' | 'default' | 'queue' | 'stream' | 'cognito' | 'baseline';
 
 /** One deployable function, as the stacks derive it from the manifest and the definitions. */
 export interface BenchFunction {
@@ -30,6 +32,8 @@ export const benchFunctions = (): BenchFunction[] => {
   const fns: BenchFunction[] = [
     ...allRoutes.map((route) => ({ name: route.operationId, kind: 'api' as const, entry: route.handler, route })),
     { name: 'nietGevonden ($default)', kind: 'default', entry: defaultRouteHandler },
+    // The portal: one function per page module, as infra/stacks/portaal-stack.ts deploys them.
+    ...[...paginagroepen(allePaginas)].map(([entry, paginas]) => ({ name: `portaal ${paginagroepId(entry)} (${paginas.length} pagina's)`, kind: 'pagina' as const, entry })),
     ...Object.values(queueDefinitions).map((q) => ({ name: `${q.name} (SQS)`, kind: 'queue' as const, entry: q.consumer })),
     ...Object.values(streamConsumers).map((s) => ({ name: `${s.name} (stream)`, kind: 'stream' as const, entry: s.handler })),
   ];

@@ -116,7 +116,7 @@ export const memoryRule = (): string =>
 const recommend = (fn: BenchFunction, maxRssKb: number): { fitsMb: number; recommendedMb: number; reason: string } => {
   const needMb = (maxRssKb / 1024) * (1 + HEADROOM);
   const fitsMb = MEMORY_SIZES_MB.find((m) => m >= needMb) ?? MEMORY_SIZES_MB.at(-1)!;
-  const latencySensitive = fn.kind === 'api' || fn.kind === 'default';
+  const latencySensitive = fn.kind === 'api' || fn.kind === 'pagina' || fn.kind === 'default';
   if (latencySensitive && fitsMb < API_MINIMUM_MB) return { fitsMb, recommendedMb: API_MINIMUM_MB, reason: 'API: CPU ∝ memory' };
   if (fn.kind === 'baseline') return { fitsMb, recommendedMb: fitsMb, reason: 'reference only' };
   return { fitsMb, recommendedMb: fitsMb, reason: `peak × ${1 + HEADROOM}` };
