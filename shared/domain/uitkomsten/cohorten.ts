@@ -1,0 +1,142 @@
+import { naTermijn } from '../nazorg';
+import { kaplanMeier, overlevingOp, mediaan, type Curve, type Waarneming } from './kaplan-meier';
+import { publiceerAandeel, publiceerAantal, type Aandeel, type Aantal } from './onthulling';
+
+/**
+ * The durability figures of a cohort — every placement that started in one calendar quarter — from one
+ * anonymous outcome record per placement. Definitions (README, "Uitkomsten"):
+ * - in werk op T+6 / T+12: the durability check's answer at that term (still employed here, or working
+ *   elsewhere); an unanswered or missing check is "onbekend", counted and shown, never dropped;
+ * - behoud bij dezelfde werkgever (WIOA's "Retention with the Same Employer"): still employed by the same
+ *   member at both checks;
+ * - a placement counts at T+k only once T+k has passed on the report date; before that it is "nog niet
+ *   bereikt", counted apart and never as a failure (CBS's cohort study of bijstand outflow does the same);
+ * - the retention curve: time from the start to an end without work (any reason but uitstroomRegulierWerk);
+ *   an end into regular work and an open placement are censored at that date / the report date;
+ * - terug naar de gemeente binnen 6 / 12 maanden: 1 − S(t) for ends with reason terugNaarGemeente (the
+ *   other ends censored), the counterpart of Divosa's herinstroom figure.
+ * Erasing a person (AVG) keeps this record: it holds no personal data, only dates, codes and answers.
+ */
+export type Checkantwoord = 'inDienst' | 'elders' | 'nietInWerk';
+
+export interface Uitkomstrecord {
+  readonly plaatsingId: string;
+  readonly startdatum: string;
+  readonly einde?: { readonly datum: string; readonly reden: string } | undefined;
+  /** The durability checks' answers by term (P6M, P12M); a term without an answer is absent. */
+  readonly checks: Readonly<Record<string, Checkantwoord>>;
+}
+
+export const kwartaalVan = (datum: string): string => `${datum.slice(0, 4)}-K${Math.floor((Number(datum.slice(5, 7)) - 1) / 3) + 1}`;
+
+const dagenTussen = (van: string, tot: string): number => Math.round((Date.parse(`${tot}T00:00:00Z`) - Date.parse(`${van}T00:00:00Z`)) / 86_400_000);
+
+export interface Termijnstand {
+  /** Placements whose term has passed: the denominator. */
+  readonly bereikt: Aantal;
+  readonly inWerk: Aantal;
+  readonly nietInWerk: Aantal;
+  readonly onbekend: Aantal;
+  readonly nogNietBereikt: Aantal;
+  /** In work as a share of the placements that reached the term, "onbekend" included in the denominator. */
+  readonly aandeelInWerk: Aandeel;
+}
+
+export const standOp = (records: readonly Uitkomstrecord[], termijn: string, rapportdatum: string): Termijnstand => {
+  let bereikt = 0;
+  let inWerk = 0;
+  let nietInWerk = 0;
+  for (const r of records) {
+    if (naTermijn(r.startdatum, termijn) > rapportdatum) continue;
+    bereikt++;
+    const a = r.checks[termijn];
+    if (a === 'inDienst' || a === 'elders') inWerk++;
+    else if (a === 'nietInWerk') nietInWerk++;
+  }
+  return {
+    bereikt: publiceerAantal(bereikt),
+    inWerk: publiceerAantal(inWerk),
+    nietInWerk: publiceerAantal(nietInWerk),
+    onbekend: publiceerAantal(bereikt - inWerk - nietInWerk),
+    nogNietBereikt: publiceerAantal(records.length - bereikt),
+    aandeelInWerk: publiceerAandeel(inWerk, bereikt),
+  };
+};
+
+/** Retention with the same employer: employed here at both checks, over the placements that reached the last. */
+export const behoud = (records: readonly Uitkomstrecord[], rapportdatum: string, termijnen: readonly [string, string] = ['P6M', 'P12M']): Aandeel => {
+  const bereikt = records.filter((r) => naTermijn(r.startdatum, termijnen[1]) <= rapportdatum);
+  const zelfde = bereikt.filter((r) => termijnen.every((t) => r.checks[t] === 'inDienst')).length;
+  return publiceerAandeel(zelfde, bereikt.length);
+};
+
+/** The observations of the retention curve: an end without work is the event, anything else censors. */
+export const behoudWaarnemingen = (records: readonly Uitkomstrecord[], rapportdatum: string): Waarneming[] =>
+  records.map((r) =>
+    r.einde && r.einde.datum <= rapportdatum
+      ? { dagen: dagenTussen(r.startdatum, r.einde.datum), gebeurtenis: r.einde.reden !== 'uitstroomRegulierWerk' }
+      : { dagen: dagenTussen(r.startdatum, rapportdatum), gebeurtenis: false },
+  );
+
+/** The observations of the return to the gemeente: an end with terugNaarGemeente is the event. */
+export const terugvalWaarnemingen = (records: readonly Uitkomstrecord[], rapportdatum: string): Waarneming[] =>
+  records.map((r) =>
+    r.einde && r.einde.datum <= rapportdatum
+      ? { dagen: dagenTussen(r.startdatum, r.einde.datum), gebeurtenis: r.einde.reden === 'terugNaarGemeente' }
+      : { dagen: dagenTussen(r.startdatum, rapportdatum), gebeurtenis: false },
+  );
+
+/** A point of a curve, published only where at least 10 are still at risk (the number at risk is its denominator). */
+export type Curvepunt = { readonly overleving: number; readonly onder: number; readonly boven: number; readonly risico: number } | { readonly overleving: null; readonly onderdrukt: 'kleinRisico' };
+
+const DAGEN_PER_MAAND = 30.4375;
+
+export const puntOp = (curve: Curve, maanden: number): Curvepunt => {
+  const p = overlevingOp(curve, Math.round(maanden * DAGEN_PER_MAAND));
+  return p.risico >= 10 ? { overleving: p.overleving, onder: p.onder, boven: p.boven, risico: p.risico } : { overleving: null, onderdrukt: 'kleinRisico' };
+};
+
+export interface Cohortcijfers {
+  readonly cohort: string;
+  readonly gestart: Aantal;
+  readonly inWerkT6: Termijnstand;
+  readonly inWerkT12: Termijnstand;
+  readonly behoudZelfdeWerkgever: Aandeel;
+  readonly behoudS6: Curvepunt;
+  readonly behoudS12: Curvepunt;
+  /** In months; null when the curve does not reach one half, or too few are at risk there. */
+  readonly mediaanMaanden: number | null;
+  readonly terugBinnen6: Curvepunt;
+  readonly terugBinnen12: Curvepunt;
+}
+
+const complement = (p: Curvepunt): Curvepunt => (p.overleving === null ? p : { overleving: 1 - p.overleving, onder: 1 - p.boven, boven: 1 - p.onder, risico: p.risico });
+
+export const cohortcijfers = (cohort: string, records: readonly Uitkomstrecord[], rapportdatum: string): Cohortcijfers => {
+  const curve = kaplanMeier(behoudWaarnemingen(records, rapportdatum));
+  const terug = kaplanMeier(terugvalWaarnemingen(records, rapportdatum));
+  const m = mediaan(curve);
+  const mediaanRisico = m === undefined ? 0 : (curve.stappen.find((s) => s.dagen === m)?.risico ?? 0);
+  return {
+    cohort,
+    gestart: publiceerAantal(records.length),
+    inWerkT6: standOp(records, 'P6M', rapportdatum),
+    inWerkT12: standOp(records, 'P12M', rapportdatum),
+    behoudZelfdeWerkgever: behoud(records, rapportdatum),
+    behoudS6: puntOp(curve, 6),
+    behoudS12: puntOp(curve, 12),
+    mediaanMaanden: m !== undefined && mediaanRisico >= 10 ? Math.round((10 * m) / DAGEN_PER_MAAND) / 10 : null,
+    terugBinnen6: complement(puntOp(terug, 6)),
+    terugBinnen12: complement(puntOp(terug, 12)),
+  };
+};
+
+/** The records by cohort (the quarter of their start), in time order. */
+export const perCohort = (records: readonly Uitkomstrecord[]): Map<string, Uitkomstrecord[]> => {
+  const uit = new Map<string, Uitkomstrecord[]>();
+  for (const r of [...records].sort((a, b) => a.startdatum.localeCompare(b.startdatum))) {
+    const k = kwartaalVan(r.startdatum);
+    uit.set(k, [...(uit.get(k) ?? []), r]);
+  }
+  return uit;
+};
