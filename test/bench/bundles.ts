@@ -228,7 +228,7 @@ export const packageOf = (input: string): string => {
 };
 
 const analyse = (fn: BenchFunction, outdir: string, metafile: Metafile): BuiltBundle => {
-  const file = join(outdir, fn.entry.replace(/\.[cm]?[jt]s$/, ''), 'index.mjs');
+  const file = join(outdir, fn.entry.replace(/\.[cm]?[jt]sx?$/, ''), 'index.mjs');
   const key = relative(PROJECT_ROOT, file);
   const output = metafile.outputs[key];
   if (!output) throw new Error(`metafile has no output ${key} for ${fn.entry}`);

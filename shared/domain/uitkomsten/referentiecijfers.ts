@@ -11,7 +11,8 @@ export interface Referentiecijfer {
   /** Which of our figures it stands beside. */
   readonly naastFiguur: 'terugBinnen12' | 'inWerkT6';
   readonly bron: string;
-  readonly jaar: number;
+  /** The year the figure is about; absent where the edition was not checked here (no internet access). */
+  readonly jaar?: number;
 }
 
 export const REFERENTIECIJFERS: readonly Referentiecijfer[] = [
@@ -20,8 +21,8 @@ export const REFERENTIECIJFERS: readonly Referentiecijfer[] = [
     omschrijving: 'Van wie de bijstand verliet voor werk, is binnen een jaar terug in de bijstand',
     percentage: 16,
     naastFiguur: 'terugBinnen12',
-    bron: 'Divosa, Benchmark Werk & Inkomen: herinstroom in de bijstand',
-    jaar: 2023,
+    // As the product brief cites it; the edition and year are to be checked against Divosa's publication.
+    bron: 'Divosa, herinstroom in de bijstand (zoals aangehaald in de opdracht; editie nog te controleren)',
   },
   {
     id: 'cbs-uitstroom-werk-6m',
