@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { env } from '../../shared/config/env';
+import { env, portaalUrl } from '../../shared/config/env';
 import { LIMIETEN } from '../../shared/domain/aanvraaglimiet';
 import { DomeinFout } from '../../shared/domain/fouten';
 import { isLinkToken } from '../../shared/domain/nazorglinks';
@@ -38,7 +38,7 @@ import { nazorg } from '../api/nazorg/nazorg';
  * answers → send → confirmation. The answer is the API's own use case (POST /v1/nazorgmomenten/{id}/antwoorden)
  * as the recipient, so the risk signal, the escalation and the durability record follow exactly as there.
  */
-const portaal = env().PORTAAL_URL ?? env().CORS_ALLOWED_ORIGINS.split(',').find(Boolean) ?? 'https://portaal.werkcoop.nl';
+const portaal = portaalUrl();
 
 const links = nazorglinkUseCases({
   links: {
