@@ -186,6 +186,13 @@ const bericht = (
  */
 export const bevestigingslink = (portaal: string, token: string): string => `${portaal.replace(/\/$/, '')}/portaal/regiopartner-aanmelding/${token}`;
 
+/**
+ * What every accepted application is answered, by the API and by the portal alike: the same words whether
+ * or not the KvK number already has an open application, so the answer tells nobody which organisations applied.
+ */
+export const AANMELDING_ONTVANGEN =
+  `De aanmelding is ontvangen. Kan zij in behandeling worden genomen, dan krijgt de contactpersoon binnen enkele minuten een e-mail met een bevestigingslink, ${BEVESTIGINGSTERMIJN_UREN} uur geldig.`;
+
 /** The confirmation mail's outbox id follows from the application, so that confirming can delete it. */
 export const bevestigingsmailId = (aanmeldingId: string): string => `${aanmeldingId}-BEVESTIGEN`;
 
