@@ -3,7 +3,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSBatchResponse, SQSEvent, SQSHandler } from 'aws-lambda';
 import { ulid } from 'ulidx';
 import * as z from 'zod';
-import { env } from '../../shared/config/env';
+import { portaalUrl } from '../../shared/config/env';
 import { vandaagInNederland } from '../../shared/domain/kalender';
 import { linkGeldigTot, linkHash, nazorglinkUrl, nieuwLinkToken, type LinkOntvanger, type NazorgLink } from '../../shared/domain/nazorglinks';
 import type { Notificatie } from '../../shared/domain/notificaties';
@@ -86,7 +86,7 @@ const uitnodiging = (m: Nazorgmoment, aan: Contactpersoon, link: NazorgLink, tok
     tekst:
       `Beste ${aan.naam},\n\nEr staat een nazorgmoment open voor een plaatsing die u begeleidt (vervaldatum ${m.vervaldatum}). ` +
       `Wilt u de vragen uiterlijk ${uiterlijk} beantwoorden? Dat kost een paar minuten en kan met deze persoonlijke link, zonder in te loggen:\n\n` +
-      `${nazorglinkUrl(portaal(), token)}\n\n` +
+      `${nazorglinkUrl(portaalUrl(), token)}\n\n` +
       `De link werkt tot en met ${link.geldigTot} en is alleen voor u: stuur hem niet door. Werkt uw organisatie met een eigen systeem, ` +
       `dan kan het antwoord ook via de API van werkcoop (nazorgmoment ${m.id}).`,
     onderwerpType: 'nazorgmoment',
@@ -94,9 +94,6 @@ const uitnodiging = (m: Nazorgmoment, aan: Contactpersoon, link: NazorgLink, tok
     aangemaaktOp: nu,
   };
 };
-
-/** Where the links in mails point: the portal (the local runtime's own address locally). */
-const portaal = (): string => env().PORTAAL_URL ?? env().CORS_ALLOWED_ORIGINS.split(',').find(Boolean) ?? 'https://portaal.werkcoop.nl';
 
 const ontvangerVan = (m: Nazorgmoment, pk: string): LinkOntvanger =>
   pk === sleutels.lid(m.lidId).pk ? { rol: 'werkgever', lidId: m.lidId } : { rol: 'regiopartner', partnerId: m.jobcoachPartnerId! };

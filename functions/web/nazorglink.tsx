@@ -1,10 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { env } from '../../shared/config/env';
-import { LIMIETEN } from '../../shared/domain/aanvraaglimiet';
+import { env, portaalUrl } from '../../shared/config/env';
 import { DomeinFout } from '../../shared/domain/fouten';
 import { isLinkToken } from '../../shared/domain/nazorglinks';
 import { NAZORG_SOORTEN, NazorgAntwoordInvoer, RISICO_CATEGORIEEN } from '../../shared/schemas/nazorg';
-import { telAanvraag } from '../../shared/store/aanvraaglimiet-store';
 import { dynamo, tabel } from '../../shared/store/dynamodb';
 import { haalProjectie } from '../../shared/store/nazorg-store';
 import { dynamoNazorgStore } from '../../shared/store/nazorg-store';
@@ -12,9 +10,10 @@ import { haalLink, vervangLink } from '../../shared/store/nazorglinks-store';
 import { notificatieItem } from '../../shared/store/notificaties-store';
 import { sleutels } from '../../shared/store/sleutels';
 import { nazorglinkUseCases, type LinkWeergave } from '../../shared/use-cases/nazorglinks';
-import { labelsVan, leesFormulier, type Velden } from '../../shared/web/formulier';
+import { labelsVan, leesControle, lijstVan, tekstVan, type Ingevuld, type Velden } from '../../shared/web/formulier';
 import {
   Alinea,
+  Controleknoppen,
   Document,
   Foutsamenvatting,
   Gegevens,
@@ -27,10 +26,9 @@ import {
   Melding,
   Tekstveld,
   Tekstvak,
-  Verborgen,
   type Veldfouten,
 } from '../../shared/web/opmaak';
-import { paginaHandler, PaginaFout, type PaginaAntwoord, type PaginaVerzoek } from '../../shared/web/pagina-handler';
+import { begrensPagina, paginaHandler, PaginaFout, type PaginaAntwoord, type PaginaVerzoek } from '../../shared/web/pagina-handler';
 import { nazorg } from '../api/nazorg/nazorg';
 
 /**
@@ -38,7 +36,7 @@ import { nazorg } from '../api/nazorg/nazorg';
  * answers → send → confirmation. The answer is the API's own use case (POST /v1/nazorgmomenten/{id}/antwoorden)
  * as the recipient, so the risk signal, the escalation and the durability record follow exactly as there.
  */
-const portaal = env().PORTAAL_URL ?? env().CORS_ALLOWED_ORIGINS.split(',').find(Boolean) ?? 'https://portaal.werkcoop.nl';
+const portaal = portaalUrl();
 
 const links = nazorglinkUseCases({
   links: {
@@ -129,12 +127,6 @@ const VRAGEN = {
 } as const satisfies Velden & Record<string, { label: string }>;
 const LABELS = labelsVan(VRAGEN);
 
-type Ingevuld = Readonly<Record<string, string | readonly string[]>>;
-const tekst = (i: Ingevuld, naam: string): string | undefined => (typeof i[naam] === 'string' ? (i[naam] as string) : undefined);
-const lijst = (i: Ingevuld, naam: string): readonly string[] => {
-  const w = i[naam];
-  return Array.isArray(w) ? w : typeof w === 'string' && w !== '' ? [w] : [];
-};
 
 const Herkenning = ({ w }: { w: LinkWeergave }) => (
   <Gegevens
@@ -157,33 +149,33 @@ const Formulier = ({ token, w, ingevuld, fouten }: { token: string; w: LinkWeerg
     </Alinea>
     <Herkenning w={w} />
     <form method="post" action={`/portaal/nazorg/${token}/controle`} noValidate>
-      <Keuzegroep naam="nogInDienst" label={VRAGEN.nogInDienst.label} keuzes={JA_NEE} gekozen={lijst(ingevuld, 'nogInDienst')} fout={fouten.nogInDienst} />
+      <Keuzegroep naam="nogInDienst" label={VRAGEN.nogInDienst.label} keuzes={JA_NEE} gekozen={lijstVan(ingevuld, 'nogInDienst')} fout={fouten.nogInDienst} />
       <Keuzegroep
         naam="werkzaamElders"
         label={VRAGEN.werkzaamElders.label}
         uitleg="Alleen als de medewerker niet meer bij u werkt, maar wel ergens anders aan het werk is."
         keuzes={JA_NEE}
-        gekozen={lijst(ingevuld, 'werkzaamElders')}
+        gekozen={lijstVan(ingevuld, 'werkzaamElders')}
         fout={fouten.werkzaamElders}
         optioneel
       />
-      <Tekstveld naam="gewerkteUrenPerWeek" label={VRAGEN.gewerkteUrenPerWeek.label} soort="number" breedte={4} waarde={tekst(ingevuld, 'gewerkteUrenPerWeek')} fout={fouten.gewerkteUrenPerWeek} />
+      <Tekstveld naam="gewerkteUrenPerWeek" label={VRAGEN.gewerkteUrenPerWeek.label} soort="number" breedte={4} waarde={tekstVan(ingevuld, 'gewerkteUrenPerWeek')} fout={fouten.gewerkteUrenPerWeek} />
       <Tekstveld
         naam="verzuimdagenInPeriode"
         label={VRAGEN.verzuimdagenInPeriode.label}
         uitleg="Ziekte en ander verzuim samen. Noem geen reden."
         soort="number"
         breedte={4}
-        waarde={tekst(ingevuld, 'verzuimdagenInPeriode')}
+        waarde={tekstVan(ingevuld, 'verzuimdagenInPeriode')}
         fout={fouten.verzuimdagenInPeriode}
       />
-      <Keuzegroep naam="hoeGaatHet" label={VRAGEN.hoeGaatHet.label} keuzes={HOE_GAAT_HET} gekozen={lijst(ingevuld, 'hoeGaatHet')} fout={fouten.hoeGaatHet} />
+      <Keuzegroep naam="hoeGaatHet" label={VRAGEN.hoeGaatHet.label} keuzes={HOE_GAAT_HET} gekozen={lijstVan(ingevuld, 'hoeGaatHet')} fout={fouten.hoeGaatHet} />
       <Keuzegroep
         naam="ondersteuningNodig"
         label={VRAGEN.ondersteuningNodig.label}
         uitleg="Bijvoorbeeld meer begeleiding door de jobcoach of een aanpassing van het werk."
         keuzes={JA_NEE}
-        gekozen={lijst(ingevuld, 'ondersteuningNodig')}
+        gekozen={lijstVan(ingevuld, 'ondersteuningNodig')}
         fout={fouten.ondersteuningNodig}
       />
       <Keuzegroep
@@ -191,7 +183,7 @@ const Formulier = ({ token, w, ingevuld, fouten }: { token: string; w: LinkWeerg
         label={VRAGEN.risicos.label}
         uitleg="Kies alles wat van toepassing is."
         keuzes={RISICO_CATEGORIEEN.map((r) => ({ waarde: r, label: RISICO_TEKST[r] }))}
-        gekozen={lijst(ingevuld, 'risicos')}
+        gekozen={lijstVan(ingevuld, 'risicos')}
         fout={fouten.risicos}
         optioneel
         meerdere
@@ -200,7 +192,7 @@ const Formulier = ({ token, w, ingevuld, fouten }: { token: string; w: LinkWeerg
         naam="notitie"
         label={VRAGEN.notitie.label}
         uitleg="Schrijf geen medische gegevens en geen BSN. Uw toelichting lezen de coördinatoren van de coöperatie."
-        waarde={tekst(ingevuld, 'notitie')}
+        waarde={tekstVan(ingevuld, 'notitie')}
         fout={fouten.notitie}
         optioneel
       />
@@ -213,43 +205,31 @@ const Formulier = ({ token, w, ingevuld, fouten }: { token: string; w: LinkWeerg
 
 const jaNee = (b: boolean | undefined) => (b === undefined ? 'Niet ingevuld' : b ? 'Ja' : 'Nee');
 
-/** The check page carries the answers as hidden fields: nothing is stored before the person sends. */
-const Controle = ({ token, invoer, ingevuld }: { token: string; invoer: NazorgAntwoordInvoer; ingevuld: Ingevuld }) => {
-  const verborgen = Object.keys(VRAGEN).flatMap((naam) => {
-    const w = ingevuld[naam];
-    return (Array.isArray(w) ? w : w ? [w as string] : []).map((v, i) => <Verborgen key={`${naam}${i}`} naam={naam} waarde={v} />);
-  });
-  return (
-    <Document titel="Controleer uw antwoorden" stijl={stijl()}>
-      <Kop1>Controleer uw antwoorden</Kop1>
-      <Gegevens
-        rijen={[
-          { label: VRAGEN.nogInDienst.label, waarde: jaNee(invoer.nogInDienst) },
-          { label: VRAGEN.werkzaamElders.label, waarde: jaNee(invoer.werkzaamElders) },
-          { label: VRAGEN.gewerkteUrenPerWeek.label, waarde: `${invoer.gewerkteUrenPerWeek} uur` },
-          { label: VRAGEN.verzuimdagenInPeriode.label, waarde: `${invoer.verzuimdagenInPeriode} dagen` },
-          { label: VRAGEN.hoeGaatHet.label, waarde: HOE_GAAT_HET[invoer.hoeGaatHet - 1]!.label },
-          { label: VRAGEN.ondersteuningNodig.label, waarde: jaNee(invoer.ondersteuningNodig) },
-          { label: VRAGEN.risicos.label, waarde: invoer.risicos.length ? invoer.risicos.map((r) => RISICO_TEKST[r]).join(', ') : 'Niets' },
-          { label: VRAGEN.notitie.label, waarde: invoer.notitie ?? 'Geen' },
-        ]}
-      />
-      <form method="post" action={`/portaal/nazorg/${token}/versturen`}>
-        {verborgen}
-        <Knoppen>
-          <Knop>Antwoorden versturen</Knop>
-        </Knoppen>
-      </form>
-      <form method="post" action={`/portaal/nazorg/${token}/controle`}>
-        {verborgen}
-        <Verborgen naam="wijzigen" waarde="ja" />
-        <Knoppen>
-          <Knop tweede>Antwoorden wijzigen</Knop>
-        </Knoppen>
-      </form>
-    </Document>
-  );
-};
+/** The check page: nothing is stored before the person sends. */
+const Controle = ({ token, invoer, ingevuld }: { token: string; invoer: NazorgAntwoordInvoer; ingevuld: Ingevuld }) => (
+  <Document titel="Controleer uw antwoorden" stijl={stijl()}>
+    <Kop1>Controleer uw antwoorden</Kop1>
+    <Gegevens
+      rijen={[
+        { label: VRAGEN.nogInDienst.label, waarde: jaNee(invoer.nogInDienst) },
+        { label: VRAGEN.werkzaamElders.label, waarde: jaNee(invoer.werkzaamElders) },
+        { label: VRAGEN.gewerkteUrenPerWeek.label, waarde: `${invoer.gewerkteUrenPerWeek} uur` },
+        { label: VRAGEN.verzuimdagenInPeriode.label, waarde: `${invoer.verzuimdagenInPeriode} dagen` },
+        { label: VRAGEN.hoeGaatHet.label, waarde: HOE_GAAT_HET[invoer.hoeGaatHet - 1]!.label },
+        { label: VRAGEN.ondersteuningNodig.label, waarde: jaNee(invoer.ondersteuningNodig) },
+        { label: VRAGEN.risicos.label, waarde: invoer.risicos.length ? invoer.risicos.map((r) => RISICO_TEKST[r]).join(', ') : 'Niets' },
+        { label: VRAGEN.notitie.label, waarde: invoer.notitie ?? 'Geen' },
+      ]}
+    />
+    <Controleknoppen
+      versturen={`/portaal/nazorg/${token}/versturen`}
+      wijzigen={`/portaal/nazorg/${token}/controle`}
+      knop="Antwoorden versturen"
+      namen={Object.keys(VRAGEN)}
+      ingevuld={ingevuld}
+    />
+  </Document>
+);
 
 const stijl = () => env().PORTAAL_STIJL;
 
@@ -297,8 +277,7 @@ const metLink = async <T,>(verzoek: PaginaVerzoek, doe: (token: string) => Promi
     return await doe(token);
   } catch (error) {
     if (!(error instanceof DomeinFout && error.soort === 'nietGevonden')) throw error;
-    const telling = await telAanvraag('nazorglinkOnbekend', LIMIETEN.nazorglinkOnbekend, verzoek.event.requestContext.http.sourceIp);
-    if (!telling.toegestaan) throw new PaginaFout(429, 'Te vaak geprobeerd', `Vanaf dit adres zijn te veel onbekende links geopend. Probeer het over ${Math.ceil(telling.wachtSeconden / 60)} minuten opnieuw.`);
+    await begrensPagina('nazorglinkOnbekend', verzoek, 'pogingen met onbekende links');
     throw new PaginaFout(
       404,
       'Deze link kennen wij niet',
@@ -312,12 +291,8 @@ const toonFormulier = (token: string, w: LinkWeergave, ingevuld: Ingevuld, foute
   inhoud: w.staat.staat === 'bruikbaar' ? <Formulier token={token} w={w} ingevuld={ingevuld} fouten={fouten} /> : <Niet token={token} w={w} />,
 });
 
-/** The form as posted, read by the API's own schema; `wijzigen` is the check page's way back to the form. */
-const leesAntwoorden = (formulier: URLSearchParams) => {
-  const wijzigen = formulier.get('wijzigen') === 'ja';
-  formulier.delete('wijzigen');
-  return { wijzigen, ...leesFormulier(formulier, VRAGEN, NazorgAntwoordInvoer) };
-};
+/** The form as posted, read by the API's own schema. */
+const leesAntwoorden = (formulier: URLSearchParams) => leesControle(formulier, VRAGEN, NazorgAntwoordInvoer);
 
 export const handler = paginaHandler({
   nazorgLinkOpenen: (v) => metLink(v, async (token) => toonFormulier(token, await links.openen(token), {}, {})),

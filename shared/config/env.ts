@@ -89,3 +89,9 @@ export const requireEnv = <K extends keyof Env>(key: K): NonNullable<Env[K]> => 
   if (value === undefined || value === '') throw new Error(`werkcoop: environment variable ${String(key)} is not set.`);
   return value as NonNullable<Env[K]>;
 };
+
+/**
+ * The portal's address, where the links in mails point: PORTAAL_URL, or else the deployment's first CORS
+ * origin (the portal's domain, which the deployments config names).
+ */
+export const portaalUrl = (): string => env().PORTAAL_URL ?? env().CORS_ALLOWED_ORIGINS.split(',').find(Boolean) ?? 'https://portaal.werkcoop.nl';

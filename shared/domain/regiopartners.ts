@@ -179,11 +179,19 @@ const bericht = (
 });
 
 /**
- * The confirmation link points at the portal, which posts the token to the API: a GET link that confirmed
- * by itself would be used up by the mail scanners that open every link. The token travels in the
- * fragment, which browsers do not send to the portal's server nor put in a Referer.
+ * The confirmation link opens a portal page whose button confirms: a GET that confirmed by itself would be
+ * used up by the mail scanners that open every link. The token is in the path, so the page works without
+ * script; the pages send no Referer (Referrer-Policy: no-referrer), and a sent mail's stored text loses the
+ * link (nazorglinks.ts PERSOONLIJKE_LINK matches this path).
  */
-export const bevestigingslink = (portaal: string, token: string): string => `${portaal.replace(/\/$/, '')}/regiopartners/aanmelding-bevestigen#token=${token}`;
+export const bevestigingslink = (portaal: string, token: string): string => `${portaal.replace(/\/$/, '')}/portaal/regiopartner-aanmelding/${token}`;
+
+/**
+ * What every accepted application is answered, by the API and by the portal alike: the same words whether
+ * or not the KvK number already has an open application, so the answer tells nobody which organisations applied.
+ */
+export const AANMELDING_ONTVANGEN =
+  `De aanmelding is ontvangen. Kan zij in behandeling worden genomen, dan krijgt de contactpersoon binnen enkele minuten een e-mail met een bevestigingslink, ${BEVESTIGINGSTERMIJN_UREN} uur geldig.`;
 
 /** The confirmation mail's outbox id follows from the application, so that confirming can delete it. */
 export const bevestigingsmailId = (aanmeldingId: string): string => `${aanmeldingId}-BEVESTIGEN`;

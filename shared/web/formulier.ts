@@ -11,6 +11,10 @@ export type VeldSoort =
   | 'tekst'
   /** A whole number typed by a person: spaces are forgiven, anything else is an error of its own. */
   | 'getal'
+  /** A number that is a code, such as a KvK number: kept as text, the spaces and dots people type in it forgiven. */
+  | 'code'
+  /** Free words, one per line or separated by commas (sectors): the list of them, possibly empty. */
+  | 'opsomming'
   /** A yes/no radio group: `ja` / `nee`. */
   | 'janee'
   /** Checkboxes: every checked value, possibly none. */
@@ -42,10 +46,15 @@ export class OnbekendeVelden extends Error {
   }
 }
 
-const zet = (doel: Record<string, unknown>, pad: readonly string[], waarde: unknown) => {
+/** The nested object at `pad`, made where it is missing. */
+const groep = (doel: Record<string, unknown>, pad: readonly string[]): Record<string, unknown> => {
   let o = doel;
-  for (const deel of pad.slice(0, -1)) o = (o[deel] ??= {}) as Record<string, unknown>;
-  o[pad.at(-1)!] = waarde;
+  for (const deel of pad) o = (o[deel] ??= {}) as Record<string, unknown>;
+  return o;
+};
+
+const zet = (doel: Record<string, unknown>, pad: readonly string[], waarde: unknown) => {
+  groep(doel, pad.slice(0, -1))[pad.at(-1)!] = waarde;
 };
 
 /** Fields every form may carry besides its own: the CSRF token. */
@@ -60,6 +69,8 @@ export const leesFormulier = <T>(form: URLSearchParams, velden: Velden, schema: 
   const object: Record<string, unknown> = {};
   for (const [naam, veld] of Object.entries(velden)) {
     const pad = veld.pad ?? [naam];
+    // A group left empty (no contact person at all) is still there, so the schema names each missing field, not the group.
+    groep(object, pad.slice(0, -1));
     if (veld.soort === 'lijst') {
       const waarden = form.getAll(naam);
       ingevuld[naam] = waarden;
@@ -68,8 +79,13 @@ export const leesFormulier = <T>(form: URLSearchParams, velden: Velden, schema: 
     }
     const tekst = (form.get(naam) ?? '').trim();
     ingevuld[naam] = tekst;
+    if (veld.soort === 'opsomming') {
+      zet(object, pad, tekst.split(/[,\n]/).map((w) => w.trim()).filter(Boolean));
+      continue;
+    }
     if (tekst === '') continue;
     if (veld.soort === 'tekst') zet(object, pad, tekst);
+    else if (veld.soort === 'code') zet(object, pad, tekst.replace(/[\s.]+/g, ''));
     else if (veld.soort === 'janee') {
       if (tekst === 'ja' || tekst === 'nee') zet(object, pad, tekst === 'ja');
       else fouten[naam] = veld.melding;
@@ -94,7 +110,30 @@ export const leesFormulier = <T>(form: URLSearchParams, velden: Velden, schema: 
       }
     }
   }
-  return Object.keys(fouten).length > 0 || !r.success ? { fouten, ingevuld } : { waarde: r.data, fouten, ingevuld };
+  // The summary lists the errors in the form's order, whichever check found them.
+  const opVolgorde = Object.fromEntries([...Object.keys(velden), 'formulier'].filter((n) => fouten[n]).map((n) => [n, fouten[n]!]));
+  return Object.keys(fouten).length > 0 || !r.success ? { fouten: opVolgorde, ingevuld } : { waarde: r.data, fouten, ingevuld };
+};
+
+/**
+ * A form read again from the check page: its "wijzigen" button posts the same fields with wijzigen=ja,
+ * back to the form as it was sent.
+ */
+export const leesControle = <T>(form: URLSearchParams, velden: Velden, schema: ZodType<T>): Gelezen<T> & { readonly wijzigen: boolean } => {
+  const wijzigen = form.get('wijzigen') === 'ja';
+  form.delete('wijzigen');
+  return { wijzigen, ...leesFormulier(form, velden, schema) };
+};
+
+export type Ingevuld = Gelezen<unknown>['ingevuld'];
+
+/** What was typed in a text field, to show it again. */
+export const tekstVan = (i: Ingevuld, naam: string): string | undefined => (typeof i[naam] === 'string' ? (i[naam] as string) : undefined);
+
+/** What was chosen in a group of radio buttons or checkboxes, to show it again. */
+export const lijstVan = (i: Ingevuld, naam: string): readonly string[] => {
+  const w = i[naam];
+  return Array.isArray(w) ? w : typeof w === 'string' && w !== '' ? [w] : [];
 };
 
 /** The labels the error summary puts before each message. */

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { Ingevuld } from './formulier';
 import { PORTAAL_BASIS } from './paginas';
 
 /**
@@ -226,7 +227,8 @@ export const Keuzegroep = ({
       <Uitleg id={naam} uitleg={uitleg} />
       <Foutmelding id={naam} fout={fout} />
       {keuzes.map((k, i) => {
-        const id = i === 0 ? naam : `${naam}-${k.waarde}`;
+        // A value may hold spaces or a slash (an arbitrary region's name); an id may not hold spaces.
+        const id = i === 0 ? naam : `${naam}-${k.waarde.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
         return (
           <div class={`utrecht-form-field utrecht-form-field--${meerdere ? 'checkbox' : 'radio'}`} key={k.waarde}>
             <div class="utrecht-form-field__input">
@@ -247,6 +249,17 @@ export const Keuzegroep = ({
           </div>
         );
       })}
+    </fieldset>
+  </div>
+);
+
+/** Questions that belong together (the pledges, the contact person) under one legend. */
+export const Veldengroep = ({ naam, legenda, uitleg, children }: { naam: string; legenda: string; uitleg?: string; children: ComponentChildren }) => (
+  <div class="utrecht-form-fieldset werkcoop-groep">
+    <fieldset class="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset" aria-describedby={uitleg ? `${naam}-uitleg` : undefined}>
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legenda}</legend>
+      <Uitleg id={naam} uitleg={uitleg} />
+      {children}
     </fieldset>
   </div>
 );
@@ -277,6 +290,46 @@ export const Gegevens = ({ rijen }: { rijen: readonly { label: string; waarde: C
 
 /** A hidden field: the values a check page carries to its submit, and the CSRF token. */
 export const Verborgen = ({ naam, waarde }: { naam: string; waarde: string }) => <input type="hidden" name={naam} value={waarde} />;
+
+/**
+ * The buttons of a "controleer uw antwoorden" page: send, or go back to the form as it was sent. Both forms
+ * carry the answers as hidden fields, in the form's order: nothing is stored before the person sends.
+ */
+export const Controleknoppen = ({
+  versturen,
+  wijzigen,
+  knop,
+  namen,
+  ingevuld,
+}: {
+  versturen: string;
+  wijzigen: string;
+  knop: string;
+  namen: readonly string[];
+  ingevuld: Ingevuld;
+}) => {
+  const verborgen = namen.flatMap((naam) => {
+    const w = ingevuld[naam];
+    return (Array.isArray(w) ? w : w ? [w as string] : []).map((v, i) => <Verborgen key={`${naam}${i}`} naam={naam} waarde={v} />);
+  });
+  return (
+    <>
+      <form method="post" action={versturen}>
+        {verborgen}
+        <Knoppen>
+          <Knop>{knop}</Knop>
+        </Knoppen>
+      </form>
+      <form method="post" action={wijzigen}>
+        {verborgen}
+        <Verborgen naam="wijzigen" waarde="ja" />
+        <Knoppen>
+          <Knop tweede>Antwoorden wijzigen</Knop>
+        </Knoppen>
+      </form>
+    </>
+  );
+};
 
 /** `2026-11-27` → `27 november 2026`, as people read dates. */
 export const leesbareDatum = (datum: string): string => {

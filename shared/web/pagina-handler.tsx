@@ -5,9 +5,11 @@ import type { Context } from 'aws-lambda';
 import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { env } from '../config/env';
+import { LIMIETEN, type LimietNaam } from '../domain/aanvraaglimiet';
 import { DomeinFout } from '../domain/fouten';
 import type { HttpEvent, HttpResponse } from '../http/pipeline';
 import { logger } from '../observability/logger';
+import { telAanvraag } from '../store/aanvraaglimiet-store';
 import { metVerwerkingsscope, verwerkingenVastleggen } from '../privacy/vastleggen';
 import { OnbekendeVelden } from './formulier';
 import { Alinea, Document, Kop1 } from './opmaak';
@@ -71,11 +73,31 @@ export class PaginaFout extends Error {
     readonly status: number,
     readonly titel: string,
     readonly uitleg: string,
+    /** Headers of its own besides the pages' (Retry-After on a 429). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(titel);
     this.name = 'PaginaFout';
   }
 }
+
+/**
+ * The API's per-address limit (shared/http/aanvraaglimiet.ts), counted in the same counter as the API's
+ * endpoint of the same name: the form and the API together allow one limit, not two. A page says how long
+ * to wait in minutes, as people read it; Retry-After says it in seconds.
+ */
+export const begrensPagina = async (naam: LimietNaam, verzoek: Pick<PaginaVerzoek, 'event'>, waarmee = 'verzoeken'): Promise<void> => {
+  const telling = await telAanvraag(naam, LIMIETEN[naam], verzoek.event.requestContext.http.sourceIp);
+  if (!telling.toegestaan) {
+    const minuten = Math.ceil(telling.wachtSeconden / 60);
+    throw new PaginaFout(
+      429,
+      'Te vaak geprobeerd',
+      `Vanaf dit adres zijn te veel ${waarmee} gedaan. Probeer het over ${minuten} ${minuten === 1 ? 'minuut' : 'minuten'} opnieuw. Er is niets verwerkt.`,
+      { 'Retry-After': String(telling.wachtSeconden) },
+    );
+  }
+};
 
 const DOMEIN_PAGINA: Record<DomeinFout['soort'], { status: number; titel: string }> = {
   nietGevonden: { status: 404, titel: 'Niet gevonden' },
@@ -175,7 +197,7 @@ export const paginaHandler = (functies: Readonly<Record<string, PaginaFunctie>>)
       const fout = foutpagina(request.error);
       if (fout.status >= 500) logger.error('Onverwachte fout op een pagina', { error: request.error as Error });
       else logger.info('Pagina geweigerd', { status: fout.status, titel: fout.titel });
-      request.response = { statusCode: fout.status, headers: { ...PAGINA_HEADERS }, body: foutDocument(fout, stijl) };
+      request.response = { statusCode: fout.status, headers: { ...PAGINA_HEADERS, ...fout.headers }, body: foutDocument(fout, stijl) };
     },
   };
 

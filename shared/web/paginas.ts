@@ -31,6 +31,7 @@ const pagina = <const D extends PaginaDefinitie>(d: D): D => d;
 
 const NAZORGLINK = 'functions/web/nazorglink.tsx';
 const STATISCH = 'functions/web/statisch.ts';
+const AANMELDEN = 'functions/web/aanmelden.tsx';
 
 export const paginas = {
   statischBestand: pagina({
@@ -83,6 +84,100 @@ export const paginas = {
     toegang: 'link',
     titel: 'Een nieuwe link aanvragen',
     schrijft: true,
+  }),
+
+  // Applying: an employer for membership, an organisation as regional partner, and the partner's e-mail confirmation.
+  lidWordenFormulier: pagina({
+    id: 'lidWordenFormulier',
+    method: 'GET',
+    path: '/portaal/lid-worden',
+    handler: AANMELDEN,
+    toegang: 'openbaar',
+    titel: 'Lid worden van de coöperatie',
+  }),
+  lidWordenControleren: pagina({
+    id: 'lidWordenControleren',
+    method: 'POST',
+    path: '/portaal/lid-worden/controle',
+    handler: AANMELDEN,
+    toegang: 'openbaar',
+    titel: 'Controleer uw aanvraag',
+  }),
+  lidWordenVersturen: pagina({
+    id: 'lidWordenVersturen',
+    method: 'POST',
+    path: '/portaal/lid-worden/versturen',
+    handler: AANMELDEN,
+    toegang: 'openbaar',
+    titel: 'Aanvraag versturen',
+    schrijft: true,
+  }),
+  lidWordenOntvangen: pagina({
+    id: 'lidWordenOntvangen',
+    method: 'GET',
+    path: '/portaal/lid-worden/ontvangen',
+    handler: AANMELDEN,
+    toegang: 'openbaar',
+    titel: 'Uw aanvraag is ontvangen',
+  }),
+  regiopartnerWordenFormulier: pagina({
+    id: 'regiopartnerWordenFormulier',
+    method: 'GET',
+    path: '/portaal/regiopartner-worden',
+    handler: AANMELDEN,
+    toegang: 'openbaar',
+    titel: 'Aanmelden als regiopartner',
+  }),
+  regiopartnerWordenControleren: pagina({
+    id: 'regiopartnerWordenControleren',
+    method: 'POST',
+    path: '/portaal/regiopartner-worden/controle',
+    handler: AANMELDEN,
+    toegang: 'openbaar',
+    titel: 'Controleer uw aanmelding',
+  }),
+  regiopartnerWordenVersturen: pagina({
+    id: 'regiopartnerWordenVersturen',
+    method: 'POST',
+    path: '/portaal/regiopartner-worden/versturen',
+    handler: AANMELDEN,
+    toegang: 'openbaar',
+    titel: 'Aanmelding versturen',
+    schrijft: true,
+  }),
+  regiopartnerWordenOntvangen: pagina({
+    id: 'regiopartnerWordenOntvangen',
+    method: 'GET',
+    path: '/portaal/regiopartner-worden/ontvangen',
+    handler: AANMELDEN,
+    toegang: 'openbaar',
+    titel: 'Uw aanmelding is ontvangen',
+  }),
+  /** The link in the confirmation mail: opening it shows a button; only the button's POST confirms. */
+  regiopartnerBevestigenOpenen: pagina({
+    id: 'regiopartnerBevestigenOpenen',
+    method: 'GET',
+    path: '/portaal/regiopartner-aanmelding/{token}',
+    handler: AANMELDEN,
+    toegang: 'link',
+    titel: 'Uw e-mailadres bevestigen',
+  }),
+  regiopartnerBevestigen: pagina({
+    id: 'regiopartnerBevestigen',
+    method: 'POST',
+    path: '/portaal/regiopartner-aanmelding/{token}',
+    handler: AANMELDEN,
+    toegang: 'link',
+    titel: 'Uw e-mailadres bevestigen',
+    schrijft: true,
+  }),
+  regiopartnerBevestigd: pagina({
+    id: 'regiopartnerBevestigd',
+    method: 'GET',
+    path: '/portaal/regiopartner-worden/bevestigd',
+    handler: AANMELDEN,
+    toegang: 'openbaar',
+    titel: 'Uw e-mailadres is bevestigd',
   }),
 } as const satisfies Record<string, PaginaDefinitie>;
 

@@ -75,7 +75,7 @@ describe('aanmelden', () => {
     expect(AanmeldingGebeurtenis.parse(m.gebeurtenis)).toMatchObject({ soort: 'aangemeld', naarStatus: 'aangemeld', door: { subject: 'aanmelder' } });
     expect(m.bevestiging).toEqual({ tokenHash: tokenHash(TOKEN), verlooptOp: new Date(later(48)).getTime() / 1000 });
     expect(m.notificatie).toMatchObject({ id: bevestigingsmailId(m.aanmelding.id), soort: 'aanmeldingBevestigen', aan: { email: 'lotte@jobcoachamstel.nl' } });
-    expect(m.notificatie!.tekst).toContain(`${PORTAAL}/regiopartners/aanmelding-bevestigen#token=${TOKEN}`);
+    expect(m.notificatie!.tekst).toContain(`${PORTAAL}/portaal/regiopartner-aanmelding/${TOKEN}\n`);
   });
 
   it('slaat alleen een SHA-256 van het token op; tokens zijn 32 willekeurige bytes, base64url', () => {

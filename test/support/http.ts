@@ -27,8 +27,18 @@ const antwoord = (status: number, headers: Headers, text: string): Antwoord => (
   logOps: headers.get('x-werkcoop-verwerkingenlog-commands')?.split(',').filter(Boolean) ?? [],
 });
 
-/** fetch cannot choose its source address; node:http can (`localAddress`). */
-const vanAdres = (runtime: LocalRuntime, adres: string, method: string, path: string, headers: Kop, body: string | undefined): Promise<Antwoord> =>
+/**
+ * A request from a loopback address of its own, answered as it came (the pages' HTML as much as the API's
+ * JSON): fetch cannot choose its source address; node:http can (`localAddress`).
+ */
+export const vanAdresRuw = (
+  runtime: LocalRuntime,
+  adres: string,
+  method: string,
+  path: string,
+  headers: Kop,
+  body: string | undefined,
+): Promise<{ status: number; headers: Headers; tekst: string }> =>
   new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: runtime.port, method, path, headers, localAddress: adres }, (res) => {
       const delen: Buffer[] = [];
@@ -36,13 +46,18 @@ const vanAdres = (runtime: LocalRuntime, adres: string, method: string, path: st
       res.on('end', () => {
         const kop = new Headers();
         for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) kop.set(k, Array.isArray(v) ? v.join(', ') : v);
-        resolve(antwoord(res.statusCode ?? 0, kop, Buffer.concat(delen).toString('utf8')));
+        resolve({ status: res.statusCode ?? 0, headers: kop, tekst: Buffer.concat(delen).toString('utf8') });
       });
     });
     req.on('error', reject);
     if (body !== undefined) req.write(body);
     req.end();
   });
+
+const vanAdres = async (runtime: LocalRuntime, adres: string, method: string, path: string, headers: Kop, body: string | undefined): Promise<Antwoord> => {
+  const r = await vanAdresRuw(runtime, adres, method, path, headers, body);
+  return antwoord(r.status, r.headers, r.tekst);
+};
 
 /**
  * Calls the local runtime's API. The runtime is passed as a getter because it is started in

@@ -1,14 +1,9 @@
-import { env } from '../../../shared/config/env';
+import { portaalUrl } from '../../../shared/config/env';
 import { dynamoAanmeldingenStore } from '../../../shared/store/regiopartner-aanmeldingen-store';
 import { aanmeldingenUseCases, type AanmeldingenDeps } from '../../../shared/use-cases/regiopartner-aanmeldingen';
 
-/**
- * The portal is the deployment's first CORS origin (the browser app that calls this API): the confirmation
- * link opens a page there, which posts the token to the API.
- */
-const portaal = env().CORS_ALLOWED_ORIGINS.split(',').find(Boolean) ?? 'https://portaal.werkcoop.nl';
-
-export const aanmeldingenBasis: Omit<AanmeldingenDeps, 'machineClients'> = { store: dynamoAanmeldingenStore(), portaal };
+/** The confirmation link opens the portal's page, whose button confirms through this same use case. */
+export const aanmeldingenBasis: Omit<AanmeldingenDeps, 'machineClients'> = { store: dynamoAanmeldingenStore(), portaal: portaalUrl() };
 
 /**
  * The sign-up's use cases wired to DynamoDB, once per container. Only the approval makes machine clients:
