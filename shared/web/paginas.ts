@@ -25,12 +25,17 @@ export interface PaginaDefinitie {
   readonly schrijft?: true;
   /** The function makes accounts' sessions with the user pool (sign-in), or serves the static files. */
   readonly bijzonder?: 'inloggen' | 'statisch';
+  /** The function makes machine clients with the user pool (a partner's approval), as the API route of that name. */
+  readonly machineClients?: true;
 }
 
 const pagina = <const D extends PaginaDefinitie>(d: D): D => d;
 
 const NAZORGLINK = 'functions/web/nazorglink.tsx';
 const STATISCH = 'functions/web/statisch.ts';
+const WERKLIJST = 'functions/web/werklijst.tsx';
+const AANMELDINGEN = 'functions/web/regiopartner-aanmeldingen.tsx';
+
 
 export const paginas = {
   statischBestand: pagina({
@@ -82,6 +87,47 @@ export const paginas = {
     handler: NAZORGLINK,
     toegang: 'link',
     titel: 'Een nieuwe link aanvragen',
+    schrijft: true,
+  }),
+  werklijst: pagina({ id: 'werklijst', method: 'GET', path: '/portaal/werklijst', handler: WERKLIJST, toegang: ['coopAdmin'], titel: 'Werklijst' }),
+  escalatieOpenen: pagina({ id: 'escalatieOpenen', method: 'GET', path: '/portaal/escalaties/{escalatieId}', handler: WERKLIJST, toegang: ['coopAdmin'], titel: 'Escalatie' }),
+  escalatieAfhandelen: pagina({
+    id: 'escalatieAfhandelen',
+    method: 'POST',
+    path: '/portaal/escalaties/{escalatieId}/afhandeling',
+    handler: WERKLIJST,
+    toegang: ['coopAdmin'],
+    titel: 'Escalatie afhandelen',
+    schrijft: true,
+  }),
+  lidOpenen: pagina({ id: 'lidOpenen', method: 'GET', path: '/portaal/leden/{lidId}', handler: WERKLIJST, toegang: ['coopAdmin'], titel: 'Aanvraag van een lid' }),
+  lidGoedkeuren: pagina({ id: 'lidGoedkeuren', method: 'POST', path: '/portaal/leden/{lidId}/goedkeuring', handler: WERKLIJST, toegang: ['coopAdmin'], titel: 'Aanvraag goedkeuren', schrijft: true }),
+  lidAfwijzen: pagina({ id: 'lidAfwijzen', method: 'POST', path: '/portaal/leden/{lidId}/afwijzing', handler: WERKLIJST, toegang: ['coopAdmin'], titel: 'Aanvraag afwijzen', schrijft: true }),
+  aanmeldingOpenen: pagina({
+    id: 'aanmeldingOpenen',
+    method: 'GET',
+    path: '/portaal/regiopartner-aanmeldingen/{aanmeldingId}',
+    handler: AANMELDINGEN,
+    toegang: ['coopAdmin'],
+    titel: 'Aanmelding van een regiopartner',
+  }),
+  aanmeldingGoedkeuren: pagina({
+    id: 'aanmeldingGoedkeuren',
+    method: 'POST',
+    path: '/portaal/regiopartner-aanmeldingen/{aanmeldingId}/goedkeuring',
+    handler: AANMELDINGEN,
+    toegang: ['coopAdmin'],
+    titel: 'Aanmelding goedkeuren',
+    schrijft: true,
+    machineClients: true,
+  }),
+  aanmeldingAfwijzen: pagina({
+    id: 'aanmeldingAfwijzen',
+    method: 'POST',
+    path: '/portaal/regiopartner-aanmeldingen/{aanmeldingId}/afwijzing',
+    handler: AANMELDINGEN,
+    toegang: ['coopAdmin'],
+    titel: 'Aanmelding afwijzen',
     schrijft: true,
   }),
 } as const satisfies Record<string, PaginaDefinitie>;
