@@ -35,7 +35,11 @@ const NAZORGLINK = 'functions/web/nazorglink.tsx';
 const STATISCH = 'functions/web/statisch.ts';
 const WERKLIJST = 'functions/web/werklijst.tsx';
 const AANMELDINGEN = 'functions/web/regiopartner-aanmeldingen.tsx';
+const PLAATSINGEN = 'functions/web/plaatsingen.tsx';
+const VERWIJZINGEN = 'functions/web/verwijzingen.tsx';
 
+/** Who answers follow-ups: the member and the assigned jobcoach organisation (as in the API). */
+const BEANTWOORDERS = ['werkgever', 'regiopartner'] as const satisfies readonly Rol[];
 
 export const paginas = {
   statischBestand: pagina({
@@ -130,6 +134,42 @@ export const paginas = {
     titel: 'Aanmelding afwijzen',
     schrijft: true,
   }),
+  plaatsingenLijst: pagina({
+    id: 'plaatsingenLijst',
+    method: 'GET',
+    path: '/portaal/plaatsingen',
+    handler: PLAATSINGEN,
+    toegang: ['werkgever', 'regiopartner', 'gemeente'],
+    titel: 'Plaatsingen',
+  }),
+  plaatsingOpenen: pagina({
+    id: 'plaatsingOpenen',
+    method: 'GET',
+    path: '/portaal/plaatsingen/{plaatsingId}',
+    handler: PLAATSINGEN,
+    toegang: ['werkgever', 'regiopartner', 'gemeente'],
+    titel: 'Plaatsing',
+  }),
+  nazorgmomentOpenen: pagina({ id: 'nazorgmomentOpenen', method: 'GET', path: '/portaal/nazorgmomenten/{nazorgmomentId}', handler: PLAATSINGEN, toegang: BEANTWOORDERS, titel: 'Nazorgvragen beantwoorden' }),
+  nazorgmomentControleren: pagina({
+    id: 'nazorgmomentControleren',
+    method: 'POST',
+    path: '/portaal/nazorgmomenten/{nazorgmomentId}/controle',
+    handler: PLAATSINGEN,
+    toegang: BEANTWOORDERS,
+    titel: 'Controleer uw antwoorden',
+  }),
+  nazorgmomentBeantwoorden: pagina({
+    id: 'nazorgmomentBeantwoorden',
+    method: 'POST',
+    path: '/portaal/nazorgmomenten/{nazorgmomentId}/versturen',
+    handler: PLAATSINGEN,
+    toegang: BEANTWOORDERS,
+    titel: 'Antwoorden versturen',
+    schrijft: true,
+  }),
+  werkplekkenLijst: pagina({ id: 'werkplekkenLijst', method: 'GET', path: '/portaal/werkplekken', handler: PLAATSINGEN, toegang: ['werkgever'], titel: 'Werkplekken' }),
+  verwijzingenLijst: pagina({ id: 'verwijzingenLijst', method: 'GET', path: '/portaal/verwijzingen', handler: VERWIJZINGEN, toegang: ['gemeente'], titel: 'Verwijzingen' }),
 } as const satisfies Record<string, PaginaDefinitie>;
 
 export type PaginaId = keyof typeof paginas;
