@@ -157,20 +157,28 @@ const plaatsingPagina = async (verzoek: PaginaVerzoek): Promise<VNode> => {
         ]}
       />
       <Kop2>Nazorg</Kop2>
-      <Lijst leeg="Er zijn geen nazorgmomenten gepland.">
-        {[...nazorgmomenten]
-          .sort((a, b) => a.vervaldatum.localeCompare(b.vervaldatum))
-          .map((m) => (
-            <Kaart key={m.id} kop={beantwoordt(p) && teBeantwoorden(m) ? <MomentLink m={m} /> : momentNaam(m)}>
-              <Gegevens
-                rijen={[
-                  { label: 'Datum', waarde: leesbareDatum(m.vervaldatum) },
-                  { label: 'Status', waarde: STATUS_TEKST[m.status] },
-                ]}
-              />
-            </Kaart>
-          ))}
-      </Lijst>
+      {nazorgmomenten.length === 0 ? (
+        <Alinea>Er zijn geen nazorgmomenten gepland.</Alinea>
+      ) : (
+        <Gegevens
+          rijen={[...nazorgmomenten]
+            .sort((x, y) => x.vervaldatum.localeCompare(y.vervaldatum))
+            .map((m) => ({
+              label: momentNaam(m),
+              waarde: (
+                <>
+                  {`${leesbareDatum(m.vervaldatum)} — ${STATUS_TEKST[m.status]}`}
+                  {beantwoordt(p) && teBeantwoorden(m) && (
+                    <>
+                      <br />
+                      <MomentLink m={m} />
+                    </>
+                  )}
+                </>
+              ),
+            }))}
+        />
+      )}
       <Alinea>
         <a class="utrecht-link" href="/portaal/plaatsingen">
           Terug naar de plaatsingen

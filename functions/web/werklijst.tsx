@@ -285,7 +285,9 @@ export const handler = paginaHandler({
     const escalatie = await nazorg.escalatie(p, v.params.escalatieId!);
     const { waarde, fouten, ingevuld } = leesFormulier(v.formulier!, AFHANDELING, EscalatieAfhandeling);
     if (!waarde) return pagina(escalatiePagina(v, escalatie, { ingevuld, fouten }), 400);
-    const r = await probeer(() => nazorg.escalatieAfhandelen(p, escalatie.id, waarde));
+    const r = await probeer(() => nazorg.escalatieAfhandelen(p, escalatie.id, waarde), {
+      conflict: 'Een collega heeft deze escalatie intussen afgehandeld. Hieronder ziet u wat er is gedaan; uw tekst is niet opgeslagen.',
+    });
     if ('weigering' in r) return pagina(escalatiePagina(v, await nazorg.escalatie(p, escalatie.id), { weigering: r.weigering }), r.weigering.status);
     return { doorsturen: '/portaal/werklijst?gedaan=escalatieAfgehandeld' };
   },

@@ -164,16 +164,22 @@ const WEIGERING: Partial<Record<DomeinFout['soort'], { status: number; titel: st
  * page to show beside the form, so the person sees what happened and what the page looks like now. Anything
  * else (not found, no access, an error of ours) is the handler's error page.
  */
-export const probeer = async <T,>(actie: () => Promise<T>): Promise<{ gelukt: T } | { weigering: Weigering }> => {
+export const probeer = async <T,>(
+  actie: () => Promise<T>,
+  /** The page's own words for a refusal, where the use case's message is written for an API client. */
+  uitleg: Partial<Record<DomeinFout['soort'], string>> = {},
+): Promise<{ gelukt: T } | { weigering: Weigering }> => {
   try {
     return { gelukt: await actie() };
   } catch (error) {
-    const w = error instanceof DomeinFout ? WEIGERING[error.soort] : undefined;
+    if (!(error instanceof DomeinFout)) throw error;
+    const w = WEIGERING[error.soort];
     if (!w) throw error;
-    const uitleg = error instanceof DomeinFout && error.soort === 'verouderd' ? 'Iemand anders heeft dit intussen gewijzigd. Hieronder ziet u hoe het nu is; kijk of uw actie nog nodig is.' : (error as DomeinFout).message;
-    return { weigering: { ...w, uitleg } };
+    return { weigering: { ...w, uitleg: uitleg[error.soort] ?? (error.soort === 'verouderd' ? VEROUDERD : error.message) } };
   }
 };
+
+const VEROUDERD = 'Iemand anders heeft dit intussen gewijzigd. Hieronder ziet u hoe het nu is; kijk of uw actie nog nodig is.';
 
 export const WeigeringMelding = ({ weigering }: { weigering: Weigering | undefined }) =>
   weigering ? (

@@ -117,6 +117,7 @@ describe('the coordinators’ worklist', () => {
     await collega.waitForLoadState();
     expect(await collega.getByRole('alert').textContent()).toContain('Dit is al gebeurd of kan nu niet');
     expect(await collega.textContent('main')).toContain('Gebeld met de werkgever');
+    expect(await collega.getByRole('alert').textContent()).toContain('Een collega heeft deze escalatie intussen afgehandeld');
     await bekijk(collega, 'escalatie-al-afgehandeld');
     expect(ok(await call('GET', `/v1/escalaties/${escalatie!.id}`, { headers: w.admin })).afhandeling).toBe('Gebeld met de werkgever; de jobcoach komt twee keer per week.');
     await page.context().close();
