@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { env, portaalUrl } from '../../shared/config/env';
 import { DomeinFout } from '../../shared/domain/fouten';
 import { isLinkToken } from '../../shared/domain/nazorglinks';
-import { NAZORG_SOORTEN, NazorgAntwoordInvoer, RISICO_CATEGORIEEN } from '../../shared/schemas/nazorg';
+import type { NazorgAntwoordInvoer } from '../../shared/schemas/nazorg';
 import { dynamo, tabel } from '../../shared/store/dynamodb';
 import { haalProjectie } from '../../shared/store/nazorg-store';
 import { dynamoNazorgStore } from '../../shared/store/nazorg-store';
@@ -10,24 +10,8 @@ import { haalLink, vervangLink } from '../../shared/store/nazorglinks-store';
 import { notificatieItem } from '../../shared/store/notificaties-store';
 import { sleutels } from '../../shared/store/sleutels';
 import { nazorglinkUseCases, type LinkWeergave } from '../../shared/use-cases/nazorglinks';
-import { labelsVan, leesControle, lijstVan, tekstVan, type Ingevuld, type Velden } from '../../shared/web/formulier';
-import {
-  Alinea,
-  Controleknoppen,
-  Document,
-  Foutsamenvatting,
-  Gegevens,
-  Keuzegroep,
-  Knop,
-  Knoppen,
-  Kop1,
-  Kop2,
-  leesbareDatum,
-  Melding,
-  Tekstveld,
-  Tekstvak,
-  type Veldfouten,
-} from '../../shared/web/opmaak';
+import { Antwoordcontrole, LABELS, leesAntwoorden, momentNaam, VRAGEN, Vragen, type Ingevuld } from '../../shared/web/nazorgvragen';
+import { Alinea, Document, Foutsamenvatting, Gegevens, Knop, Knoppen, Kop1, Kop2, leesbareDatum, Melding, type Veldfouten } from '../../shared/web/opmaak';
 import { begrensPagina, paginaHandler, PaginaFout, type PaginaAntwoord, type PaginaVerzoek } from '../../shared/web/pagina-handler';
 import { nazorg } from '../api/nazorg/nazorg';
 
@@ -59,81 +43,12 @@ const links = nazorglinkUseCases({
   portaal,
 });
 
-const SOORT_TEKST: Record<(typeof NAZORG_SOORTEN)[number], string> = {
-  regulier: 'Nazorg',
-  duurzaamheidscheck: 'Duurzaamheidscheck',
-  eindeProefplaatsing: 'Einde van de proefplaatsing',
-  eindeForfaitaireLks: 'Einde van de forfaitaire loonkostensubsidie',
-  herbeoordelingLks: 'Herbeoordeling van de loonkostensubsidie',
-  eindeNoRiskPolis: 'Einde van de no-riskpolis',
-  eindeContract: 'Einde van het contract',
-  exitcheck: 'Exitgesprek',
-};
-
-const TERMIJN_TEKST = (t: string): string => {
-  const m = /^P(\d+)([WM])$/.exec(t);
-  return m ? `${m[1]} ${m[2] === 'W' ? (m[1] === '1' ? 'week' : 'weken') : 'maanden'} na de start` : t;
-};
-
-const RISICO_TEKST: Record<(typeof RISICO_CATEGORIEEN)[number], string> = {
-  contracteindeNadert: 'Het contract loopt binnenkort af',
-  conflict: 'Een conflict op het werk',
-  gezondheidsverzuim: 'Verzuim door gezondheid (geen details invullen)',
-  vervoer: 'Vervoer naar het werk',
-  schulden: 'Geldzorgen of schulden',
-  motivatie: 'Motivatie',
-  werkdruk: 'Werkdruk',
-  overig: 'Iets anders',
-};
-
-const HOE_GAAT_HET = [
-  { waarde: '1', label: '1 — slecht' },
-  { waarde: '2', label: '2 — matig' },
-  { waarde: '3', label: '3 — redelijk' },
-  { waarde: '4', label: '4 — goed' },
-  { waarde: '5', label: '5 — heel goed' },
-];
-const JA_NEE = [
-  { waarde: 'ja', label: 'Ja' },
-  { waarde: 'nee', label: 'Nee' },
-];
-
-/** The questions of the API's answer (NazorgAntwoordInvoer), each with what a person is told when it is missing or wrong. */
-const VRAGEN = {
-  nogInDienst: { soort: 'janee', label: 'Is de medewerker nog bij u in dienst?', melding: 'Kies of de medewerker nog in dienst is' },
-  werkzaamElders: {
-    soort: 'janee',
-    label: 'Werkt de medewerker nu bij een andere werkgever?',
-    melding: 'Kies of de medewerker elders werkt',
-  },
-  gewerkteUrenPerWeek: {
-    soort: 'getal',
-    label: 'Hoeveel uur per week werkt de medewerker gemiddeld?',
-    melding: 'Vul het aantal uren per week in als heel getal van 0 tot en met 60',
-  },
-  verzuimdagenInPeriode: {
-    soort: 'getal',
-    label: 'Hoeveel dagen was de medewerker afwezig sinds het vorige nazorgmoment?',
-    melding: 'Vul het aantal dagen afwezig in als heel getal van 0 tot en met 366',
-  },
-  hoeGaatHet: { soort: 'getal', label: 'Hoe gaat het met de medewerker op het werk?', melding: 'Kies hoe het gaat, van 1 tot en met 5' },
-  ondersteuningNodig: { soort: 'janee', label: 'Is er extra ondersteuning nodig?', melding: 'Kies of er extra ondersteuning nodig is' },
-  risicos: { soort: 'lijst', label: 'Speelt er iets van het volgende?', melding: 'Kies alleen uit de genoemde onderwerpen' },
-  notitie: {
-    soort: 'tekst',
-    label: 'Wilt u nog iets toelichten?',
-    melding: 'Maak de toelichting korter (hoogstens 2000 tekens) en schrijf er geen BSN in',
-  },
-} as const satisfies Velden & Record<string, { label: string }>;
-const LABELS = labelsVan(VRAGEN);
-
-
 const Herkenning = ({ w }: { w: LinkWeergave }) => (
   <Gegevens
     rijen={[
       { label: 'Werkplek', waarde: w.werkplekTitel ?? 'onbekend' },
       ...(w.startdatum ? [{ label: 'Gestart op', waarde: leesbareDatum(w.startdatum) }] : []),
-      { label: 'Nazorgmoment', waarde: `${SOORT_TEKST[w.moment.soort]}${w.moment.termijn ? `, ${TERMIJN_TEKST(w.moment.termijn)}` : ''}` },
+      { label: 'Nazorgmoment', waarde: momentNaam(w.moment) },
       ...(w.moment.antwoordUiterlijk ? [{ label: 'Graag beantwoorden vóór', waarde: leesbareDatum(w.moment.antwoordUiterlijk) }] : []),
     ]}
   />
@@ -148,86 +63,15 @@ const Formulier = ({ token, w, ingevuld, fouten }: { token: string; w: LinkWeerg
       nog terug voordat u ze verstuurt.
     </Alinea>
     <Herkenning w={w} />
-    <form method="post" action={`/portaal/nazorg/${token}/controle`} noValidate>
-      <Keuzegroep naam="nogInDienst" label={VRAGEN.nogInDienst.label} keuzes={JA_NEE} gekozen={lijstVan(ingevuld, 'nogInDienst')} fout={fouten.nogInDienst} />
-      <Keuzegroep
-        naam="werkzaamElders"
-        label={VRAGEN.werkzaamElders.label}
-        uitleg="Alleen als de medewerker niet meer bij u werkt, maar wel ergens anders aan het werk is."
-        keuzes={JA_NEE}
-        gekozen={lijstVan(ingevuld, 'werkzaamElders')}
-        fout={fouten.werkzaamElders}
-        optioneel
-      />
-      <Tekstveld naam="gewerkteUrenPerWeek" label={VRAGEN.gewerkteUrenPerWeek.label} soort="number" breedte={4} waarde={tekstVan(ingevuld, 'gewerkteUrenPerWeek')} fout={fouten.gewerkteUrenPerWeek} />
-      <Tekstveld
-        naam="verzuimdagenInPeriode"
-        label={VRAGEN.verzuimdagenInPeriode.label}
-        uitleg="Ziekte en ander verzuim samen. Noem geen reden."
-        soort="number"
-        breedte={4}
-        waarde={tekstVan(ingevuld, 'verzuimdagenInPeriode')}
-        fout={fouten.verzuimdagenInPeriode}
-      />
-      <Keuzegroep naam="hoeGaatHet" label={VRAGEN.hoeGaatHet.label} keuzes={HOE_GAAT_HET} gekozen={lijstVan(ingevuld, 'hoeGaatHet')} fout={fouten.hoeGaatHet} />
-      <Keuzegroep
-        naam="ondersteuningNodig"
-        label={VRAGEN.ondersteuningNodig.label}
-        uitleg="Bijvoorbeeld meer begeleiding door de jobcoach of een aanpassing van het werk."
-        keuzes={JA_NEE}
-        gekozen={lijstVan(ingevuld, 'ondersteuningNodig')}
-        fout={fouten.ondersteuningNodig}
-      />
-      <Keuzegroep
-        naam="risicos"
-        label={VRAGEN.risicos.label}
-        uitleg="Kies alles wat van toepassing is."
-        keuzes={RISICO_CATEGORIEEN.map((r) => ({ waarde: r, label: RISICO_TEKST[r] }))}
-        gekozen={lijstVan(ingevuld, 'risicos')}
-        fout={fouten.risicos}
-        optioneel
-        meerdere
-      />
-      <Tekstvak
-        naam="notitie"
-        label={VRAGEN.notitie.label}
-        uitleg="Schrijf geen medische gegevens en geen BSN. Uw toelichting lezen de coördinatoren van de coöperatie."
-        waarde={tekstVan(ingevuld, 'notitie')}
-        fout={fouten.notitie}
-        optioneel
-      />
-      <Knoppen>
-        <Knop>Verder naar controleren</Knop>
-      </Knoppen>
-    </form>
+    <Vragen actie={`/portaal/nazorg/${token}/controle`} ingevuld={ingevuld} fouten={fouten} />
   </Document>
 );
-
-const jaNee = (b: boolean | undefined) => (b === undefined ? 'Niet ingevuld' : b ? 'Ja' : 'Nee');
 
 /** The check page: nothing is stored before the person sends. */
 const Controle = ({ token, invoer, ingevuld }: { token: string; invoer: NazorgAntwoordInvoer; ingevuld: Ingevuld }) => (
   <Document titel="Controleer uw antwoorden" stijl={stijl()}>
     <Kop1>Controleer uw antwoorden</Kop1>
-    <Gegevens
-      rijen={[
-        { label: VRAGEN.nogInDienst.label, waarde: jaNee(invoer.nogInDienst) },
-        { label: VRAGEN.werkzaamElders.label, waarde: jaNee(invoer.werkzaamElders) },
-        { label: VRAGEN.gewerkteUrenPerWeek.label, waarde: `${invoer.gewerkteUrenPerWeek} uur` },
-        { label: VRAGEN.verzuimdagenInPeriode.label, waarde: `${invoer.verzuimdagenInPeriode} dagen` },
-        { label: VRAGEN.hoeGaatHet.label, waarde: HOE_GAAT_HET[invoer.hoeGaatHet - 1]!.label },
-        { label: VRAGEN.ondersteuningNodig.label, waarde: jaNee(invoer.ondersteuningNodig) },
-        { label: VRAGEN.risicos.label, waarde: invoer.risicos.length ? invoer.risicos.map((r) => RISICO_TEKST[r]).join(', ') : 'Niets' },
-        { label: VRAGEN.notitie.label, waarde: invoer.notitie ?? 'Geen' },
-      ]}
-    />
-    <Controleknoppen
-      versturen={`/portaal/nazorg/${token}/versturen`}
-      wijzigen={`/portaal/nazorg/${token}/controle`}
-      knop="Antwoorden versturen"
-      namen={Object.keys(VRAGEN)}
-      ingevuld={ingevuld}
-    />
+    <Antwoordcontrole versturen={`/portaal/nazorg/${token}/versturen`} wijzigen={`/portaal/nazorg/${token}/controle`} invoer={invoer} ingevuld={ingevuld} />
   </Document>
 );
 
@@ -290,9 +134,6 @@ const toonFormulier = (token: string, w: LinkWeergave, ingevuld: Ingevuld, foute
   status,
   inhoud: w.staat.staat === 'bruikbaar' ? <Formulier token={token} w={w} ingevuld={ingevuld} fouten={fouten} /> : <Niet token={token} w={w} />,
 });
-
-/** The form as posted, read by the API's own schema. */
-const leesAntwoorden = (formulier: URLSearchParams) => leesControle(formulier, VRAGEN, NazorgAntwoordInvoer);
 
 export const handler = paginaHandler({
   nazorgLinkOpenen: (v) => metLink(v, async (token) => toonFormulier(token, await links.openen(token), {}, {})),

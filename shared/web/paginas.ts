@@ -25,6 +25,8 @@ export interface PaginaDefinitie {
   readonly schrijft?: true;
   /** The function makes accounts' sessions with the user pool (sign-in), or serves the static files. */
   readonly bijzonder?: 'inloggen' | 'statisch';
+  /** The function makes machine clients with the user pool (a partner's approval), as the API route of that name. */
+  readonly machineClients?: true;
 }
 
 const pagina = <const D extends PaginaDefinitie>(d: D): D => d;
@@ -32,6 +34,13 @@ const pagina = <const D extends PaginaDefinitie>(d: D): D => d;
 const NAZORGLINK = 'functions/web/nazorglink.tsx';
 const STATISCH = 'functions/web/statisch.ts';
 const AANMELDEN = 'functions/web/aanmelden.tsx';
+const WERKLIJST = 'functions/web/werklijst.tsx';
+const AANMELDINGEN = 'functions/web/regiopartner-aanmeldingen.tsx';
+const PLAATSINGEN = 'functions/web/plaatsingen.tsx';
+const VERWIJZINGEN = 'functions/web/verwijzingen.tsx';
+
+/** Who answers follow-ups: the member and the assigned jobcoach organisation (as in the API). */
+const BEANTWOORDERS = ['werkgever', 'regiopartner'] as const satisfies readonly Rol[];
 
 export const paginas = {
   statischBestand: pagina({
@@ -179,6 +188,83 @@ export const paginas = {
     toegang: 'openbaar',
     titel: 'Uw e-mailadres is bevestigd',
   }),
+  werklijst: pagina({ id: 'werklijst', method: 'GET', path: '/portaal/werklijst', handler: WERKLIJST, toegang: ['coopAdmin'], titel: 'Werklijst' }),
+  escalatieOpenen: pagina({ id: 'escalatieOpenen', method: 'GET', path: '/portaal/escalaties/{escalatieId}', handler: WERKLIJST, toegang: ['coopAdmin'], titel: 'Escalatie' }),
+  escalatieAfhandelen: pagina({
+    id: 'escalatieAfhandelen',
+    method: 'POST',
+    path: '/portaal/escalaties/{escalatieId}/afhandeling',
+    handler: WERKLIJST,
+    toegang: ['coopAdmin'],
+    titel: 'Escalatie afhandelen',
+    schrijft: true,
+  }),
+  lidOpenen: pagina({ id: 'lidOpenen', method: 'GET', path: '/portaal/leden/{lidId}', handler: WERKLIJST, toegang: ['coopAdmin'], titel: 'Aanvraag van een lid' }),
+  lidGoedkeuren: pagina({ id: 'lidGoedkeuren', method: 'POST', path: '/portaal/leden/{lidId}/goedkeuring', handler: WERKLIJST, toegang: ['coopAdmin'], titel: 'Aanvraag goedkeuren', schrijft: true }),
+  lidAfwijzen: pagina({ id: 'lidAfwijzen', method: 'POST', path: '/portaal/leden/{lidId}/afwijzing', handler: WERKLIJST, toegang: ['coopAdmin'], titel: 'Aanvraag afwijzen', schrijft: true }),
+  aanmeldingOpenen: pagina({
+    id: 'aanmeldingOpenen',
+    method: 'GET',
+    path: '/portaal/regiopartner-aanmeldingen/{aanmeldingId}',
+    handler: AANMELDINGEN,
+    toegang: ['coopAdmin'],
+    titel: 'Aanmelding van een regiopartner',
+  }),
+  aanmeldingGoedkeuren: pagina({
+    id: 'aanmeldingGoedkeuren',
+    method: 'POST',
+    path: '/portaal/regiopartner-aanmeldingen/{aanmeldingId}/goedkeuring',
+    handler: AANMELDINGEN,
+    toegang: ['coopAdmin'],
+    titel: 'Aanmelding goedkeuren',
+    schrijft: true,
+    machineClients: true,
+  }),
+  aanmeldingAfwijzen: pagina({
+    id: 'aanmeldingAfwijzen',
+    method: 'POST',
+    path: '/portaal/regiopartner-aanmeldingen/{aanmeldingId}/afwijzing',
+    handler: AANMELDINGEN,
+    toegang: ['coopAdmin'],
+    titel: 'Aanmelding afwijzen',
+    schrijft: true,
+  }),
+  plaatsingenLijst: pagina({
+    id: 'plaatsingenLijst',
+    method: 'GET',
+    path: '/portaal/plaatsingen',
+    handler: PLAATSINGEN,
+    toegang: ['werkgever', 'regiopartner', 'gemeente'],
+    titel: 'Plaatsingen',
+  }),
+  plaatsingOpenen: pagina({
+    id: 'plaatsingOpenen',
+    method: 'GET',
+    path: '/portaal/plaatsingen/{plaatsingId}',
+    handler: PLAATSINGEN,
+    toegang: ['werkgever', 'regiopartner', 'gemeente'],
+    titel: 'Plaatsing',
+  }),
+  nazorgmomentOpenen: pagina({ id: 'nazorgmomentOpenen', method: 'GET', path: '/portaal/nazorgmomenten/{nazorgmomentId}', handler: PLAATSINGEN, toegang: BEANTWOORDERS, titel: 'Nazorgvragen beantwoorden' }),
+  nazorgmomentControleren: pagina({
+    id: 'nazorgmomentControleren',
+    method: 'POST',
+    path: '/portaal/nazorgmomenten/{nazorgmomentId}/controle',
+    handler: PLAATSINGEN,
+    toegang: BEANTWOORDERS,
+    titel: 'Controleer uw antwoorden',
+  }),
+  nazorgmomentBeantwoorden: pagina({
+    id: 'nazorgmomentBeantwoorden',
+    method: 'POST',
+    path: '/portaal/nazorgmomenten/{nazorgmomentId}/versturen',
+    handler: PLAATSINGEN,
+    toegang: BEANTWOORDERS,
+    titel: 'Antwoorden versturen',
+    schrijft: true,
+  }),
+  werkplekkenLijst: pagina({ id: 'werkplekkenLijst', method: 'GET', path: '/portaal/werkplekken', handler: PLAATSINGEN, toegang: ['werkgever'], titel: 'Werkplekken' }),
+  verwijzingenLijst: pagina({ id: 'verwijzingenLijst', method: 'GET', path: '/portaal/verwijzingen', handler: VERWIJZINGEN, toegang: ['gemeente'], titel: 'Verwijzingen' }),
 } as const satisfies Record<string, PaginaDefinitie>;
 
 export type PaginaId = keyof typeof paginas;
