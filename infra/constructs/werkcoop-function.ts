@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { Stack, type Duration } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -189,6 +190,16 @@ export class WerkcoopFunction extends NodejsFunction {
         }),
       );
     }
+    return this;
+  }
+
+  /**
+   * Approving a regiopartner registers its system as an app client (client credentials): only the functions
+   * that approve (the API's and the portal's) may create and delete app clients, in this deployment's pool.
+   */
+  bindMachineClients(userPool: IUserPool, tokenUrl: string): this {
+    this.addEnvironment('MACHINE_CLIENT_ADAPTER', 'cognito').addEnvironment('USER_POOL_ID', userPool.userPoolId).addEnvironment('TOKEN_URL', tokenUrl);
+    this.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'], resources: [userPool.userPoolArn] }));
     return this;
   }
 

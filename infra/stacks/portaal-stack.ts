@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { NestedStack, type NestedStackProps } from 'aws-cdk-lib';
 import { HttpMethod, HttpRoute, HttpRouteKey, type HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -36,6 +37,9 @@ export interface PortaalStackProps extends NestedStackProps {
   readonly logKey: IKey;
   readonly environment: Readonly<Record<string, string>>;
   readonly pseudoniemSleutel: ISecret;
+  /** For page modules with `machineClients` (a partner's approval): the pool and its token endpoint. */
+  readonly userPool: IUserPool;
+  readonly tokenUrl: string;
 }
 
 /** The partition key prefix of sessions: every page for roles renews its session's idle end. */
@@ -78,6 +82,7 @@ export class PortaalStack extends NestedStack {
         logKey: props.logKey,
         ...(isStatisch ? { bijlagen: { statisch: statisch.dir } } : {}),
       });
+      if (paginas.some((p) => p.machineClients)) fn.bindMachineClients(props.userPool, props.tokenUrl);
       if (!isStatisch) {
         fn.bindTable(props.table, paginas.some((p) => p.schrijft) ? 'readWrite' : 'read').bindVerwerkingenlog(props.table, props.pseudoniemSleutel);
         if (paginas.some((p) => Array.isArray(p.toegang)) && !paginas.some((p) => p.schrijft))

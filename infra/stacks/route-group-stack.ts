@@ -3,7 +3,6 @@ import { HttpMethod, HttpRoute, HttpRouteKey, type HttpApi } from 'aws-cdk-lib/a
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -115,19 +114,7 @@ export class RouteGroupStack extends NestedStack {
       })
         .bindTable(table, access === 'Lezen' ? 'read' : 'readWrite')
         .bindVerwerkingenlog(table, props.pseudoniemSleutel);
-      if (access === 'MachineClients') {
-        // Approving a regiopartner registers its system as an app client (client credentials): only the
-        // function of those routes may create and delete app clients, in this deployment's user pool only.
-        fn.addEnvironment('MACHINE_CLIENT_ADAPTER', 'cognito')
-          .addEnvironment('USER_POOL_ID', props.userPool.userPoolId)
-          .addEnvironment('TOKEN_URL', props.tokenUrl);
-        fn.addToRolePolicy(
-          new PolicyStatement({
-            actions: ['cognito-idp:CreateUserPoolClient', 'cognito-idp:DeleteUserPoolClient'],
-            resources: [props.userPool.userPoolArn],
-          }),
-        );
-      }
+      if (access === 'MachineClients') fn.bindMachineClients(props.userPool, props.tokenUrl);
       for (const route of routes) {
         const id = routeId(route);
         const httpRoute = new HttpRoute(this, `${id}Route`, {

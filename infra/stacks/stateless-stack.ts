@@ -121,6 +121,8 @@ export class StatelessStack extends Stack {
       logKey: props.logKey,
       environment: apiEnvironment,
       pseudoniemSleutel: props.pseudoniemSleutel,
+      userPool: props.userPool,
+      tokenUrl: props.tokenUrl,
     });
 
     this.createQueueConsumers(deployment, props);

@@ -68,6 +68,10 @@ describe('the portal in CDK', () => {
         .flatMap((b) => b.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[]; Condition?: unknown }[]);
       const vrijSchrijven = statements.filter((st) => st.Effect === 'Allow' && !st.Condition && [st.Action].flat().includes('dynamodb:UpdateItem'));
       expect(vrijSchrijven.length > 0, handler).toBe(paginas.some((p) => p.schrijft === true));
+      // Only the module that approves partners may make machine clients, as only the API's approving function may.
+      const cognito = statements.some((st) => [st.Action].flat().includes('cognito-idp:CreateUserPoolClient'));
+      expect(cognito, handler).toBe(paginas.some((p) => p.machineClients === true));
+      expect(env.MACHINE_CLIENT_ADAPTER === 'cognito', handler).toBe(paginas.some((p) => p.machineClients === true));
     }
   });
 
