@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { NAZORG_SOORTEN, NazorgAntwoordInvoer, RISICO_CATEGORIEEN, type Nazorgmoment } from '../schemas/nazorg';
-import { labelsVan, leesFormulier, type Velden } from './formulier';
-import { Gegevens, Keuzegroep, Knop, Knoppen, Tekstveld, Tekstvak, Verborgen, type Veldfouten } from './opmaak';
+import { labelsVan, leesControle, lijstVan, tekstVan, type Ingevuld, type Velden } from './formulier';
+import { Controleknoppen, Gegevens, Keuzegroep, Knop, Knoppen, Tekstveld, Tekstvak, type Veldfouten } from './opmaak';
 
 /**
  * The follow-up questions, asked the same way wherever they are answered: by the personal link in the
@@ -89,51 +89,42 @@ export const leesbareReden = (reden: string): string => {
   return Object.hasOwn(LABELS, veld) ? `${LABELS[veld]} ${reden.slice(i + 2)}` : reden;
 };
 
-export type Ingevuld = Readonly<Record<string, string | readonly string[]>>;
-const tekst = (i: Ingevuld, naam: string): string | undefined => (typeof i[naam] === 'string' ? (i[naam] as string) : undefined);
-const lijst = (i: Ingevuld, naam: string): readonly string[] => {
-  const w = i[naam];
-  return Array.isArray(w) ? w : typeof w === 'string' && w !== '' ? [w] : [];
-};
+export type { Ingevuld };
 
 /** The form as posted, read by the API's own schema; `wijzigen` is the check page's way back to the form. */
-export const leesAntwoorden = (formulier: URLSearchParams) => {
-  const wijzigen = formulier.get('wijzigen') === 'ja';
-  formulier.delete('wijzigen');
-  return { wijzigen, ...leesFormulier(formulier, VRAGEN, NazorgAntwoordInvoer) };
-};
+export const leesAntwoorden = (formulier: URLSearchParams) => leesControle(formulier, VRAGEN, NazorgAntwoordInvoer);
 
 /** The questions as a form that posts to the check step. `verborgen`: what else the form carries (the CSRF token). */
 export const Vragen = ({ actie, ingevuld, fouten, verborgen }: { actie: string; ingevuld: Ingevuld; fouten: Veldfouten; verborgen?: ComponentChildren }) => (
   <form method="post" action={actie} noValidate>
     {verborgen}
-    <Keuzegroep naam="nogInDienst" label={VRAGEN.nogInDienst.label} keuzes={JA_NEE} gekozen={lijst(ingevuld, 'nogInDienst')} fout={fouten.nogInDienst} />
+    <Keuzegroep naam="nogInDienst" label={VRAGEN.nogInDienst.label} keuzes={JA_NEE} gekozen={lijstVan(ingevuld, 'nogInDienst')} fout={fouten.nogInDienst} />
     <Keuzegroep
       naam="werkzaamElders"
       label={VRAGEN.werkzaamElders.label}
       uitleg="Alleen als de medewerker niet meer bij u werkt, maar wel ergens anders aan het werk is."
       keuzes={JA_NEE}
-      gekozen={lijst(ingevuld, 'werkzaamElders')}
+      gekozen={lijstVan(ingevuld, 'werkzaamElders')}
       fout={fouten.werkzaamElders}
       optioneel
     />
-    <Tekstveld naam="gewerkteUrenPerWeek" label={VRAGEN.gewerkteUrenPerWeek.label} soort="number" breedte={4} waarde={tekst(ingevuld, 'gewerkteUrenPerWeek')} fout={fouten.gewerkteUrenPerWeek} />
+    <Tekstveld naam="gewerkteUrenPerWeek" label={VRAGEN.gewerkteUrenPerWeek.label} soort="number" breedte={4} waarde={tekstVan(ingevuld, 'gewerkteUrenPerWeek')} fout={fouten.gewerkteUrenPerWeek} />
     <Tekstveld
       naam="verzuimdagenInPeriode"
       label={VRAGEN.verzuimdagenInPeriode.label}
       uitleg="Ziekte en ander verzuim samen. Noem geen reden."
       soort="number"
       breedte={4}
-      waarde={tekst(ingevuld, 'verzuimdagenInPeriode')}
+      waarde={tekstVan(ingevuld, 'verzuimdagenInPeriode')}
       fout={fouten.verzuimdagenInPeriode}
     />
-    <Keuzegroep naam="hoeGaatHet" label={VRAGEN.hoeGaatHet.label} keuzes={HOE_GAAT_HET} gekozen={lijst(ingevuld, 'hoeGaatHet')} fout={fouten.hoeGaatHet} />
+    <Keuzegroep naam="hoeGaatHet" label={VRAGEN.hoeGaatHet.label} keuzes={HOE_GAAT_HET} gekozen={lijstVan(ingevuld, 'hoeGaatHet')} fout={fouten.hoeGaatHet} />
     <Keuzegroep
       naam="ondersteuningNodig"
       label={VRAGEN.ondersteuningNodig.label}
       uitleg="Bijvoorbeeld meer begeleiding door de jobcoach of een aanpassing van het werk."
       keuzes={JA_NEE}
-      gekozen={lijst(ingevuld, 'ondersteuningNodig')}
+      gekozen={lijstVan(ingevuld, 'ondersteuningNodig')}
       fout={fouten.ondersteuningNodig}
     />
     <Keuzegroep
@@ -141,7 +132,7 @@ export const Vragen = ({ actie, ingevuld, fouten, verborgen }: { actie: string; 
       label={VRAGEN.risicos.label}
       uitleg="Kies alles wat van toepassing is."
       keuzes={RISICO_CATEGORIEEN.map((r) => ({ waarde: r, label: RISICO_TEKST[r] }))}
-      gekozen={lijst(ingevuld, 'risicos')}
+      gekozen={lijstVan(ingevuld, 'risicos')}
       fout={fouten.risicos}
       optioneel
       meerdere
@@ -150,7 +141,7 @@ export const Vragen = ({ actie, ingevuld, fouten, verborgen }: { actie: string; 
       naam="notitie"
       label={VRAGEN.notitie.label}
       uitleg="Schrijf geen medische gegevens en geen BSN. Uw toelichting lezen de coördinatoren van de coöperatie."
-      waarde={tekst(ingevuld, 'notitie')}
+      waarde={tekstVan(ingevuld, 'notitie')}
       fout={fouten.notitie}
       optioneel
     />
@@ -178,40 +169,20 @@ export const Antwoordcontrole = ({
   invoer: NazorgAntwoordInvoer;
   ingevuld: Ingevuld;
   verborgen?: ComponentChildren;
-}) => {
-  const antwoorden = Object.keys(VRAGEN).flatMap((naam) => {
-    const w = ingevuld[naam];
-    return (Array.isArray(w) ? w : w ? [w as string] : []).map((v, i) => <Verborgen key={`${naam}${i}`} naam={naam} waarde={v} />);
-  });
-  return (
-    <>
-      <Gegevens
-        rijen={[
-          { label: VRAGEN.nogInDienst.label, waarde: jaNee(invoer.nogInDienst) },
-          { label: VRAGEN.werkzaamElders.label, waarde: jaNee(invoer.werkzaamElders) },
-          { label: VRAGEN.gewerkteUrenPerWeek.label, waarde: `${invoer.gewerkteUrenPerWeek} uur` },
-          { label: VRAGEN.verzuimdagenInPeriode.label, waarde: `${invoer.verzuimdagenInPeriode} dagen` },
-          { label: VRAGEN.hoeGaatHet.label, waarde: HOE_GAAT_HET[invoer.hoeGaatHet - 1]!.label },
-          { label: VRAGEN.ondersteuningNodig.label, waarde: jaNee(invoer.ondersteuningNodig) },
-          { label: VRAGEN.risicos.label, waarde: invoer.risicos.length ? invoer.risicos.map((r) => RISICO_TEKST[r]).join(', ') : 'Niets' },
-          { label: VRAGEN.notitie.label, waarde: invoer.notitie ?? 'Geen' },
-        ]}
-      />
-      <form method="post" action={versturen}>
-        {verborgen}
-        {antwoorden}
-        <Knoppen>
-          <Knop>Antwoorden versturen</Knop>
-        </Knoppen>
-      </form>
-      <form method="post" action={wijzigen}>
-        {verborgen}
-        {antwoorden}
-        <Verborgen naam="wijzigen" waarde="ja" />
-        <Knoppen>
-          <Knop tweede>Antwoorden wijzigen</Knop>
-        </Knoppen>
-      </form>
-    </>
-  );
-};
+}) => (
+  <>
+    <Gegevens
+      rijen={[
+        { label: VRAGEN.nogInDienst.label, waarde: jaNee(invoer.nogInDienst) },
+        { label: VRAGEN.werkzaamElders.label, waarde: jaNee(invoer.werkzaamElders) },
+        { label: VRAGEN.gewerkteUrenPerWeek.label, waarde: `${invoer.gewerkteUrenPerWeek} uur` },
+        { label: VRAGEN.verzuimdagenInPeriode.label, waarde: `${invoer.verzuimdagenInPeriode} dagen` },
+        { label: VRAGEN.hoeGaatHet.label, waarde: HOE_GAAT_HET[invoer.hoeGaatHet - 1]!.label },
+        { label: VRAGEN.ondersteuningNodig.label, waarde: jaNee(invoer.ondersteuningNodig) },
+        { label: VRAGEN.risicos.label, waarde: invoer.risicos.length ? invoer.risicos.map((r) => RISICO_TEKST[r]).join(', ') : 'Niets' },
+        { label: VRAGEN.notitie.label, waarde: invoer.notitie ?? 'Geen' },
+      ]}
+    />
+    <Controleknoppen versturen={versturen} wijzigen={wijzigen} knop="Antwoorden versturen" namen={Object.keys(VRAGEN)} ingevuld={ingevuld} extra={verborgen} />
+  </>
+);

@@ -301,12 +301,15 @@ export const Controleknoppen = ({
   knop,
   namen,
   ingevuld,
+  extra,
 }: {
   versturen: string;
   wijzigen: string;
   knop: string;
   namen: readonly string[];
   ingevuld: Ingevuld;
+  /** Hidden fields both forms carry besides the answers (a signed-in page's CSRF token). */
+  extra?: ComponentChildren;
 }) => {
   const verborgen = namen.flatMap((naam) => {
     const w = ingevuld[naam];
@@ -315,12 +318,14 @@ export const Controleknoppen = ({
   return (
     <>
       <form method="post" action={versturen}>
+        {extra}
         {verborgen}
         <Knoppen>
           <Knop>{knop}</Knop>
         </Knoppen>
       </form>
       <form method="post" action={wijzigen}>
+        {extra}
         {verborgen}
         <Verborgen naam="wijzigen" waarde="ja" />
         <Knoppen>
