@@ -207,7 +207,8 @@ describe('lid worden', () => {
     await typ('020 123 45 67');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('contactTelefoon');
     await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    // The post's answer is a new document at the check step's address (waiting for "load" would see the old one).
+    await page.waitForURL(/\/controle$/);
     expect(await kop1(page), await page.locator('main').innerText()).toBe('Controleer uw aanvraag');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');

@@ -167,7 +167,7 @@ describe('a follow-up answered by its link', () => {
     await page.keyboard.press('ArrowDown'); // Nee: no support needed
     await page.getByRole('button', { name: 'Verder naar controleren' }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForLoadState();
+    await page.waitForURL(/\/controle$/);
     expect(await page.locator('.werkcoop-foutsamenvatting').count(), await page.locator('main').innerText()).toBe(0);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Controleer uw antwoorden');
     expect(await page.textContent('main')).toContain('5 — heel goed');

@@ -191,7 +191,7 @@ describe('the coordinators’ worklist', () => {
     expect((await call('POST', '/v1/regiopartner-aanmeldingen', { vanAdres: adres, body })).status).toBe(202);
     await rt.settle();
     const mail = rt.mail.list().map((m) => m.mail as { aan?: { email: string }; tekst: string }).find((m) => m.aan?.email === email)!;
-    const token = /#token=([A-Za-z0-9_-]{43})\b/.exec(mail.tekst)![1]!;
+    const token = /\/portaal\/regiopartner-aanmelding\/([A-Za-z0-9_-]{43})\b/.exec(mail.tekst)![1]!;
     ok(await call('POST', '/v1/regiopartner-aanmeldingen/bevestiging', { vanAdres: adres, body: { token } }));
 
     const { page } = await ingelogd(browser, rt, COORDINATOR, 'Anna Smit');
