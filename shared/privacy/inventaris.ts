@@ -104,6 +104,7 @@ export const INVENTARIS: Readonly<Record<string, InventarisRegel>> = {
   AanmeldingGebeurtenis: geenKandidaat('De geschiedenis van een aanmelding.'),
   AanmeldingKvk: geenKandidaat('Eén open aanmelding per KvK-nummer.'),
   Aanmeldingsbevestiging: geenKandidaat('De eenmalige bevestigingslink (gehasht).'),
+  Inlogpoging: geenKandidaat('Een inlogpoging die loopt: PKCE-verifier, nonce en de pagina om naar terug te gaan; geen persoonsgegevens; vervalt na 10 minuten.'),
   Sessie: geenKandidaat('De sessie van een ingelogde medewerker in het portaal: rol, tenant en naam; vervalt na 8 uur.'),
   NazorgLink: geenKandidaat('Een persoonlijke link om een nazorgmoment te beantwoorden (gehasht): alleen ids van moment, plaatsing en ontvanger; vervalt vanzelf.'),
   Aanvraagteller: geenKandidaat('De snelheidsbegrenzing van de openbare routes (gehasht adres).'),

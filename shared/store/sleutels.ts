@@ -19,6 +19,7 @@
  *   AanmeldingKvk         AANMELDINGKVK#<kvk> / AANMELDINGKVK       (one open application per KvK number; TTL verlooptOp until confirmed)
  *   Aanmeldingsbevestiging BEVESTIGING#<sha256 of the token> / BEVESTIGING  (the one-time link; TTL verlooptOp)
  *   Sessie                SESSIE#<sha256 of the cookie's id> / SESSIE   (a signed-in person's portal session; TTL verlooptOp)
+ *   Inlogpoging           INLOGGEN#<sha256 of the OAuth state> / INLOGGEN   (a sign-in under way: PKCE verifier, nonce, where to return; TTL verlooptOp)
  *   NazorgLink            NAZORGLINK#<sha256 of the token> / NAZORGLINK   (a recipient's personal link to answer one moment; TTL verlooptOp)
  *   Aanvraagteller        LIMIET#<naam>#<hash of the source>#<window start> / LIMIET  (rate limit of the public endpoints; TTL)
  *   Verwijzing            VERWIJZING#<id> / VERWIJZING              VERWIJZINGEN#<gemeente> / <status>#<aangemaaktOp>#<id>
@@ -92,6 +93,7 @@ export const sleutels = {
   aanmeldingKvk: (kvkNummer: string) => ({ pk: `AANMELDINGKVK#${kvkNummer}`, sk: 'AANMELDINGKVK' }),
   aanmeldingsbevestiging: (tokenHash: string) => ({ pk: `BEVESTIGING#${tokenHash}`, sk: 'BEVESTIGING' }),
   sessie: (idHash: string) => ({ pk: `SESSIE#${idHash}`, sk: 'SESSIE' }),
+  inlogpoging: (stateHash: string) => ({ pk: `INLOGGEN#${stateHash}`, sk: 'INLOGGEN' }),
   nazorglink: (tokenHash: string) => ({ pk: `NAZORGLINK#${tokenHash}`, sk: 'NAZORGLINK' }),
   aanvraagteller: (naam: string, bron: string, vensterStart: number) => ({ pk: `LIMIET#${naam}#${bron}#${vensterStart}`, sk: 'LIMIET' }),
 

@@ -29,7 +29,12 @@ export interface PaginaDefinitie {
 
 const pagina = <const D extends PaginaDefinitie>(d: D): D => d;
 
+/** The roles of people; `systeem` (the scheduled jobs) never signs in. */
+export const MENSELIJKE_ROLLEN = ['coopAdmin', 'gemeente', 'werkgever', 'regiopartner'] as const satisfies readonly Rol[];
+
 const NAZORGLINK = 'functions/web/nazorglink.tsx';
+const INLOGGEN_MODULE = 'functions/web/inloggen.tsx';
+const START = 'functions/web/start.tsx';
 const STATISCH = 'functions/web/statisch.ts';
 
 export const paginas = {
@@ -84,6 +89,44 @@ export const paginas = {
     titel: 'Een nieuwe link aanvragen',
     schrijft: true,
   }),
+  inloggen: pagina({
+    id: 'inloggen',
+    method: 'GET',
+    path: '/portaal/inloggen',
+    handler: INLOGGEN_MODULE,
+    toegang: 'openbaar',
+    titel: 'Inloggen',
+    schrijft: true,
+    bijzonder: 'inloggen',
+  }),
+  inloggenTerug: pagina({
+    id: 'inloggenTerug',
+    method: 'GET',
+    path: '/portaal/inloggen/terug',
+    handler: INLOGGEN_MODULE,
+    toegang: 'openbaar',
+    titel: 'Inloggen afronden',
+    schrijft: true,
+    bijzonder: 'inloggen',
+  }),
+  uitloggen: pagina({
+    id: 'uitloggen',
+    method: 'POST',
+    path: '/portaal/uitloggen',
+    handler: INLOGGEN_MODULE,
+    toegang: MENSELIJKE_ROLLEN,
+    titel: 'Uitloggen',
+    schrijft: true,
+    bijzonder: 'inloggen',
+  }),
+  start: pagina({
+    id: 'start',
+    method: 'GET',
+    path: '/portaal',
+    handler: START,
+    toegang: MENSELIJKE_ROLLEN,
+    titel: 'Uw werkcoop',
+  }),
 } as const satisfies Record<string, PaginaDefinitie>;
 
 export type PaginaId = keyof typeof paginas;
@@ -93,3 +136,6 @@ export const allePaginas: readonly PaginaDefinitie[] = Object.values(paginas);
 export const PORTAAL_BASIS = '/portaal';
 /** Where a page for roles sends a person without a session (with ?terug=<the page>). */
 export const INLOGGEN = '/portaal/inloggen';
+/** Where Cognito returns with the code (the portal client's callback URL). */
+export const INLOGGEN_TERUG = '/portaal/inloggen/terug';
+export const UITLOGGEN = '/portaal/uitloggen';
