@@ -11,6 +11,7 @@
  *   Regiopartner          PARTNER#<id> / PARTNER                    PARTNERS / <status>#<id>
  *   PartnerGebeurtenis    PARTNER#<id> / GEBEURTENIS#<versie:10>
  *   PartnerGebruiker      PARTNER#<id> / GEBRUIKER#<sha256 of the e-mail address>   (an account of the partner's staff: invited, made, revoked)
+ *   LidGebruiker          LID#<id> / GEBRUIKER#<sha256 of the e-mail address>   (the account of an approved member's contact, the same way)
  *   Regioteller           REGIOTELLER#<arbeidsmarktregio> / REGIOTELLER   (the region's figures as counters, kept by the regiotellers stream consumer)
  *   Regiobijdrage         REGIOBIJDRAGE#<PLAATSING|WERKPLEK>#<id> / REGIOBIJDRAGE   (what one source adds to which region's counter, and the last stream record applied)
  *   Accountopdracht       ACCOUNTOPDRACHT#<gebruikerId>-<versie> / ACCOUNTOPDRACHT   (outbox of the accounts consumer; TTL verlooptOp)
@@ -80,6 +81,7 @@ export const sleutels = {
   partnerGebeurtenis: (partnerId: string, versie: number) => ({ pk: `PARTNER#${partnerId}`, sk: versieSk(versie) }),
   partnerGebruiker: (partnerId: string, emailSleutel: string) => ({ pk: `PARTNER#${partnerId}`, sk: `GEBRUIKER#${emailSleutel}` }),
   partnerGebruikersPrefix: 'GEBRUIKER#',
+  lidGebruiker: (lidId: string, emailSleutel: string) => ({ pk: `LID#${lidId}`, sk: `GEBRUIKER#${emailSleutel}` }),
   regioteller: (regio: string) => ({ pk: `REGIOTELLER#${regio}`, sk: 'REGIOTELLER' }),
   regiobijdrage: (bron: string) => ({ pk: `REGIOBIJDRAGE#${bron}`, sk: 'REGIOBIJDRAGE' }),
   accountopdracht: (id: string) => ({ pk: `ACCOUNTOPDRACHT#${id}`, sk: 'ACCOUNTOPDRACHT' }),

@@ -107,17 +107,27 @@ describe('signing in locally and out, in Chromium', () => {
     await page.context().close();
   });
 
-  it("a partner's contact signs in with the account its approval made, scoped to that partner", async () => {
+  /** Signs in on the local page with an account of the local register, as a person would. */
+  const metAccount = async (email: string) => {
     const page = await nieuwTabblad(browser);
     await page.goto(url('/portaal/inloggen'));
     await page.getByLabel('Een lokaal account (e-mailadres)').check();
-    await page.getByLabel('E-mailadres van het account (niet verplicht)').fill(w.partner.email);
+    await page.getByLabel('E-mailadres van het account (niet verplicht)').fill(email);
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.waitForURL(url('/portaal'));
+    return page;
+  };
+
+  it("a partner's and a member's contact sign in with the accounts their approval made, each scoped to its own organisation", async () => {
+    const page = await metAccount(w.partner.email);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welkom, Lotte Visser');
     expect(await page.textContent('main')).toContain('U bent ingelogd als regiopartner namens Jobcoach Zaan.');
     await bekijk(page, 'portaal-start-regiopartner');
     await page.context().close();
+    // The member's contact got one too: the approval invited it.
+    const lid = await metAccount(w.lid.email);
+    expect(await lid.textContent('main')).toContain(`U bent ingelogd als werkgever namens ${w.lid.naam}.`);
+    await lid.context().close();
     const r = await fetch(url('/local/inloggen'), form({ rol: 'account', email: 'niemand@example.nl', terug: '/portaal' }));
     expect(r.status).toBe(400);
     expect(r.headers.getSetCookie()).toEqual([]);
