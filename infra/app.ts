@@ -40,6 +40,7 @@ export const addDeploymentStacks = (app: App, deployment: Deployment, routes?: r
     tokenUrl: stateful.tokenUrl,
     logKey: stateful.logKey,
     pseudoniemSleutel: stateful.pseudoniemSleutel,
+    portaalInlogOmgeving: stateful.portaalInlogOmgeving,
     routes,
   });
   for (const stack of [stateful, stateless]) {

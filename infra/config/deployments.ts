@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import * as z from 'zod';
 import { ARBEIDSMARKTREGIOS } from '../../shared/domain/arbeidsmarktregios';
+import { INLOGGEN_TERUG, PORTAAL_BASIS } from '../../shared/web/paginas';
 
 /**
  * The one deployment config. Each entry is stamped out by infra/app.ts as two stacks,
@@ -52,9 +53,17 @@ export const DeploymentSchema = z.strictObject({
     .refine(uniek, 'names an arbeidsmarktregio twice'),
   /** Browser origins allowed by CORS (API Gateway preflight and the functions' CORS_ALLOWED_ORIGINS). */
   corsAllowedOrigins: z.array(origin),
-  /** Redirect URIs of the human app client (authorization code + PKCE). */
-  oauthCallbackUrls: z.array(httpsUrl).min(1),
-  oauthLogoutUrls: z.array(httpsUrl).min(1),
+  /**
+   * Redirect URIs of the portal's app client (authorization code + PKCE): the portal's sign-in return,
+   * <portal origin>/portaal/inloggen/terug. The first one's origin is the portal's address (PORTAAL_URL).
+   */
+  oauthCallbackUrls: z
+    .array(httpsUrl.refine((u) => new URL(u).pathname === INLOGGEN_TERUG, { error: (i) => `${String(i.input)} is not <portal origin>${INLOGGEN_TERUG}` }))
+    .min(1),
+  /** Where Cognito's logout may return: the portal's start, <portal origin>/portaal. */
+  oauthLogoutUrls: z
+    .array(httpsUrl.refine((u) => new URL(u).pathname === PORTAAL_BASIS, { error: (i) => `${String(i.input)} is not <portal origin>${PORTAAL_BASIS}` }))
+    .min(1),
   /** Sender of outgoing mail; its domain must be a verified SES identity in the deployment's account and region. */
   mailAfzender: z.string().regex(/^[^@\s]+@[a-z0-9.-]+\.[a-z]{2,}$/, 'mailAfzender is not an address'),
   logRetention: z.enum(RetentionDays),
@@ -74,8 +83,8 @@ export const deployments: readonly Deployment[] = [
     region: 'eu-central-1',
     arbeidsmarktregios: ['Groot Amsterdam', 'Zuid-Holland Centraal'],
     corsAllowedOrigins: ['https://portaal.test.werkcoop.nl'],
-    oauthCallbackUrls: ['https://portaal.test.werkcoop.nl/inloggen/terug'],
-    oauthLogoutUrls: ['https://portaal.test.werkcoop.nl/'],
+    oauthCallbackUrls: ['https://portaal.test.werkcoop.nl/portaal/inloggen/terug'],
+    oauthLogoutUrls: ['https://portaal.test.werkcoop.nl/portaal'],
     mailAfzender: 'noreply@test.werkcoop.nl',
     logRetention: RetentionDays.ONE_MONTH,
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
@@ -96,8 +105,8 @@ export const deployments: readonly Deployment[] = [
       'Midden-Utrecht',
     ],
     corsAllowedOrigins: ['https://portaal.werkcoop.nl'],
-    oauthCallbackUrls: ['https://portaal.werkcoop.nl/inloggen/terug'],
-    oauthLogoutUrls: ['https://portaal.werkcoop.nl/'],
+    oauthCallbackUrls: ['https://portaal.werkcoop.nl/portaal/inloggen/terug'],
+    oauthLogoutUrls: ['https://portaal.werkcoop.nl/portaal'],
     mailAfzender: 'noreply@werkcoop.nl',
     // AVG: personal-data processing is logged; a year lets an audit look back over a full cycle.
     logRetention: RetentionDays.ONE_YEAR,

@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import { ROLLEN, type Rol } from '../../shared/auth/rollen';
 import { gatewayError, jsonResponse, type HttpResponse } from './api-gateway';
 import { clientCredentialsToken, LOCAL_TOKEN_PATH, type ClientCredentialsDeps, type LocalIssuer } from './issuer';
+import { lokaalInloggen, type LokaalInloggenDeps } from './inloggen';
 import type { MailOutbox } from './mail-outbox';
+import { LOKAAL_INLOGGEN } from '../../shared/web/inloggen';
 import { UnknownJobError } from './scheduler';
 import { UnknownQueueError } from './sqs-poller';
 
@@ -19,6 +21,8 @@ export interface LocalEndpointDeps {
   readonly overview: () => unknown;
   /** The client-credentials token endpoint of machine clients (approved regiopartners). */
   readonly clientCredentials?: ClientCredentialsDeps;
+  /** The portal's local sign-in page (where Cognito's managed login is in AWS). */
+  readonly inloggen?: LokaalInloggenDeps;
 }
 
 const TOKEN_LIFETIME_SECONDS = 3600;
@@ -65,6 +69,9 @@ export const localEndpoints =
       });
       return jsonResponse(r.status, r.body, r.headers);
     }
+
+    if ((method === 'GET' || method === 'POST') && path === LOKAAL_INLOGGEN && deps.inloggen)
+      return lokaalInloggen(deps.inloggen, method, new URL(req.url ?? '/', 'http://lokaal').searchParams, body);
 
     if (method === 'GET' && path === '/local/mail') return jsonResponse(200, { mails: deps.outbox.list() });
 

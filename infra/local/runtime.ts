@@ -214,6 +214,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         runJob: (name, event) => pollers.scheduler!.runNow(name, event),
         overview: () => overview,
         clientCredentials: { issuer: () => issuer!, clients, claims: tokenClaims },
+        inloggen: { stijl: statisch.stijl, accounts },
       }),
     });
     const port = await listen(server, requestedPort).catch((error: NodeJS.ErrnoException) => {
@@ -242,6 +243,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       CORS_ALLOWED_ORIGINS: cors.allowOrigins.join(','),
       PORTAAL_URL: baseUrl,
       PORTAAL_STIJL: statisch.stijl,
+      // Only here, never in a stack: /portaal/inloggen then goes to the local sign-in page instead of Cognito.
+      PORTAAL_INLOGGEN: 'lokaal',
       STATISCH_DIR: statisch.dir,
       MAIL_ADAPTER: 'bestand',
       MAIL_OUTBOX_DIR: outbox.dir,
@@ -290,6 +293,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     overview = {
       api: baseUrl,
       portaal: `${baseUrl}/portaal`,
+      inloggen: `${baseUrl}/local/inloggen (lokaal inloggen in het portaal, als een rol of een lokaal account)`,
       dynamodb: { endpoint: dynamodbEndpoint, table: table.tableName, dbPath: ddbEngine?.dbPath ?? null },
       sqs: { endpoint: sqsEndpoint, queues: Object.fromEntries(queues.map((q) => [q.name, { url: q.url, dlq: q.dlqUrl }])) },
       jwks: issuer.jwksUrl,

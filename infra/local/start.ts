@@ -45,6 +45,7 @@ const lines = [
   `werkcoop draait lokaal (gestart in ${elapsed()})`,
   '',
   `  API            ${rt.baseUrl}/v1   (OpenAPI: ${rt.baseUrl}/v1/openapi.json)`,
+  `  portaal        ${rt.baseUrl}/portaal   (inloggen: kies op ${rt.baseUrl}/local/inloggen een rol en organisatie, of een lokaal account)`,
   `  DynamoDB Local ${rt.dynamodb.endpoint}   tabel ${rt.table.tableName}, data in ${rt.dynamodb.engine?.dbPath ?? '(extern)'}` +
     (rssMb ? `, JVM ${Math.round(rssMb / 1024)} MB` : ''),
   `  SQS (fauxqs)   ${rt.sqs.endpoint}`,

@@ -40,6 +40,8 @@ export interface PortaalStackProps extends NestedStackProps {
   /** For page modules with `machineClients` (a partner's approval): the pool and its token endpoint. */
   readonly userPool: IUserPool;
   readonly tokenUrl: string;
+  /** The sign-in's client, issuer and login domain, and the portal's address (from the stateful stack). */
+  readonly inlogOmgeving: Readonly<Record<string, string>> & { readonly PORTAAL_URL: string };
 }
 
 /** The partition key prefix of sessions: every page for roles renews its session's idle end. */
@@ -77,7 +79,8 @@ export class PortaalStack extends NestedStack {
         environment: {
           ...props.environment,
           PORTAAL_STIJL: statisch.stijl,
-          PORTAAL_URL: props.deployment.corsAllowedOrigins[0] ?? 'https://portaal.werkcoop.nl',
+          // Only the sign-in module learns the user pool's client and domain; every page knows the portal's address.
+          ...(paginas.some((p) => p.bijzonder === 'inloggen') ? props.inlogOmgeving : { PORTAAL_URL: props.inlogOmgeving.PORTAAL_URL }),
         },
         logKey: props.logKey,
         ...(isStatisch ? { bijlagen: { statisch: statisch.dir } } : {}),

@@ -13,6 +13,7 @@ import {
   StringAttribute,
   UserPool,
   UserPoolClient,
+  UserPoolClientIdentityProvider,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
@@ -73,6 +74,14 @@ export class StatefulStack extends Stack {
   readonly humanClient: UserPoolClient;
   /** The OAuth 2.0 token endpoint of the user pool's domain: machine clients get their tokens there. */
   readonly tokenUrl: string;
+  /** The portal's app client: people sign in to the pages with it (functions/web/inloggen.tsx). */
+  readonly portaalClient: UserPoolClient;
+  /**
+   * The environment the portal's sign-in function needs (the pages with `bijzonder: 'inloggen'`): the
+   * client, the pool's issuer, the managed login's domain and the portal's own address. PORTAAL_INLOGGEN is
+   * deliberately absent: only the local runtime sets it.
+   */
+  readonly portaalInlogOmgeving: Readonly<Record<'PORTAAL_CLIENT_ID' | 'PORTAAL_OIDC_ISSUER' | 'PORTAAL_LOGIN_URL' | 'PORTAAL_URL', string>>;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -116,10 +125,18 @@ export class StatefulStack extends Stack {
       }),
     ) as Record<StreamConsumerName, Queue>;
 
-    const { userPool, humanClient, tokenUrl } = this.createUserPool(deployment);
+    const { userPool, humanClient, tokenUrl, portaalClient, loginUrl } = this.createUserPool(deployment);
     this.userPool = userPool;
     this.humanClient = humanClient;
     this.tokenUrl = tokenUrl;
+    this.portaalClient = portaalClient;
+    this.portaalInlogOmgeving = {
+      PORTAAL_CLIENT_ID: portaalClient.userPoolClientId,
+      PORTAAL_OIDC_ISSUER: `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`,
+      PORTAAL_LOGIN_URL: loginUrl,
+      // The deployments config checks every callback URL is <portal origin>/portaal/inloggen/terug.
+      PORTAAL_URL: new URL(deployment.oauthCallbackUrls[0]!).origin,
+    };
   }
 
   private createTable(key: Key): Table {
@@ -250,7 +267,7 @@ export class StatefulStack extends Stack {
    * here: each is registered as data when a partner or member is approved, so onboarding one never needs
    * a deployment. Their client ids must then be added to the API's accepted audiences.
    */
-  private createUserPool(deployment: Deployment): { userPool: UserPool; humanClient: UserPoolClient; tokenUrl: string } {
+  private createUserPool(deployment: Deployment): { userPool: UserPool; humanClient: UserPoolClient; tokenUrl: string; portaalClient: UserPoolClient; loginUrl: string } {
     const userPool = new UserPool(this, 'UserPool', {
       userPoolName: `werkcoop-${deployment.name}`,
       // Coordinators create accounts; nobody signs up on their own.
@@ -330,6 +347,37 @@ export class StatefulStack extends Stack {
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
 
-    return { userPool, humanClient, tokenUrl: `${domain.baseUrl()}/oauth2/token` };
+    /**
+     * The portal's client: a public client (no secret) with PKCE, whose code the sign-in function exchanges
+     * server-side. A secret would add little: the code is bound to the verifier that never leaves our table
+     * and to the exact callback URL, and the tokens are read once, for the ID token, and never kept or given
+     * to the browser. It would cost a secret that CloudFormation can only hand to Secrets Manager through a
+     * custom resource (a function and permissions of its own), read at every cold start. Its scopes are openid and email only: without the API's
+     * scope, and with an audience the API does not accept, its tokens are worth nothing against the API.
+     * Short token lifetimes for the same reason; the portal's own session bounds how long one stays in.
+     */
+    const portaalClient = userPool.addClient('PortaalClient', {
+      userPoolClientName: 'portaal',
+      generateSecret: false,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+        callbackUrls: [...deployment.oauthCallbackUrls],
+        logoutUrls: [...deployment.oauthLogoutUrls],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.minutes(5),
+      accessTokenValidity: Duration.minutes(5),
+      refreshTokenValidity: Duration.minutes(60),
+      // The ID token must carry rol and tenant (the sign-in maps them as the token trigger does); only the name is writable.
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(USER_ATTRIBUTE_ROL, USER_ATTRIBUTE_TENANT),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+
+    return { userPool, humanClient, tokenUrl: `${domain.baseUrl()}/oauth2/token`, portaalClient, loginUrl: domain.baseUrl() };
   }
 }

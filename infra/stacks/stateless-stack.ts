@@ -28,7 +28,7 @@ import { acknowledgeHttpApiWithoutAuthorizer, acknowledgeQueueSendGrant, acknowl
 import { allePaginas, type PaginaDefinitie } from '../../shared/web/paginas';
 import { PortaalStack } from './portaal-stack';
 import { API_TIMEOUT, RouteGroupStack, routeGroupId, routeGroups } from './route-group-stack';
-import type { QueuePair, StreamConsumerName } from './stateful-stack';
+import type { QueuePair, StatefulStack, StreamConsumerName } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
   readonly deployment: Deployment;
@@ -45,6 +45,8 @@ export interface StatelessStackProps extends StackProps {
   readonly pseudoniemSleutel: ISecret;
   /** The API's routes; the manifest's, except in tests that show the stacks' headroom with more. */
   readonly routes?: readonly RouteDefinition[];
+  /** What the portal's sign-in needs of the user pool (the stateful stack's portaal client, issuer, login domain, address). */
+  readonly portaalInlogOmgeving: StatefulStack['portaalInlogOmgeving'];
   /** The portal's pages; the page manifest's, except in tests. */
   readonly paginas?: readonly PaginaDefinitie[];
 }
@@ -123,6 +125,7 @@ export class StatelessStack extends Stack {
       pseudoniemSleutel: props.pseudoniemSleutel,
       userPool: props.userPool,
       tokenUrl: props.tokenUrl,
+      inlogOmgeving: props.portaalInlogOmgeving,
     });
 
     this.createQueueConsumers(deployment, props);

@@ -25,7 +25,11 @@ const Tenant = {
   regiopartner: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/),
 };
 
-const naarPrincipal = (claims: JWTPayload): Principal | undefined => {
+/**
+ * The principal of werkcoop claims (`werkcoop:rol`, `werkcoop:tenant`, `sub`), the tenant checked by its
+ * shape; undefined when either is missing or wrong. The API's tokens and the portal's sign-in both use it.
+ */
+export const principalUitClaims = (claims: Readonly<Record<string, unknown>>): Principal | undefined => {
   const rol = claims[CLAIM_ROL];
   const tenant = claims[CLAIM_TENANT];
   const subject = typeof claims.sub === 'string' ? claims.sub : undefined;
@@ -68,7 +72,7 @@ export const verifieerToken = async (authorization: string | undefined): Promise
   if (!aud.some((a) => audiences.includes(a)) && !scopes.includes(API_SCOPE))
     throw onbevoegd('Het toegangstoken is niet voor deze API bedoeld.');
   if (claims.token_use !== undefined && claims.token_use !== 'access') throw onbevoegd('Gebruik een access token, geen ID-token.');
-  const principal = naarPrincipal(claims);
+  const principal = principalUitClaims(claims);
   if (!principal) throw onbevoegd('Het toegangstoken mist een geldige rol of tenant.');
   return principal;
 };

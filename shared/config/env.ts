@@ -64,6 +64,16 @@ const Env = z.object({
   PORTAAL_URL: z.url().optional(),
   /** The portal's stylesheet with its content hash in the name (infra/web/statisch.ts), served by functions/web/statisch.ts. */
   PORTAAL_STIJL: z.string().startsWith('/portaal/statisch/').default('/portaal/statisch/werkcoop.css'),
+  /**
+   * How people sign in to the portal: 'cognito' (the user pool's managed login; the default, and the only
+   * value in AWS) or 'lokaal', which only the local runtime sets: a page under /local then picks the role.
+   * Never set by the CDK stacks (test/infra asserts it).
+   */
+  PORTAAL_INLOGGEN: z.enum(['cognito', 'lokaal']).default('cognito'),
+  /** The portal's app client in the user pool (authorization code + PKCE, public) and the pool's issuer and managed login domain. */
+  PORTAAL_CLIENT_ID: z.string().min(1).optional(),
+  PORTAAL_OIDC_ISSUER: z.url().optional(),
+  PORTAAL_LOGIN_URL: z.url().optional(),
   /** Where functions/web/statisch.ts finds the built files: beside its bundle in AWS, a build folder locally. */
   STATISCH_DIR: z.string().optional(),
 });

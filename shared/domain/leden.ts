@@ -1,7 +1,9 @@
 import type { Principal } from '../auth/rollen';
 import type { Lid, LidAanvraag, LidGebeurtenis, LidStatus, LidWijziging } from '../schemas/leden';
+import type { LidGebruiker } from '../schemas/regiopartners';
 import { DomeinFout } from './fouten';
 import type { Notificatie } from './notificaties';
+import { nieuweLidGebruiker } from './regiopartners';
 
 /**
  * The membership lifecycle of an employer in the cooperative:
@@ -35,6 +37,8 @@ export interface LidMutatie {
   readonly lid: Lid;
   readonly gebeurtenis: LidGebeurtenis;
   readonly notificatie?: Notificatie;
+  /** The approval invites the member's contact as an account (role werkgever, tenant the member). */
+  readonly gebruiker?: LidGebruiker;
   /** Set when the KvK number is freed by this change (so it may apply again later). */
   readonly kvkVrijgeven?: boolean;
   /** The version the store must still find, or the write is refused as concurrent. */
@@ -101,6 +105,7 @@ export const voerUit = (
     versie,
   };
   const notificatie = berichtBij(lid, actie, opties.reden, omgeving);
+  const gebruiker = actie === 'goedkeuren' ? nieuweLidGebruiker(lid.id, lid.contactpersoon, door, omgeving) : undefined;
   return {
     lid: nieuw,
     verwachteVersie: lid.versie,
@@ -117,6 +122,7 @@ export const voerUit = (
       versie,
     },
     ...(notificatie ? { notificatie } : {}),
+    ...(gebruiker ? { gebruiker } : {}),
   };
 };
 

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/rollen';
 import type {
   AanmeldingGebeurtenis,
+  LidGebruiker,
   PartnerGebruiker,
   PartnerGebruikerInvoer,
   Regiopartner,
@@ -9,6 +10,7 @@ import type {
   RegiopartnerAanmeldingInvoer,
   RegiopartnerGebeurtenis,
   RegiopartnerInvoer,
+  Uitnodiging,
 } from '../schemas/regiopartners';
 import { DomeinFout } from './fouten';
 import type { Teller, Telling } from './regiotellers';
@@ -65,12 +67,17 @@ export const emailSleutel = (email: string): string => createHash('sha256').upda
  * the stream hands it to the gebruikers queue, whose consumer makes the account (functions/consumers/partneraccounts.ts).
  */
 export const nieuweGebruiker = (partnerId: string, invoer: PartnerGebruikerInvoer, door: Principal, omgeving: Omgeving): PartnerGebruiker => ({
-  id: omgeving.nieuwId(),
+  ...uitnodiging(invoer, door, omgeving),
   partnerId,
-  naam: invoer.naam,
-  email: invoer.email.trim().toLowerCase(),
   rol: 'regiopartner',
-  status: 'uitgenodigd',
+});
+
+/** What every invitation starts as, whoever's staff it is for. Addresses in lower case, as the user pool matches them. */
+const uitnodiging = (contact: { naam: string; email: string }, door: Principal, omgeving: Omgeving) => ({
+  id: omgeving.nieuwId(),
+  naam: contact.naam,
+  email: contact.email.trim().toLowerCase(),
+  status: 'uitgenodigd' as const,
   uitgenodigdDoor: { rol: door.rol, subject: door.subject },
   aangemaaktOp: omgeving.nu,
   gewijzigdOp: omgeving.nu,
@@ -87,7 +94,7 @@ export type VerwijderUitkomst = 'verwijderd' | 'bestondNiet' | 'nietVanDezePartn
  * and tenant is the same account: a retry, not a conflict. A revoked invitation is 'ingetrokken' whatever
  * the provider answered: removed now, removed by an earlier delivery, or never this partner's to remove.
  */
-export const gebruikerAfgehandeld = (g: PartnerGebruiker, uitkomst: AccountUitkomst | VerwijderUitkomst, nu: string): PartnerGebruiker => ({
+export const gebruikerAfgehandeld = <G extends Uitnodiging>(g: G, uitkomst: AccountUitkomst | VerwijderUitkomst, nu: string): G => ({
   ...g,
   status: uitkomst === 'adresInGebruik' ? 'adresInGebruik' : uitkomst === 'aangemaakt' || uitkomst === 'bestond' ? 'aangemaakt' : 'ingetrokken',
   gewijzigdOp: nu,
@@ -99,6 +106,16 @@ export const gebruikerAfgehandeld = (g: PartnerGebruiker, uitkomst: AccountUitko
  * status but a revocation already under way or done; the account is removed after the answer, by the
  * accounts consumer, which removes it only if it still carries this partner's role and tenant.
  */
+/**
+ * An approved member's contact gets an account with the member's role and tenant, invited by the approval
+ * itself (in its transaction), as a partner's contact is by the partner's creation.
+ */
+export const nieuweLidGebruiker = (lidId: string, contact: { naam: string; email: string }, door: Principal, omgeving: Omgeving): LidGebruiker => ({
+  ...uitnodiging(contact, door, omgeving),
+  lidId,
+  rol: 'werkgever',
+});
+
 export const intrekken = (g: PartnerGebruiker, nu: string): PartnerGebruiker => {
   if (g.status === 'intrekken' || g.status === 'ingetrokken')
     throw new DomeinFout('ongeldigeOvergang', 'De toegang van deze medewerker is al ingetrokken.');

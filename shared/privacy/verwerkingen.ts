@@ -45,6 +45,8 @@ export type Verwerkingsactiviteit =
   | 'partnerGebruikerAccountMaken'
   | 'partnerGebruikerIntrekken'
   | 'partnerGebruikerAccountVerwijderen'
+  // The account of an approved member's contact (invited by the approval).
+  | 'lidGebruikerAccountMaken'
   | 'verwijzingIndienen'
   | 'verwijzingInzien'
   | 'verwijzingenZoeken'

@@ -97,6 +97,17 @@ export const PartnerGebruiker = z
   .meta({ id: 'PartnerGebruiker' });
 export type PartnerGebruiker = z.infer<typeof PartnerGebruiker>;
 
+/**
+ * The same invitation for an approved member's contact: an account whose role is werkgever and whose tenant
+ * is the member. Not part of the API (yet): the approval writes it, the accounts consumer carries it out.
+ */
+export const LidGebruiker = PartnerGebruiker.omit({ partnerId: true, rol: true }).extend({ lidId: Id, rol: z.literal('werkgever') });
+export type LidGebruiker = z.infer<typeof LidGebruiker>;
+/** An invitation of either kind, as the accounts consumer handles it. */
+export type Uitnodiging = PartnerGebruiker | LidGebruiker;
+/** The tenant an invitation's account gets: the partner or the member. */
+export const tenantVan = (g: Uitnodiging): string => ('partnerId' in g ? g.partnerId : g.lidId);
+
 const volgendePagina = z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
 
 export const RegiopartnersPagina = z

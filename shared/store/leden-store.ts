@@ -7,6 +7,7 @@ import type { LedenStore } from '../use-cases/poorten';
 import { dynamo, tabel } from './dynamodb';
 import { geweigerd, parseItem } from './items';
 import { notificatieItem } from './notificaties-store';
+import { nieuweLidGebruikerSchrijfacties } from './partner-gebruikers-store';
 import { gebeurtenissenPagina, lijstPagina } from './queries';
 import { sleutels } from './sleutels';
 
@@ -53,7 +54,7 @@ export const dynamoLedenStore = (): LedenStore => ({
     }
   },
 
-  async pasToe({ lid, gebeurtenis, notificatie, kvkVrijgeven, verwachteVersie }) {
+  async pasToe({ lid, gebeurtenis, notificatie, gebruiker, kvkVrijgeven, verwachteVersie }) {
     try {
       await dynamo().send(
         new TransactWriteCommand({
@@ -68,6 +69,8 @@ export const dynamoLedenStore = (): LedenStore => ({
             },
             { Put: { TableName: tabel(), Item: gebeurtenisItem(gebeurtenis), ConditionExpression: 'attribute_not_exists(pk)' } },
             ...(notificatie ? [{ Put: { TableName: tabel(), Item: notificatieItem(notificatie), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+            // The contact's account follows from the same change, once: the invitation and its task.
+            ...(gebruiker ? nieuweLidGebruikerSchrijfacties(gebruiker) : []),
             ...(kvkVrijgeven
               ? [{ Delete: { TableName: tabel(), Key: sleutels.kvk(lid.kvkNummer), ConditionExpression: 'lidId = :lid', ExpressionAttributeValues: { ':lid': lid.id } } }]
               : []),

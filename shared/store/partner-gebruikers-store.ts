@@ -3,8 +3,8 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import * as z from 'zod';
 import { emailSleutel } from '../domain/regiopartners';
 import { DomeinFout, nietGevonden } from '../domain/fouten';
-import { PartnerGebruiker } from '../schemas/regiopartners';
-import type { PartnerGebruikersStore } from '../use-cases/poorten';
+import { LidGebruiker, PartnerGebruiker, type Uitnodiging } from '../schemas/regiopartners';
+import type { PartnerGebruikersStore, UitnodigingenStore } from '../use-cases/poorten';
 import { dynamo, tabel } from './dynamodb';
 import { geweigerd, parseItem } from './items';
 import { partitiePagina } from './queries';
@@ -12,11 +12,15 @@ import { sleutels } from './sleutels';
 
 const ENTITEIT = 'PartnerGebruiker';
 const GebruikerItem = PartnerGebruiker.extend({ pk: z.string(), sk: z.string(), entiteit: z.literal(ENTITEIT) });
+const LID_ENTITEIT = 'LidGebruiker';
+const LidGebruikerItem = LidGebruiker.extend({ pk: z.string(), sk: z.string(), entiteit: z.literal(LID_ENTITEIT) });
 
 /** An outbox item is only a trigger: kept a fortnight (the DLQ's retention), then TTL removes it. */
 const OPDRACHT_BEWAARTERMIJN_SECONDEN = 14 * 86_400;
 
 export const partnerGebruikerItem = (g: PartnerGebruiker) => ({ ...sleutels.partnerGebruiker(g.partnerId, emailSleutel(g.email)), entiteit: ENTITEIT, ...g });
+export const lidGebruikerItem = (g: LidGebruiker) => ({ ...sleutels.lidGebruiker(g.lidId, emailSleutel(g.email)), entiteit: LID_ENTITEIT, ...g });
+const sleutelVan = (g: Uitnodiging) => ('partnerId' in g ? sleutels.partnerGebruiker(g.partnerId, emailSleutel(g.email)) : sleutels.lidGebruiker(g.lidId, emailSleutel(g.email)));
 
 /**
  * The accounts consumer's outbox item: its INSERT on the table's stream is forwarded to the gebruikers
@@ -25,22 +29,57 @@ export const partnerGebruikerItem = (g: PartnerGebruiker) => ({ ...sleutels.part
  * that needs the account to follow: a new partner's contact, an invitation, a revocation. Its id is the
  * invitation's id and version, so a retried write of the same change cannot make a second task.
  */
-export const accountopdrachtItem = (g: PartnerGebruiker) => ({
+export const accountopdrachtItem = (g: Uitnodiging) => ({
   ...sleutels.accountopdracht(`${g.id}-${g.versie}`),
   entiteit: 'Accountopdracht',
-  partnerId: g.partnerId,
+  ...('partnerId' in g ? { partnerId: g.partnerId } : { lidId: g.lidId }),
   sleutel: emailSleutel(g.email),
   aangemaaktOp: g.gewijzigdOp,
   verlooptOp: Math.floor(new Date(g.gewijzigdOp).getTime() / 1000) + OPDRACHT_BEWAARTERMIJN_SECONDEN,
 });
 
-const putOpdracht = (g: PartnerGebruiker) => ({ Put: { TableName: tabel(), Item: accountopdrachtItem(g), ConditionExpression: 'attribute_not_exists(pk)' } });
+const putOpdracht = (g: Uitnodiging) => ({ Put: { TableName: tabel(), Item: accountopdrachtItem(g), ConditionExpression: 'attribute_not_exists(pk)' } });
 
 /** An invitation and its task, for a new partner's transaction (shared/store/regiopartners-store.ts). */
 export const nieuweGebruikerSchrijfacties = (g: PartnerGebruiker) => [
   { Put: { TableName: tabel(), Item: partnerGebruikerItem(g), ConditionExpression: 'attribute_not_exists(pk)' } },
   putOpdracht(g),
 ];
+
+/** A member's contact's invitation and its task, for the approval's transaction (shared/store/leden-store.ts). */
+export const nieuweLidGebruikerSchrijfacties = (g: LidGebruiker) => [
+  { Put: { TableName: tabel(), Item: lidGebruikerItem(g), ConditionExpression: 'attribute_not_exists(pk)' } },
+  putOpdracht(g),
+];
+
+// Conditional on the version read: of two deliveries of the same message, one records the outcome.
+const handelAf = async (g: Uitnodiging, verwachteVersie: number): Promise<boolean> => {
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tabel(),
+        Key: sleutelVan(g),
+        UpdateExpression: 'SET #s = :s, gewijzigdOp = :op, versie = :v',
+        ConditionExpression: 'versie = :verwacht',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': g.status, ':op': g.gewijzigdOp, ':v': g.versie, ':verwacht': verwachteVersie },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+};
+
+/** The invitations of members' contacts, as the accounts consumer reads and marks them. */
+export const dynamoLidGebruikersStore = (): UitnodigingenStore<LidGebruiker> => ({
+  async haal(lidId, sleutel) {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.lidGebruiker(lidId, sleutel), ConsistentRead: true }));
+    return Item ? parseItem(LidGebruikerItem, Item) : undefined;
+  },
+  handelAf,
+});
 
 export const dynamoPartnerGebruikersStore = (): PartnerGebruikersStore => ({
   async haal(partnerId, sleutel) {
@@ -117,23 +156,5 @@ export const dynamoPartnerGebruikersStore = (): PartnerGebruikersStore => ({
     }
   },
 
-  // Conditional on the version read: of two deliveries of the same message, one records the outcome.
-  async handelAf(g, verwachteVersie) {
-    try {
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: tabel(),
-          Key: sleutels.partnerGebruiker(g.partnerId, emailSleutel(g.email)),
-          UpdateExpression: 'SET #s = :s, gewijzigdOp = :op, versie = :v',
-          ConditionExpression: 'versie = :verwacht',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':s': g.status, ':op': g.gewijzigdOp, ':v': g.versie, ':verwacht': verwachteVersie },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
-  },
+  handelAf,
 });

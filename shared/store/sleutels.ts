@@ -11,6 +11,7 @@
  *   Regiopartner          PARTNER#<id> / PARTNER                    PARTNERS / <status>#<id>
  *   PartnerGebeurtenis    PARTNER#<id> / GEBEURTENIS#<versie:10>
  *   PartnerGebruiker      PARTNER#<id> / GEBRUIKER#<sha256 of the e-mail address>   (an account of the partner's staff: invited, made, revoked)
+ *   LidGebruiker          LID#<id> / GEBRUIKER#<sha256 of the e-mail address>   (the account of an approved member's contact, the same way)
  *   Regioteller           REGIOTELLER#<arbeidsmarktregio> / REGIOTELLER   (the region's figures as counters, kept by the regiotellers stream consumer)
  *   Regiobijdrage         REGIOBIJDRAGE#<PLAATSING|WERKPLEK>#<id> / REGIOBIJDRAGE   (what one source adds to which region's counter, and the last stream record applied)
  *   Accountopdracht       ACCOUNTOPDRACHT#<gebruikerId>-<versie> / ACCOUNTOPDRACHT   (outbox of the accounts consumer; TTL verlooptOp)
@@ -19,6 +20,7 @@
  *   AanmeldingKvk         AANMELDINGKVK#<kvk> / AANMELDINGKVK       (one open application per KvK number; TTL verlooptOp until confirmed)
  *   Aanmeldingsbevestiging BEVESTIGING#<sha256 of the token> / BEVESTIGING  (the one-time link; TTL verlooptOp)
  *   Sessie                SESSIE#<sha256 of the cookie's id> / SESSIE   (a signed-in person's portal session; TTL verlooptOp)
+ *   Inlogpoging           INLOGGEN#<sha256 of the OAuth state> / INLOGGEN   (a sign-in under way: PKCE verifier, nonce, where to return; TTL verlooptOp)
  *   NazorgLink            NAZORGLINK#<sha256 of the token> / NAZORGLINK   (a recipient's personal link to answer one moment; TTL verlooptOp)
  *   Aanvraagteller        LIMIET#<naam>#<hash of the source>#<window start> / LIMIET  (rate limit of the public endpoints; TTL)
  *   Verwijzing            VERWIJZING#<id> / VERWIJZING              VERWIJZINGEN#<gemeente> / <status>#<aangemaaktOp>#<id>
@@ -79,6 +81,7 @@ export const sleutels = {
   partnerGebeurtenis: (partnerId: string, versie: number) => ({ pk: `PARTNER#${partnerId}`, sk: versieSk(versie) }),
   partnerGebruiker: (partnerId: string, emailSleutel: string) => ({ pk: `PARTNER#${partnerId}`, sk: `GEBRUIKER#${emailSleutel}` }),
   partnerGebruikersPrefix: 'GEBRUIKER#',
+  lidGebruiker: (lidId: string, emailSleutel: string) => ({ pk: `LID#${lidId}`, sk: `GEBRUIKER#${emailSleutel}` }),
   regioteller: (regio: string) => ({ pk: `REGIOTELLER#${regio}`, sk: 'REGIOTELLER' }),
   regiobijdrage: (bron: string) => ({ pk: `REGIOBIJDRAGE#${bron}`, sk: 'REGIOBIJDRAGE' }),
   accountopdracht: (id: string) => ({ pk: `ACCOUNTOPDRACHT#${id}`, sk: 'ACCOUNTOPDRACHT' }),
@@ -92,6 +95,7 @@ export const sleutels = {
   aanmeldingKvk: (kvkNummer: string) => ({ pk: `AANMELDINGKVK#${kvkNummer}`, sk: 'AANMELDINGKVK' }),
   aanmeldingsbevestiging: (tokenHash: string) => ({ pk: `BEVESTIGING#${tokenHash}`, sk: 'BEVESTIGING' }),
   sessie: (idHash: string) => ({ pk: `SESSIE#${idHash}`, sk: 'SESSIE' }),
+  inlogpoging: (stateHash: string) => ({ pk: `INLOGGEN#${stateHash}`, sk: 'INLOGGEN' }),
   nazorglink: (tokenHash: string) => ({ pk: `NAZORGLINK#${tokenHash}`, sk: 'NAZORGLINK' }),
   aanvraagteller: (naam: string, bron: string, vensterStart: number) => ({ pk: `LIMIET#${naam}#${bron}#${vensterStart}`, sk: 'LIMIET' }),
 

@@ -4,8 +4,8 @@ import { toegang, vereisToegang } from '../auth/toegang';
 import { DomeinFout, nietGevonden } from '../domain/fouten';
 import { gebruikerAfgehandeld, intrekken, nieuweGebruiker, type AccountUitkomst, type VerwijderUitkomst } from '../domain/regiopartners';
 import { logVerwerking } from '../privacy/verwerkingen';
-import type { PartnerGebruiker, PartnerGebruikerInvoer } from '../schemas/regiopartners';
-import type { GebruikersaccountPoort, Pagina, PartnerGebruikersStore } from './poorten';
+import { tenantVan, type PartnerGebruiker, type PartnerGebruikerInvoer, type Uitnodiging } from '../schemas/regiopartners';
+import type { GebruikersaccountPoort, Pagina, PartnerGebruikersStore, UitnodigingenStore } from './poorten';
 
 export interface PartnerGebruikersDeps {
   readonly store: PartnerGebruikersStore;
@@ -64,26 +64,27 @@ export type AccountVerwerking = AccountUitkomst | VerwijderUitkomst | 'onbekend'
  * or gone), and the mark is conditional on the version read, so of two racing deliveries one records the
  * outcome and both leave one account, or none.
  */
-export const voerAccountopdrachtUit = async (
-  deps: { readonly store: PartnerGebruikersStore; readonly accounts: GebruikersaccountPoort; readonly klok?: () => Date },
-  partnerId: string,
+export const voerAccountopdrachtUit = async <G extends Uitnodiging>(
+  deps: { readonly store: UitnodigingenStore<G>; readonly accounts: GebruikersaccountPoort; readonly klok?: () => Date },
+  tenant: string,
   sleutel: string,
 ): Promise<AccountVerwerking> => {
-  const g = await deps.store.haal(partnerId, sleutel);
-  // Gone (the partner's data erased): nothing to do.
+  const g = await deps.store.haal(tenant, sleutel);
+  // Gone (the partner's or member's data erased): nothing to do.
   if (!g) return 'onbekend';
   if (g.status !== 'uitgenodigd' && g.status !== 'intrekken') return 'alAfgehandeld';
-  const account = { email: g.email, naam: g.naam, rol: g.rol, tenant: g.partnerId };
+  const account = { email: g.email, naam: g.naam, rol: g.rol, tenant: tenantVan(g) };
   const uitkomst = g.status === 'uitgenodigd' ? await deps.accounts.maak(account) : await deps.accounts.verwijder(account);
   const vastgelegd = await deps.store.handelAf(gebruikerAfgehandeld(g, uitkomst, (deps.klok?.() ?? new Date()).toISOString()), g.versie);
   if (!vastgelegd && uitkomst === 'aangemaakt') {
     // The invitation changed while the account was being made: if that change was a revocation, its own
     // task may have run before this account existed and found nothing to remove. Remove it here.
-    const nu = await deps.store.haal(partnerId, sleutel);
+    const nu = await deps.store.haal(tenant, sleutel);
     if (nu?.status === 'intrekken' || nu?.status === 'ingetrokken') await deps.accounts.verwijder(account);
   }
   logVerwerking({
-    activiteit: g.status === 'uitgenodigd' ? 'partnerGebruikerAccountMaken' : 'partnerGebruikerAccountVerwijderen',
+    activiteit:
+      g.rol === 'werkgever' ? 'lidGebruikerAccountMaken' : g.status === 'uitgenodigd' ? 'partnerGebruikerAccountMaken' : 'partnerGebruikerAccountVerwijderen',
     door: SYSTEEM,
     betrokkenen: [g.id],
     status: uitkomst === 'adresInGebruik' ? 'geweigerd' : 'gelukt',

@@ -9,7 +9,7 @@ import type { WerkplekMutatie } from '../domain/werkplekken';
 import type { Telling } from '../domain/regiotellers';
 import type { Lid, LidGebeurtenis, LidStatus } from '../schemas/leden';
 import type { AanmeldingMutatie, AccountUitkomst, MachineClientRegistratie, NieuwePartner, VerwijderUitkomst } from '../domain/regiopartners';
-import type { AanmeldingGebeurtenis, AanmeldingStatus, PartnerGebruiker, Regiopartner, RegiopartnerAanmelding, RegiopartnerGebeurtenis } from '../schemas/regiopartners';
+import type { AanmeldingGebeurtenis, AanmeldingStatus, PartnerGebruiker, Regiopartner, RegiopartnerAanmelding, RegiopartnerGebeurtenis, Uitnodiging } from '../schemas/regiopartners';
 import type { Kandidaatprofiel, Verwijzing, VerwijzingGebeurtenis, VerwijzingStatus } from '../schemas/verwijzingen';
 import type { Werkplek, WerkplekGebeurtenis, WerkplekStatus } from '../schemas/werkplekken';
 
@@ -114,11 +114,11 @@ export interface AanmeldingenStore {
  * The identity provider's machine clients (client credentials): Cognito app clients in AWS, the local
  * issuer's registry locally. The secret is answered once, by `maak`, and kept nowhere by werkcoop.
  */
-/** An account for a person of a partner: the role and tenant its tokens will carry. */
+/** An account for a person of a partner or an approved member's contact: the role and tenant its tokens will carry. */
 export interface NieuwAccount {
   readonly email: string;
   readonly naam: string;
-  readonly rol: 'regiopartner';
+  readonly rol: Uitnodiging['rol'];
   readonly tenant: string;
 }
 
@@ -136,9 +136,15 @@ export interface GebruikersaccountPoort {
   verwijder(account: NieuwAccount): Promise<VerwijderUitkomst>;
 }
 
+/** What the accounts consumer needs of invitations of one kind: read one by its tenant and address hash, and mark it done. */
+export interface UitnodigingenStore<G extends Uitnodiging> {
+  haal(tenant: string, emailSleutel: string): Promise<G | undefined>;
+  /** Records the account's outcome once: false when another delivery did it first. */
+  handelAf(gebruiker: G, verwachteVersie: number): Promise<boolean>;
+}
+
 /** The invitations of a partner's staff (PartnerGebruiker items: also the outbox of the accounts consumer). */
-export interface PartnerGebruikersStore {
-  haal(partnerId: string, emailSleutel: string): Promise<PartnerGebruiker | undefined>;
+export interface PartnerGebruikersStore extends UitnodigingenStore<PartnerGebruiker> {
   zoek(partnerId: string, pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<PartnerGebruiker>>;
   /** The invitation with this id in the partner's partition. */
   vind(partnerId: string, gebruikerId: string): Promise<PartnerGebruiker | undefined>;
@@ -149,8 +155,6 @@ export interface PartnerGebruikersStore {
   voegToe(gebruiker: PartnerGebruiker): Promise<void>;
   /** The revocation and the accounts consumer's task, in one transaction; 'verouderd' if it changed since read. */
   trekIn(gebruiker: PartnerGebruiker, verwachteVersie: number): Promise<void>;
-  /** Records the account's outcome once: false when another delivery did it first. */
-  handelAf(gebruiker: PartnerGebruiker, verwachteVersie: number): Promise<boolean>;
 }
 
 /** Which machine client is a partner's current one, and replacing it (shared/store/machine-clients-store.ts). */

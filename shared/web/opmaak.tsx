@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import type { Principal } from '../auth/rollen';
 import type { Ingevuld } from './formulier';
-import { PORTAAL_BASIS } from './paginas';
+import { PORTAAL_BASIS, UITLOGGEN } from './paginas';
+import type { Sessie } from './sessie';
 
 /**
  * The portal's building blocks: NL Design System's Utrecht community CSS components on the example tokens
@@ -342,3 +344,31 @@ export const leesbareDatum = (datum: string): string => {
   const maanden = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
   return `${d} ${maanden[(m ?? 1) - 1]} ${j}`;
 };
+
+const ROL_TEKST: Readonly<Record<Principal['rol'], string>> = {
+  coopAdmin: 'coördinator',
+  gemeente: 'gemeente',
+  werkgever: 'werkgever',
+  regiopartner: 'regiopartner',
+  systeem: 'systeem',
+};
+export const rolTekst = (rol: Principal['rol']): string => ROL_TEKST[rol];
+
+/**
+ * The header of a signed-in page (Document's `kop`): who is signed in and the sign-out button. Signing out
+ * is a form that POSTs with the CSRF token, never a link: a link could be followed by another site's image.
+ */
+export const IngelogdKop = ({ sessie }: { sessie: Pick<Sessie, 'naam' | 'csrf' | 'principal'> }) => (
+  <div class="werkcoop-kop__sessie">
+    <p class="utrecht-paragraph werkcoop-kop__wie">
+      <span class="werkcoop-verborgen">Ingelogd als </span>
+      {sessie.naam} <span class="werkcoop-kop__rol">({rolTekst(sessie.principal.rol)})</span>
+    </p>
+    <form method="post" action={UITLOGGEN}>
+      <Verborgen naam="csrf" waarde={sessie.csrf} />
+      <button class="utrecht-button utrecht-button--secondary-action utrecht-button--submit werkcoop-kop__uitloggen" type="submit">
+        Uitloggen
+      </button>
+    </form>
+  </div>
+);

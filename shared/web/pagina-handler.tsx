@@ -168,7 +168,11 @@ export const paginaHandler = (functies: Readonly<Record<string, PaginaFunctie>>)
     if (Array.isArray(pagina.toegang)) {
       sessie = await leesSessie(cookies[SESSIE_COOKIE]);
       if (!sessie) {
-        if (pagina.method === 'GET') return { statusCode: 303, headers: { ...PAGINA_HEADERS, Location: `${INLOGGEN}?terug=${encodeURIComponent(event.rawPath)}` }, body: '' };
+        if (pagina.method === 'GET') {
+          // Back to the very page after signing in, its query included (a list's filter, a page number).
+          const terug = event.rawQueryString ? `${event.rawPath}?${event.rawQueryString}` : event.rawPath;
+          return { statusCode: 303, headers: { ...PAGINA_HEADERS, Location: `${INLOGGEN}?${new URLSearchParams({ terug })}` }, body: '' };
+        }
         throw new PaginaFout(401, 'U bent niet meer ingelogd', 'Uw sessie is verlopen. Log opnieuw in; wat u invulde is niet verwerkt.');
       }
       if (!pagina.toegang.includes(sessie.principal.rol)) throw new PaginaFout(403, 'Geen toegang', 'Deze pagina is er niet voor uw rol.');

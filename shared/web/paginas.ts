@@ -31,7 +31,12 @@ export interface PaginaDefinitie {
 
 const pagina = <const D extends PaginaDefinitie>(d: D): D => d;
 
+/** The roles of people; `systeem` (the scheduled jobs) never signs in. */
+export const MENSELIJKE_ROLLEN = ['coopAdmin', 'gemeente', 'werkgever', 'regiopartner'] as const satisfies readonly Rol[];
+
 const NAZORGLINK = 'functions/web/nazorglink.tsx';
+const INLOGGEN_MODULE = 'functions/web/inloggen.tsx';
+const START = 'functions/web/start.tsx';
 const STATISCH = 'functions/web/statisch.ts';
 const AANMELDEN = 'functions/web/aanmelden.tsx';
 const WERKLIJST = 'functions/web/werklijst.tsx';
@@ -265,6 +270,44 @@ export const paginas = {
   }),
   werkplekkenLijst: pagina({ id: 'werkplekkenLijst', method: 'GET', path: '/portaal/werkplekken', handler: PLAATSINGEN, toegang: ['werkgever'], titel: 'Werkplekken' }),
   verwijzingenLijst: pagina({ id: 'verwijzingenLijst', method: 'GET', path: '/portaal/verwijzingen', handler: VERWIJZINGEN, toegang: ['gemeente'], titel: 'Verwijzingen' }),
+  inloggen: pagina({
+    id: 'inloggen',
+    method: 'GET',
+    path: '/portaal/inloggen',
+    handler: INLOGGEN_MODULE,
+    toegang: 'openbaar',
+    titel: 'Inloggen',
+    schrijft: true,
+    bijzonder: 'inloggen',
+  }),
+  inloggenTerug: pagina({
+    id: 'inloggenTerug',
+    method: 'GET',
+    path: '/portaal/inloggen/terug',
+    handler: INLOGGEN_MODULE,
+    toegang: 'openbaar',
+    titel: 'Inloggen afronden',
+    schrijft: true,
+    bijzonder: 'inloggen',
+  }),
+  uitloggen: pagina({
+    id: 'uitloggen',
+    method: 'POST',
+    path: '/portaal/uitloggen',
+    handler: INLOGGEN_MODULE,
+    toegang: MENSELIJKE_ROLLEN,
+    titel: 'Uitloggen',
+    schrijft: true,
+    bijzonder: 'inloggen',
+  }),
+  start: pagina({
+    id: 'start',
+    method: 'GET',
+    path: '/portaal',
+    handler: START,
+    toegang: MENSELIJKE_ROLLEN,
+    titel: 'Uw werkcoop',
+  }),
 } as const satisfies Record<string, PaginaDefinitie>;
 
 export type PaginaId = keyof typeof paginas;
@@ -274,3 +317,6 @@ export const allePaginas: readonly PaginaDefinitie[] = Object.values(paginas);
 export const PORTAAL_BASIS = '/portaal';
 /** Where a page for roles sends a person without a session (with ?terug=<the page>). */
 export const INLOGGEN = '/portaal/inloggen';
+/** Where Cognito returns with the code (the portal client's callback URL). */
+export const INLOGGEN_TERUG = '/portaal/inloggen/terug';
+export const UITLOGGEN = '/portaal/uitloggen';

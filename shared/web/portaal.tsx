@@ -3,7 +3,7 @@ import type { Rol } from '../auth/rollen';
 import { DomeinFout } from '../domain/fouten';
 import { PaginaParameters } from '../schemas/gemeenschappelijk';
 import type { Velden } from './formulier';
-import { Alinea, Document, Knop, Knoppen, Kop2, Melding, Tekstvak, Verborgen } from './opmaak';
+import { Alinea, Document, IngelogdKop, Knop, Knoppen, Kop2, Melding, Tekstvak, Verborgen } from './opmaak';
 import type { PaginaVerzoek } from './pagina-handler';
 import { PaginaFout } from './pagina-handler';
 
@@ -27,17 +27,9 @@ const NAVIGATIE: Readonly<Record<Rol, readonly { href: string; tekst: string }[]
   systeem: [],
 };
 
-const ROL_TEKST: Readonly<Record<Rol, string>> = {
-  coopAdmin: 'coördinator',
-  werkgever: 'werkgever',
-  regiopartner: 'jobcoachorganisatie',
-  gemeente: 'gemeente',
-  systeem: 'systeem',
-};
-
 /**
- * A signed-in page. The header names the person and the role it acts in; the navigation marks the current
- * page. Signing out is the sign-in's own form (another page group), so it is not here.
+ * A signed-in page. The header names the person and the role it acts in, with the sign-out button
+ * (IngelogdKop, as on the start page); the navigation marks the current page.
  */
 export const PortaalDocument = ({
   verzoek,
@@ -70,9 +62,7 @@ export const PortaalDocument = ({
               ))}
             </ul>
           </nav>
-          <p class="utrecht-paragraph werkcoop-kop__wie">
-            {sessie.naam} <span class="werkcoop-kop__rol">({ROL_TEKST[sessie.principal.rol]})</span>
-          </p>
+          <IngelogdKop sessie={sessie} />
         </>
       }
     >

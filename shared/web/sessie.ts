@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Principal } from '../auth/rollen';
@@ -72,7 +73,11 @@ export const startSessie = async (principal: Principal, naam: string, nu = new D
   return { token, sessie };
 };
 
-/** The session of this cookie while it lasts; renews its idle end (at most once a minute). */
+/**
+ * The session of this cookie while it lasts; renews its idle end (at most once a minute). The renewal is
+ * conditional on the item still being there: a sign-out between the read and the renewal wins, and the
+ * request is then not signed in (the renewal never brings an ended session back).
+ */
 export const leesSessie = async (token: string | undefined, nu = new Date()): Promise<Sessie | undefined> => {
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.sessie(hash(token)), ConsistentRead: true }));
@@ -80,18 +85,25 @@ export const leesSessie = async (token: string | undefined, nu = new Date()): Pr
   if (!r.success) return undefined;
   const { entiteit: _e, verlooptOp: _v, ...sessie } = r.data;
   if (isVerlopen(sessie, nu)) return undefined;
-  if (nu.getTime() - Date.parse(sessie.laatstGebruiktOp) > VERNIEUW_NA_SECONDEN * 1000) {
+  if (nu.getTime() - Date.parse(sessie.laatstGebruiktOp) <= VERNIEUW_NA_SECONDEN * 1000) return sessie;
+  try {
     await dynamo().send(
       new UpdateCommand({
         TableName: tabel(),
         Key: sleutels.sessie(sessie.sleutelHash),
         UpdateExpression: 'SET laatstGebruiktOp = :nu',
-        ConditionExpression: 'attribute_exists(pk)',
+        // Never moves the idle end backwards when two requests renew at once with clocks apart.
+        ConditionExpression: 'attribute_exists(pk) AND laatstGebruiktOp < :nu',
         ExpressionAttributeValues: { ':nu': nu.toISOString() },
       }),
-    ).catch(() => undefined);
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    // Gone (signed out meanwhile), or renewed by a concurrent request: read which it was.
+    const { Item: nog } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.sessie(sessie.sleutelHash), ConsistentRead: true }));
+    return nog ? sessie : undefined;
   }
-  return sessie;
+  return { ...sessie, laatstGebruiktOp: nu.toISOString() };
 };
 
 /** Signing out ends the session on the server, whatever the browser keeps. */

@@ -16,8 +16,8 @@ const basis: Deployment = {
   region: 'eu-west-1',
   arbeidsmarktregios: ['Twente'],
   corsAllowedOrigins: ['https://portaal.example.nl'],
-  oauthCallbackUrls: ['https://portaal.example.nl/terug'],
-  oauthLogoutUrls: ['https://portaal.example.nl/'],
+  oauthCallbackUrls: ['https://portaal.example.nl/portaal/inloggen/terug'],
+  oauthLogoutUrls: ['https://portaal.example.nl/portaal'],
   mailAfzender: 'noreply@example.nl',
   logRetention: RetentionDays.ONE_WEEK,
   apiThrottle: { rateLimit: 10, burstLimit: 20 },
@@ -52,6 +52,13 @@ describe('deployments config', () => {
     expect(fout({ corsAllowedOrigins: ['http://portaal.example.nl'] })).toThrow(/not an https URL/);
     expect(fout({ corsAllowedOrigins: ['https://portaal.example.nl/'] })).toThrow(/path or trailing slash/);
     expect(fout({ arbeidsmarktregios: [] })).toThrow(/serves no arbeidsmarktregio/);
+  });
+
+  it("refuses sign-in URLs that are not the portal's return and start (the portal client would send codes elsewhere)", () => {
+    const fout = (d: Partial<Deployment>) => () => validateDeployments([{ ...basis, ...d }]);
+    expect(fout({ oauthCallbackUrls: ['https://portaal.example.nl/inloggen/terug'] })).toThrow(/is not <portal origin>\/portaal\/inloggen\/terug/);
+    expect(fout({ oauthLogoutUrls: ['https://portaal.example.nl/'] })).toThrow(/is not <portal origin>\/portaal/);
+    expect(fout({ oauthCallbackUrls: ['http://portaal.example.nl/portaal/inloggen/terug'] })).toThrow(/not an https URL/);
   });
 
   it('accepts only the 35 arbeidsmarktregio\'s, each once, and only the EU regions in DEPLOYMENT_REGIONS', () => {

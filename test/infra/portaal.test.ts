@@ -56,6 +56,9 @@ describe('the portal in CDK', () => {
       const fn = functies[logicalId(portaal.paginaFuncties.get(handler)!)]!;
       const env = fn.Properties.Environment.Variables as Record<string, unknown>;
       expect(env.PORTAAL_STIJL).toBe(portaal.stijl);
+      expect(typeof env.PORTAAL_URL).toBe('string');
+      // The user pool's portal client and login domain: the sign-in module's alone.
+      expect('PORTAAL_CLIENT_ID' in env, handler).toBe(paginas.some((p) => p.bijzonder === 'inloggen'));
       const statisch = paginas.some((p) => p.bijzonder === 'statisch');
       // The static function reads only the files beside it: no table, no processing log.
       expect('TABLE_NAME' in env).toBe(!statisch);

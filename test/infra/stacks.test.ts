@@ -255,13 +255,48 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
     });
 
     it('lets people sign in with code + PKCE only, and not write their own rol or tenant', () => {
-      t.stateful.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+      t.stateful.resourceCountIs('AWS::Cognito::UserPoolClient', 2);
       t.stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        ClientName: 'mensen',
         AllowedOAuthFlows: ['code'],
         GenerateSecret: false,
         CallbackURLs: deployment.oauthCallbackUrls,
         WriteAttributes: ['name'],
       });
+    });
+
+    it("has the portal's client: code + PKCE, openid and email only, the deployment's return and logout URLs, short-lived tokens", () => {
+      t.stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+        ClientName: 'portaal',
+        AllowedOAuthFlows: ['code'],
+        AllowedOAuthFlowsUserPoolClient: true,
+        AllowedOAuthScopes: ['openid', 'email'],
+        GenerateSecret: false,
+        SupportedIdentityProviders: ['COGNITO'],
+        CallbackURLs: deployment.oauthCallbackUrls,
+        LogoutURLs: deployment.oauthLogoutUrls,
+        PreventUserExistenceErrors: 'ENABLED',
+        EnableTokenRevocation: true,
+        IdTokenValidity: 5,
+        ReadAttributes: Match.arrayWith(['custom:rol', 'custom:tenant', 'email', 'name']),
+        WriteAttributes: ['name'],
+      });
+      for (const url of deployment.oauthCallbackUrls) expect(new URL(url).pathname).toBe('/portaal/inloggen/terug');
+      for (const url of deployment.oauthLogoutUrls) expect(new URL(url).pathname).toBe('/portaal');
+      // What the page stack hands the sign-in function: this client, this pool, its domain, the portal's address.
+      const omgeving = t.stacks.stateful.portaalInlogOmgeving;
+      expect(Object.keys(omgeving).sort()).toEqual(['PORTAAL_CLIENT_ID', 'PORTAAL_LOGIN_URL', 'PORTAAL_OIDC_ISSUER', 'PORTAAL_URL']);
+      expect(t.stacks.stateful.resolve(omgeving.PORTAAL_CLIENT_ID)).toEqual({ Ref: logicalId(t.stacks.stateful.portaalClient) });
+      expect(JSON.stringify(t.stacks.stateful.resolve(omgeving.PORTAAL_OIDC_ISSUER))).toContain('cognito-idp.');
+      expect(JSON.stringify(t.stacks.stateful.resolve(omgeving.PORTAAL_LOGIN_URL))).toContain('amazoncognito.com');
+      expect(omgeving.PORTAAL_URL).toBe(new URL(deployment.oauthCallbackUrls[0]!).origin);
+    });
+
+    it('never sets the local sign-in on any function: PORTAAL_INLOGGEN is the local runtime\'s alone', () => {
+      const functies = resourcesOf(t.all, 'AWS::Lambda::Function');
+      expect(functies.length).toBeGreaterThan(0);
+      for (const f of functies) expect(Object.keys(f.Properties.Environment?.Variables ?? {}), f.id).not.toContain('PORTAAL_INLOGGEN');
+      expect(JSON.stringify(t.all.map(([, template]) => template.toJSON()))).not.toContain('PORTAAL_INLOGGEN');
     });
   });
 

@@ -1,10 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SQSEvent } from 'aws-lambda';
 import { ulid } from 'ulidx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lokaalAccountRegister, type LokaalAccountRegister } from '../../shared/auth/gebruikersaccounts';
+import type { LokaalAccountRegister } from '../../shared/auth/gebruikersaccounts';
 import type { Principal } from '../../shared/auth/rollen';
 import { DomeinFout } from '../../shared/domain/fouten';
 import { emailSleutel, intrekken, nieuweGebruiker, nieuweRegiopartner } from '../../shared/domain/regiopartners';
@@ -12,7 +11,7 @@ import { dynamoPartnerGebruikersStore } from '../../shared/store/partner-gebruik
 import { dynamoRegiopartnersStore } from '../../shared/store/regiopartners-store';
 import { voerAccountopdrachtUit } from '../../shared/use-cases/partner-gebruikers';
 import type { PartnerGebruikersStore } from '../../shared/use-cases/poorten';
-import { storeOmgeving } from './store-omgeving';
+import { accountsOmgeving } from './store-omgeving';
 import { lambdaContext, sqsRecord } from '../support/sqs-event';
 
 /**
@@ -22,14 +21,9 @@ import { lambdaContext, sqsRecord } from '../support/sqs-event';
  */
 let accountsDir: string;
 let register: LokaalAccountRegister;
-let handler: typeof import('../../functions/consumers/partneraccounts').handler;
+let handler: Awaited<ReturnType<typeof accountsOmgeving>>['handler'];
 beforeAll(async () => {
-  await storeOmgeving();
-  accountsDir = mkdtempSync(join(tmpdir(), 'werkcoop-gebruikers-'));
-  Object.assign(process.env, { ACCOUNT_ADAPTER: 'lokaal', LOCAL_USERS_DIR: accountsDir });
-  register = lokaalAccountRegister(accountsDir);
-  // The handler makes its adapter at module load, as in Lambda: import it once the environment is set.
-  ({ handler } = await import('../../functions/consumers/partneraccounts'));
+  ({ dir: accountsDir, register, handler } = await accountsOmgeving());
 });
 
 const admin: Principal = { rol: 'coopAdmin', subject: 'coordinator' };

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/aws-local';
+import { lokaalAccountRegister } from '../../shared/auth/gebruikersaccounts';
 import { createTestTable, testEngines } from '../support/engines';
 
 /**
@@ -22,4 +23,16 @@ export const storeOmgeving = async (): Promise<{ tableName: string; mailDir: str
     POWERTOOLS_LOG_LEVEL: 'WARN',
   });
   return { tableName, mailDir };
+};
+
+/**
+ * The store environment plus a local account register in a temp dir, and the accounts consumer's handler
+ * imported once that is set: it makes its adapter at module load, as in Lambda.
+ */
+export const accountsOmgeving = async () => {
+  await storeOmgeving();
+  const dir = mkdtempSync(join(tmpdir(), 'werkcoop-gebruikers-'));
+  Object.assign(process.env, { ACCOUNT_ADAPTER: 'lokaal', LOCAL_USERS_DIR: dir });
+  const { handler } = await import('../../functions/consumers/partneraccounts');
+  return { dir, register: lokaalAccountRegister(dir), handler };
 };
