@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/rollen';
 import type { Lid, LidAanvraag, LidGebeurtenis, LidStatus, LidWijziging } from '../schemas/leden';
-import type { LidGebruiker } from '../schemas/regiopartners';
+import type { LidGebruiker } from '../schemas/gebruikers';
 import { DomeinFout } from './fouten';
 import type { Notificatie } from './notificaties';
 import { nieuweLidGebruiker } from './regiopartners';

@@ -1,6 +1,7 @@
 import { ARBEIDSMARKTREGIOS } from '../domain/arbeidsmarktregios';
 import { Actor, Contactpersoon, Email, Id, KorteTekst, KvkNummer, Tijdstip } from './gemeenschappelijk';
 import * as z from 'zod';
+import { PartnerGebruiker } from './gebruikers';
 
 export const REGIOPARTNER_SOORTEN = ['gemeente', 'swBedrijf', 'jobcoachOrganisatie', 'werkgeversservicepunt', 'overig'] as const;
 export const RegiopartnerSoort = z.enum(REGIOPARTNER_SOORTEN).meta({ id: 'RegiopartnerSoort' });
@@ -63,50 +64,9 @@ export type RegiopartnerGebeurtenis = z.infer<typeof RegiopartnerGebeurtenis>;
 export const PartnerIdParameters = z.strictObject({ partnerId: Id });
 export const PartnerGebruikerParameters = z.strictObject({ partnerId: Id, gebruikerId: Id });
 
-/**
- * A person of a partner organisation with access to the API: an account (in AWS a Cognito user) whose role
- * is regiopartner and whose tenant is the partner, so it sees what the partner's machine client sees: the
- * placements the partner is jobcoach of and the figures of the partner's regions.
- */
-export const PARTNERGEBRUIKER_STATUSSEN = ['uitgenodigd', 'aangemaakt', 'adresInGebruik', 'intrekken', 'ingetrokken'] as const;
-export const PartnerGebruikerStatus = z.enum(PARTNERGEBRUIKER_STATUSSEN).meta({
-  id: 'PartnerGebruikerStatus',
-  description:
-    'uitgenodigd: het account wordt aangemaakt; aangemaakt: het account bestaat en de medewerker heeft een e-mail met een tijdelijk wachtwoord gekregen; adresInGebruik: dit e-mailadres heeft al een account met een andere rol of organisatie, en daaraan is niets veranderd (een coördinator lost dat op); intrekken: de toegang is ingetrokken en het account wordt verwijderd; ingetrokken: het account is verwijderd (opnieuw uitnodigen kan).',
-});
-export type PartnerGebruikerStatus = z.infer<typeof PartnerGebruikerStatus>;
-
-export const PartnerGebruikerInvoer = z
-  .strictObject({ naam: KorteTekst, email: Email })
-  .meta({ id: 'PartnerGebruikerInvoer', description: 'Een medewerker van de regiopartner die toegang krijgt.' });
-export type PartnerGebruikerInvoer = z.infer<typeof PartnerGebruikerInvoer>;
-
-export const PartnerGebruiker = z
-  .strictObject({
-    id: Id,
-    partnerId: Id,
-    naam: KorteTekst,
-    email: Email,
-    rol: z.literal('regiopartner'),
-    status: PartnerGebruikerStatus,
-    uitgenodigdDoor: Actor,
-    aangemaaktOp: Tijdstip,
-    gewijzigdOp: Tijdstip,
-    versie: z.number().int().min(1),
-  })
-  .meta({ id: 'PartnerGebruiker' });
-export type PartnerGebruiker = z.infer<typeof PartnerGebruiker>;
-
-/**
- * The same invitation for an approved member's contact: an account whose role is werkgever and whose tenant
- * is the member. Not part of the API (yet): the approval writes it, the accounts consumer carries it out.
- */
-export const LidGebruiker = PartnerGebruiker.omit({ partnerId: true, rol: true }).extend({ lidId: Id, rol: z.literal('werkgever') });
-export type LidGebruiker = z.infer<typeof LidGebruiker>;
-/** An invitation of either kind, as the accounts consumer handles it. */
-export type Uitnodiging = PartnerGebruiker | LidGebruiker;
-/** The tenant an invitation's account gets: the partner or the member. */
-export const tenantVan = (g: Uitnodiging): string => ('partnerId' in g ? g.partnerId : g.lidId);
+// The accounts of people (a partner's staff, a member's contact) are shared with the members' use cases:
+// their schemas live apart, so a member's function bundles no other partner schema.
+export { LidGebruiker, PARTNERGEBRUIKER_STATUSSEN, PartnerGebruiker, PartnerGebruikerInvoer, PartnerGebruikerStatus, tenantVan, type Uitnodiging } from './gebruikers';
 
 const volgendePagina = z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' });
 

@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import * as z from 'zod';
 import { emailSleutel } from '../domain/regiopartners';
 import { DomeinFout, nietGevonden } from '../domain/fouten';
-import { LidGebruiker, PartnerGebruiker, type Uitnodiging } from '../schemas/regiopartners';
+import { LidGebruiker, PartnerGebruiker, type Uitnodiging } from '../schemas/gebruikers';
 import type { PartnerGebruikersStore, UitnodigingenStore } from '../use-cases/poorten';
 import { dynamo, tabel } from './dynamodb';
 import { geweigerd, parseItem } from './items';

@@ -4,7 +4,7 @@ import { toegang, vereisToegang } from '../auth/toegang';
 import { DomeinFout, nietGevonden } from '../domain/fouten';
 import { gebruikerAfgehandeld, intrekken, nieuweGebruiker, type AccountUitkomst, type VerwijderUitkomst } from '../domain/regiopartners';
 import { logVerwerking } from '../privacy/verwerkingen';
-import { tenantVan, type PartnerGebruiker, type PartnerGebruikerInvoer, type Uitnodiging } from '../schemas/regiopartners';
+import { tenantVan, type PartnerGebruiker, type PartnerGebruikerInvoer, type Uitnodiging } from '../schemas/gebruikers';
 import type { GebruikersaccountPoort, Pagina, PartnerGebruikersStore, UitnodigingenStore } from './poorten';
 
 export interface PartnerGebruikersDeps {

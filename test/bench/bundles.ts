@@ -227,11 +227,10 @@ export const packageOf = (input: string): string => {
   return name.startsWith('@') ? `${name}/${parts[nm + 2]}` : name;
 };
 
-const analyse = (fn: BenchFunction, outdir: string, metafile: Metafile): BuiltBundle => {
-  const file = join(outdir, fn.entry.replace(/\.[cm]?[jt]sx?$/, ''), 'index.mjs');
-  const key = relative(PROJECT_ROOT, file);
-  const output = metafile.outputs[key];
-  if (!output) throw new Error(`metafile has no output ${key} for ${fn.entry}`);
+/** The bundle at `file` (index.mjs) as the metafile describes it. */
+const analyse = (fn: BenchFunction, file: string, metafile: Metafile): BuiltBundle => {
+  const output = metafile.outputs[relative(PROJECT_ROOT, file)];
+  if (!output) throw new Error(`metafile has no output ${relative(PROJECT_ROOT, file)} for ${fn.entry}`);
   const byPackage = new Map<string, number>();
   for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
     byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
@@ -252,7 +251,7 @@ const analyse = (fn: BenchFunction, outdir: string, metafile: Metafile): BuiltBu
 export const buildBundles = async (bundling: Bundling, fns: readonly BenchFunction[], outRoot: string): Promise<BuiltBundle[]> => {
   const entries = [...new Set(fns.map((f) => f.entry))];
   const { metafile } = await build(esbuildOptions(bundling, entries, outRoot));
-  return fns.map((fn) => analyse(fn, outRoot, metafile));
+  return fns.map((fn) => analyse(fn, join(outRoot, fn.entry.replace(/\.[cm]?[jt]sx?$/, ''), 'index.mjs'), metafile));
 };
 
 /**
@@ -263,20 +262,9 @@ export const buildGroupBundles = async (bundling: Bundling, groups: ReadonlyMap<
   const entries = [...groups].map(([name, routes]) => ({ name, routes, file: routeGroupEntry(name, routes) }));
   const options = esbuildOptions(bundling, [], outRoot);
   const { metafile } = await build({ ...options, entryPoints: entries.map((e) => ({ in: e.file, out: e.name })), outbase: undefined, entryNames: 'groups/[name]/index' });
-  return entries.map(({ name, routes }) => {
-    const file = join(outRoot, 'groups', name, 'index.mjs');
-    const output = metafile.outputs[relative(PROJECT_ROOT, file)];
-    if (!output) throw new Error(`metafile has no output for group ${name}`);
-    return {
-      fn: { name: `group ${name}`, kind: 'api' as const, entry: `(${routes.length} routes)` },
-      file,
-      bytes: output.bytes,
-      mapBytes: existsSync(`${file}.map`) ? statSync(`${file}.map`).size : 0,
-      packages: [],
-      inputFiles: Object.keys(output.inputs).length,
-      modules: Object.keys(output.inputs).filter((input) => !input.includes('node_modules/')),
-    };
-  });
+  return entries.map(({ name, routes }) =>
+    analyse({ name: `group ${name}`, kind: 'api', entry: `(${routes.length} routes)` }, join(outRoot, 'groups', name, 'index.mjs'), metafile),
+  );
 };
 
 /** Published figures (see ARCHITECTURE.md, Scale notes) put 124–215 KB bundles at ~180–230 ms init. */

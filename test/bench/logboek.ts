@@ -80,9 +80,16 @@ export const logboekSchrijfwijzen = async (rt: LocalRuntime, sizes: readonly num
           voorwaarde: false,
           requests: Math.ceil(n / 25),
           wcu: n,
+          // At most 25 items a request: more go in parallel requests.
           schrijf: async () => {
-            const r = await doc.send(new BatchWriteCommand({ RequestItems: { [TableName]: records(n).map((v) => ({ PutRequest: { Item: verwerkingItem(v) } })) } }));
-            if (Object.keys(r.UnprocessedItems ?? {}).length) throw new Error('BatchWriteItem left items unprocessed');
+            const rs = records(n);
+            await Promise.all(
+              Array.from({ length: Math.ceil(n / 25) }, async (_, i) => {
+                const stuk = rs.slice(i * 25, i * 25 + 25).map((v) => ({ PutRequest: { Item: verwerkingItem(v) } }));
+                const r = await doc.send(new BatchWriteCommand({ RequestItems: { [TableName]: stuk } }));
+                if (Object.keys(r.UnprocessedItems ?? {}).length) throw new Error('BatchWriteItem left items unprocessed');
+              }),
+            );
           },
         },
       ];
