@@ -10,8 +10,16 @@ type Beeld = Record<string, AttributeValue>;
 /** Per outbox entity: the queue it goes to and the message, which carries keys only, never personal data. */
 const bestemmingen: Record<string, { readonly queue: 'NOTIFICATIES_QUEUE_URL' | 'GEBRUIKERS_QUEUE_URL'; readonly bericht: (b: Beeld) => unknown }> = {
   Notificatie: { queue: 'NOTIFICATIES_QUEUE_URL', bericht: (b) => ({ notificatieId: b.id!.S }) },
-  // A partner's staff or a member's contact: the consumer finds the invitation in that organisation's partition.
-  Accountopdracht: { queue: 'GEBRUIKERS_QUEUE_URL', bericht: (b) => (b.lidId ? { lidId: b.lidId.S, sleutel: b.sleutel!.S } : { partnerId: b.partnerId!.S, sleutel: b.sleutel!.S }) },
+  // A partner's staff, a member's contact or a coordinator: the consumer finds the invitation in that organisation's partition.
+  Accountopdracht: {
+    queue: 'GEBRUIKERS_QUEUE_URL',
+    bericht: (b) =>
+      b.coordinator?.BOOL
+        ? { coordinator: true, sleutel: b.sleutel!.S }
+        : b.lidId
+          ? { lidId: b.lidId.S, sleutel: b.sleutel!.S }
+          : { partnerId: b.partnerId!.S, sleutel: b.sleutel!.S },
+  },
 };
 
 const entiteit = (r: DynamoDBRecord) => r.dynamodb?.NewImage?.[ENTITY_ATTRIBUTE]?.S ?? '';

@@ -25,7 +25,8 @@ export const accountAttributen = (a: NieuwAccount): Record<string, string> => ({
   email_verified: 'true',
   name: a.naam,
   [ROL]: a.rol,
-  [TENANT]: a.tenant,
+  // A coordinator's account has no tenant: claimsFor then gives the role claim only.
+  ...(a.tenant === undefined ? {} : { [TENANT]: a.tenant }),
 });
 
 /** The same account: this role and this tenant. Anything else on the address is someone else's access. */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Principal } from '../auth/rollen';
+import type { CoordinatorGebruiker, CoordinatorGebruikerInvoer } from '../schemas/gebruikers';
 import type {
   AanmeldingGebeurtenis,
   LidGebruiker,
@@ -116,7 +117,13 @@ export const nieuweLidGebruiker = (lidId: string, contact: { naam: string; email
   rol: 'werkgever',
 });
 
-export const intrekken = (g: PartnerGebruiker, nu: string): PartnerGebruiker => {
+/** A coordinator invites another: an account whose role is coopAdmin, without a tenant. */
+export const nieuweCoordinatorGebruiker = (invoer: CoordinatorGebruikerInvoer, door: Principal, omgeving: Omgeving): CoordinatorGebruiker => ({
+  ...uitnodiging(invoer, door, omgeving),
+  rol: 'coopAdmin',
+});
+
+export const intrekken = <G extends PartnerGebruiker | CoordinatorGebruiker>(g: G, nu: string): G => {
   if (g.status === 'intrekken' || g.status === 'ingetrokken')
     throw new DomeinFout('ongeldigeOvergang', 'De toegang van deze medewerker is al ingetrokken.');
   return { ...g, status: 'intrekken', gewijzigdOp: nu, versie: g.versie + 1 };

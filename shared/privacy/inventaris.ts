@@ -101,6 +101,7 @@ export const INVENTARIS: Readonly<Record<string, InventarisRegel>> = {
   RegiopartnerGebeurtenis: geenKandidaat('De geschiedenis van een regiopartner.'),
   PartnerGebruiker: geenKandidaat('Een medewerker van een regiopartner met een account (naam, e-mailadres).'),
   LidGebruiker: geenKandidaat('De contactpersoon van een goedgekeurd lid met een account (naam, e-mailadres).'),
+  CoordinatorGebruiker: geenKandidaat('Een coördinator met een account (naam, e-mailadres).'),
   RegiopartnerAanmelding: geenKandidaat('De aanmelding van een partnerorganisatie.'),
   AanmeldingGebeurtenis: geenKandidaat('De geschiedenis van een aanmelding.'),
   AanmeldingKvk: geenKandidaat('Eén open aanmelding per KvK-nummer.'),

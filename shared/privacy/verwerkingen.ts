@@ -47,6 +47,12 @@ export type Verwerkingsactiviteit =
   | 'partnerGebruikerAccountVerwijderen'
   // The account of an approved member's contact (invited by the approval).
   | 'lidGebruikerAccountMaken'
+  // The accounts of coordinators, invited by another coordinator: name and e-mail address.
+  | 'coordinatorUitnodigen'
+  | 'coordinatorenZoeken'
+  | 'coordinatorIntrekken'
+  | 'coordinatorAccountMaken'
+  | 'coordinatorAccountVerwijderen'
   | 'verwijzingIndienen'
   | 'verwijzingInzien'
   | 'verwijzingenZoeken'

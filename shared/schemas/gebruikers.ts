@@ -41,7 +41,29 @@ export type PartnerGebruiker = z.infer<typeof PartnerGebruiker>;
  */
 export const LidGebruiker = PartnerGebruiker.omit({ partnerId: true, rol: true }).extend({ lidId: Id, rol: z.literal('werkgever') });
 export type LidGebruiker = z.infer<typeof LidGebruiker>;
-/** An invitation of either kind, as the accounts consumer handles it. */
-export type Uitnodiging = PartnerGebruiker | LidGebruiker;
-/** The tenant an invitation's account gets: the partner or the member. */
-export const tenantVan = (g: Uitnodiging): string => ('partnerId' in g ? g.partnerId : g.lidId);
+
+/**
+ * A coordinator of the cooperative, invited by another: an account whose role is coopAdmin and which has no
+ * tenant (a coordinator works for the whole cooperative; claimsFor then gives the role claim only).
+ */
+export const CoordinatorGebruikerInvoer = z
+  .strictObject({ naam: KorteTekst, email: Email })
+  .meta({ id: 'CoordinatorGebruikerInvoer', description: 'Een coördinator die toegang krijgt.' });
+export type CoordinatorGebruikerInvoer = z.infer<typeof CoordinatorGebruikerInvoer>;
+export const CoordinatorGebruiker = PartnerGebruiker.omit({ partnerId: true, rol: true })
+  .extend({ rol: z.literal('coopAdmin') })
+  .meta({ id: 'CoordinatorGebruiker', description: 'Een coördinator met toegang tot de API en het portaal, en de stand van zijn account.' });
+export type CoordinatorGebruiker = z.infer<typeof CoordinatorGebruiker>;
+
+/** An invitation of any kind, as the accounts consumer handles it. */
+export type Uitnodiging = PartnerGebruiker | LidGebruiker | CoordinatorGebruiker;
+/** The tenant an invitation's account gets: the partner or the member; a coordinator's has none. */
+export const tenantVan = (g: Uitnodiging): string | undefined => ('partnerId' in g ? g.partnerId : 'lidId' in g ? g.lidId : undefined);
+
+export const CoordinatorParameters = z.strictObject({ gebruikerId: Id });
+export const CoordinatorenPagina = z
+  .strictObject({
+    coordinatoren: z.array(CoordinatorGebruiker),
+    volgendePagina: z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' }),
+  })
+  .meta({ id: 'CoordinatorenPagina' });

@@ -3,8 +3,8 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import * as z from 'zod';
 import { emailSleutel } from '../domain/regiopartners';
 import { DomeinFout, nietGevonden } from '../domain/fouten';
-import { LidGebruiker, PartnerGebruiker, type Uitnodiging } from '../schemas/gebruikers';
-import type { PartnerGebruikersStore, UitnodigingenStore } from '../use-cases/poorten';
+import { CoordinatorGebruiker, LidGebruiker, PartnerGebruiker, type Uitnodiging } from '../schemas/gebruikers';
+import type { CoordinatorGebruikersStore, PartnerGebruikersStore, UitnodigingenStore } from '../use-cases/poorten';
 import { dynamo, tabel } from './dynamodb';
 import { geweigerd, parseItem } from './items';
 import { partitiePagina } from './queries';
@@ -14,13 +14,21 @@ const ENTITEIT = 'PartnerGebruiker';
 const GebruikerItem = PartnerGebruiker.extend({ pk: z.string(), sk: z.string(), entiteit: z.literal(ENTITEIT) });
 const LID_ENTITEIT = 'LidGebruiker';
 const LidGebruikerItem = LidGebruiker.extend({ pk: z.string(), sk: z.string(), entiteit: z.literal(LID_ENTITEIT) });
+const COORDINATOR_ENTITEIT = 'CoordinatorGebruiker';
+const CoordinatorGebruikerItem = CoordinatorGebruiker.extend({ pk: z.string(), sk: z.string(), entiteit: z.literal(COORDINATOR_ENTITEIT) });
 
 /** An outbox item is only a trigger: kept a fortnight (the DLQ's retention), then TTL removes it. */
 const OPDRACHT_BEWAARTERMIJN_SECONDEN = 14 * 86_400;
 
 export const partnerGebruikerItem = (g: PartnerGebruiker) => ({ ...sleutels.partnerGebruiker(g.partnerId, emailSleutel(g.email)), entiteit: ENTITEIT, ...g });
 export const lidGebruikerItem = (g: LidGebruiker) => ({ ...sleutels.lidGebruiker(g.lidId, emailSleutel(g.email)), entiteit: LID_ENTITEIT, ...g });
-const sleutelVan = (g: Uitnodiging) => ('partnerId' in g ? sleutels.partnerGebruiker(g.partnerId, emailSleutel(g.email)) : sleutels.lidGebruiker(g.lidId, emailSleutel(g.email)));
+export const coordinatorGebruikerItem = (g: CoordinatorGebruiker) => ({ ...sleutels.coordinatorGebruiker(emailSleutel(g.email)), entiteit: COORDINATOR_ENTITEIT, ...g });
+const sleutelVan = (g: Uitnodiging) =>
+  'partnerId' in g
+    ? sleutels.partnerGebruiker(g.partnerId, emailSleutel(g.email))
+    : 'lidId' in g
+      ? sleutels.lidGebruiker(g.lidId, emailSleutel(g.email))
+      : sleutels.coordinatorGebruiker(emailSleutel(g.email));
 
 /**
  * The accounts consumer's outbox item: its INSERT on the table's stream is forwarded to the gebruikers
@@ -32,7 +40,7 @@ const sleutelVan = (g: Uitnodiging) => ('partnerId' in g ? sleutels.partnerGebru
 export const accountopdrachtItem = (g: Uitnodiging) => ({
   ...sleutels.accountopdracht(`${g.id}-${g.versie}`),
   entiteit: 'Accountopdracht',
-  ...('partnerId' in g ? { partnerId: g.partnerId } : { lidId: g.lidId }),
+  ...('partnerId' in g ? { partnerId: g.partnerId } : 'lidId' in g ? { lidId: g.lidId } : { coordinator: true }),
   sleutel: emailSleutel(g.email),
   aangemaaktOp: g.gewijzigdOp,
   verlooptOp: Math.floor(new Date(g.gewijzigdOp).getTime() / 1000) + OPDRACHT_BEWAARTERMIJN_SECONDEN,
@@ -146,6 +154,76 @@ export const dynamoPartnerGebruikersStore = (): PartnerGebruikersStore => ({
                 ExpressionAttributeValues: { ':verwacht': verwachteVersie },
               },
             },
+            putOpdracht(g),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (geweigerd(error, 0)) throw new DomeinFout('verouderd', 'De uitnodiging is intussen gewijzigd. Haal de lijst opnieuw op en probeer het nog eens.');
+      throw error;
+    }
+  },
+
+  handelAf,
+});
+
+/**
+ * The coordinators' invitations: the same items, task and marks as a partner's staff, in one partition
+ * (COORDINATOREN) because the cooperative has tens of coordinators, not thousands.
+ */
+export const dynamoCoordinatorGebruikersStore = (): CoordinatorGebruikersStore => ({
+  async haal(_tenant, sleutel) {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.coordinatorGebruiker(sleutel), ConsistentRead: true }));
+    return Item ? parseItem(CoordinatorGebruikerItem, Item) : undefined;
+  },
+
+  async vind(gebruikerId) {
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tabel(),
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+        FilterExpression: 'id = :id',
+        ExpressionAttributeValues: { ':p': sleutels.coordinatorenPartitie, ':s': sleutels.partnerGebruikersPrefix, ':id': gebruikerId },
+        ConsistentRead: true,
+      }),
+    );
+    const [item] = r.Items ?? [];
+    return item ? parseItem(CoordinatorGebruikerItem, item) : undefined;
+  },
+
+  zoek: (pagina) => partitiePagina(sleutels.coordinatorenPartitie, sleutels.partnerGebruikersPrefix, pagina, CoordinatorGebruikerItem),
+
+  async voegToe(g) {
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tabel(),
+                Item: coordinatorGebruikerItem(g),
+                // A revoked coordinator can be invited again: the new invitation replaces the old one.
+                ConditionExpression: 'attribute_not_exists(pk) OR #s = :ingetrokken',
+                ExpressionAttributeNames: { '#s': 'status' },
+                ExpressionAttributeValues: { ':ingetrokken': 'ingetrokken' },
+              },
+            },
+            putOpdracht(g),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (geweigerd(error, 0)) throw new DomeinFout('conflict', 'Dit e-mailadres is al uitgenodigd als coördinator; de lijst van coördinatoren toont de stand.');
+      throw error;
+    }
+  },
+
+  async trekIn(g, verwachteVersie) {
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tabel(), Item: coordinatorGebruikerItem(g), ConditionExpression: 'versie = :verwacht', ExpressionAttributeValues: { ':verwacht': verwachteVersie } } },
             putOpdracht(g),
           ],
         }),

@@ -12,6 +12,7 @@
  *   PartnerGebeurtenis    PARTNER#<id> / GEBEURTENIS#<versie:10>
  *   PartnerGebruiker      PARTNER#<id> / GEBRUIKER#<sha256 of the e-mail address>   (an account of the partner's staff: invited, made, revoked)
  *   LidGebruiker          LID#<id> / GEBRUIKER#<sha256 of the e-mail address>   (the account of an approved member's contact, the same way)
+ *   CoordinatorGebruiker  COORDINATOREN / GEBRUIKER#<sha256 of the e-mail address>   (a coordinator's account, invited by another; tens of them: one partition)
  *   Regioteller           REGIOTELLER#<arbeidsmarktregio> / REGIOTELLER   (the region's figures as counters, kept by the regiotellers stream consumer)
  *   Regiobijdrage         REGIOBIJDRAGE#<PLAATSING|WERKPLEK>#<id> / REGIOBIJDRAGE   (what one source adds to which region's counter, and the last stream record applied)
  *   Accountopdracht       ACCOUNTOPDRACHT#<gebruikerId>-<versie> / ACCOUNTOPDRACHT   (outbox of the accounts consumer; TTL verlooptOp)
@@ -82,6 +83,8 @@ export const sleutels = {
   partnerGebruiker: (partnerId: string, emailSleutel: string) => ({ pk: `PARTNER#${partnerId}`, sk: `GEBRUIKER#${emailSleutel}` }),
   partnerGebruikersPrefix: 'GEBRUIKER#',
   lidGebruiker: (lidId: string, emailSleutel: string) => ({ pk: `LID#${lidId}`, sk: `GEBRUIKER#${emailSleutel}` }),
+  coordinatorGebruiker: (emailSleutel: string) => ({ pk: 'COORDINATOREN', sk: `GEBRUIKER#${emailSleutel}` }),
+  coordinatorenPartitie: 'COORDINATOREN',
   regioteller: (regio: string) => ({ pk: `REGIOTELLER#${regio}`, sk: 'REGIOTELLER' }),
   regiobijdrage: (bron: string) => ({ pk: `REGIOBIJDRAGE#${bron}`, sk: 'REGIOBIJDRAGE' }),
   accountopdracht: (id: string) => ({ pk: `ACCOUNTOPDRACHT#${id}`, sk: 'ACCOUNTOPDRACHT' }),

@@ -70,7 +70,7 @@ export const voerAccountopdrachtUit = async <G extends Uitnodiging>(
   sleutel: string,
 ): Promise<AccountVerwerking> => {
   const g = await deps.store.haal(tenant, sleutel);
-  // Gone (the partner's or member's data erased): nothing to do.
+  // Gone (the partner's or member's data erased): nothing to do. A coordinator's store ignores the tenant.
   if (!g) return 'onbekend';
   if (g.status !== 'uitgenodigd' && g.status !== 'intrekken') return 'alAfgehandeld';
   const account = { email: g.email, naam: g.naam, rol: g.rol, tenant: tenantVan(g) };
@@ -84,7 +84,11 @@ export const voerAccountopdrachtUit = async <G extends Uitnodiging>(
   }
   logVerwerking({
     activiteit:
-      g.rol === 'werkgever' ? 'lidGebruikerAccountMaken' : g.status === 'uitgenodigd' ? 'partnerGebruikerAccountMaken' : 'partnerGebruikerAccountVerwijderen',
+      g.rol === 'werkgever'
+        ? 'lidGebruikerAccountMaken'
+        : g.rol === 'coopAdmin'
+          ? g.status === 'uitgenodigd' ? 'coordinatorAccountMaken' : 'coordinatorAccountVerwijderen'
+          : g.status === 'uitgenodigd' ? 'partnerGebruikerAccountMaken' : 'partnerGebruikerAccountVerwijderen',
     door: SYSTEEM,
     betrokkenen: [g.id],
     status: uitkomst === 'adresInGebruik' ? 'geweigerd' : 'gelukt',

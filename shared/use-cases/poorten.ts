@@ -9,6 +9,7 @@ import type { WerkplekMutatie } from '../domain/werkplekken';
 import type { Telling } from '../domain/regiotellers';
 import type { Lid, LidGebeurtenis, LidStatus } from '../schemas/leden';
 import type { AanmeldingMutatie, AccountUitkomst, MachineClientRegistratie, NieuwePartner, VerwijderUitkomst } from '../domain/regiopartners';
+import type { CoordinatorGebruiker } from '../schemas/gebruikers';
 import type { AanmeldingGebeurtenis, AanmeldingStatus, PartnerGebruiker, Regiopartner, RegiopartnerAanmelding, RegiopartnerGebeurtenis, Uitnodiging } from '../schemas/regiopartners';
 import type { Kandidaatprofiel, Verwijzing, VerwijzingGebeurtenis, VerwijzingStatus } from '../schemas/verwijzingen';
 import type { Werkplek, WerkplekGebeurtenis, WerkplekStatus } from '../schemas/werkplekken';
@@ -119,7 +120,8 @@ export interface NieuwAccount {
   readonly email: string;
   readonly naam: string;
   readonly rol: Uitnodiging['rol'];
-  readonly tenant: string;
+  /** None for a coordinator: the account then has no tenant attribute at all. */
+  readonly tenant?: string | undefined;
 }
 
 /**
@@ -155,6 +157,16 @@ export interface PartnerGebruikersStore extends UitnodigingenStore<PartnerGebrui
   voegToe(gebruiker: PartnerGebruiker): Promise<void>;
   /** The revocation and the accounts consumer's task, in one transaction; 'verouderd' if it changed since read. */
   trekIn(gebruiker: PartnerGebruiker, verwachteVersie: number): Promise<void>;
+}
+
+/** The invitations of coordinators (CoordinatorGebruiker items, all in one partition: there are tens). */
+export interface CoordinatorGebruikersStore extends UitnodigingenStore<CoordinatorGebruiker> {
+  zoek(pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<CoordinatorGebruiker>>;
+  vind(gebruikerId: string): Promise<CoordinatorGebruiker | undefined>;
+  /** An address already invited and not revoked: 'conflict'. A revoked one is invited afresh. With the consumer's task, in one transaction. */
+  voegToe(gebruiker: CoordinatorGebruiker): Promise<void>;
+  /** The revocation and the consumer's task, in one transaction; 'verouderd' if it changed since read. */
+  trekIn(gebruiker: CoordinatorGebruiker, verwachteVersie: number): Promise<void>;
 }
 
 /** Which machine client is a partner's current one, and replacing it (shared/store/machine-clients-store.ts). */
