@@ -14,7 +14,8 @@ const USAGE = `usage: npm run -s token -- <rol> [tenant]
        npm run -s token -- --gebruiker <e-mail>
   rol:    ${ROLLEN.join(' | ')}
   tenant: gemeente → CBS code (GM0363), werkgever → lid id, regiopartner → partner id
-  --gebruiker: an account of a partner's staff (made on approval or by POST /v1/regiopartners/{partnerId}/gebruikers)
+  --gebruiker: an account of a partner's staff (made on approval or by POST /v1/regiopartners/{partnerId}/gebruikers),
+              a member's contact (made on approval) or a coordinator (POST /v1/coordinatoren)
 example: curl -H "Authorization: Bearer $(npm run -s token -- gemeente GM0363)" http://localhost:3000/v1/leden`;
 
 const [eerste, tweede] = process.argv.slice(2);

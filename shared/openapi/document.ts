@@ -52,6 +52,7 @@ const TAG_BESCHRIJVINGEN: Readonly<Record<string, string>> = {
   Leden: 'Werkgevers die lid zijn van de coöperatie, of dat willen worden, en hun toezeggingen.',
   Gemeenten: 'De gemeenten die kandidaten verwijzen, per arbeidsmarktregio, met hun instellingen voor nazorg en duurzaamheid.',
   Regiopartners: 'Partnerorganisaties in de regio, zoals jobcoachorganisaties, SW-bedrijven en werkgeversservicepunten.',
+  Coördinatoren: 'De coördinatoren van de coöperatie, die elkaar uitnodigen, en de stand van hun account.',
   Verwijzingen: 'Kandidaten die een gemeente naar de coöperatie verwijst: functionele gegevens, toestemming, status. Nooit een BSN.',
   Werkplekken: 'Plekken die leden aanbieden; bezetting volgt uit de plaatsingen.',
   Matching: 'Voorstellen van werkplekken bij een kandidaat en van kandidaten bij een werkplek, met hun redenen. Mensen beslissen; er wordt niets automatisch geplaatst.',

@@ -1,4 +1,5 @@
 import { algemeenRoutes } from './algemeen';
+import { coordinatorenRoutes } from './coordinatoren';
 import { gemeentenRoutes } from './gemeenten';
 import { ledenRoutes } from './leden';
 import { nazorgRoutes } from './nazorg';
@@ -18,6 +19,7 @@ export const routes = {
   ...ledenRoutes,
   ...gemeentenRoutes,
   ...regiopartnersRoutes,
+  ...coordinatorenRoutes,
   ...verwijzingenRoutes,
   ...werkplekkenRoutes,
   ...plaatsingenRoutes,

@@ -24,6 +24,8 @@ export const manifestPaden: Readonly<Record<string, readonly HttpMethod[]>> = {
   '/v1/regiopartners/{partnerId}/gebruikers': ['POST', 'GET'],
   '/v1/regiopartners/{partnerId}/machineclient': ['POST'],
   '/v1/regiopartners/{partnerId}/gebruikers/{gebruikerId}/intrekking': ['POST'],
+  '/v1/coordinatoren': ['POST', 'GET'],
+  '/v1/coordinatoren/{gebruikerId}/intrekking': ['POST'],
   '/v1/regiopartner-aanmeldingen': ['POST', 'GET'],
   '/v1/regiopartner-aanmeldingen/bevestiging': ['POST'],
   '/v1/regiopartner-aanmeldingen/{aanmeldingId}': ['GET'],
