@@ -49,13 +49,13 @@ const Herkenning = ({ w }: { w: LinkWeergave }) => (
       { label: 'Werkplek', waarde: w.werkplekTitel ?? 'onbekend' },
       ...(w.startdatum ? [{ label: 'Gestart op', waarde: leesbareDatum(w.startdatum) }] : []),
       { label: 'Nazorgmoment', waarde: momentNaam(w.moment) },
-      ...(w.moment.antwoordUiterlijk ? [{ label: 'Graag beantwoorden vóór', waarde: leesbareDatum(w.moment.antwoordUiterlijk) }] : []),
+      ...(w.moment.antwoordUiterlijk ? [{ label: 'Graag beantwoorden uiterlijk op', waarde: leesbareDatum(w.moment.antwoordUiterlijk) }] : []),
     ]}
   />
 );
 
 const Formulier = ({ token, w, ingevuld, fouten }: { token: string; w: LinkWeergave; ingevuld: Ingevuld; fouten: Veldfouten }) => (
-  <Document titel={VRAGEN.nogInDienst.label} stijl={stijl()} metFouten={Object.keys(fouten).length > 0}>
+  <Document titel="Hoe gaat het met de plaatsing?" stijl={stijl()} metFouten={Object.keys(fouten).length > 0}>
     <Foutsamenvatting fouten={fouten} labels={LABELS} />
     <Kop1>Hoe gaat het met de plaatsing?</Kop1>
     <Alinea lead>

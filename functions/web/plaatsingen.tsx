@@ -102,7 +102,7 @@ const lijstPagina = async (verzoek: PaginaVerzoek): Promise<VNode> => {
                 <Gegevens
                   rijen={[
                     { label: 'Plaatsing', waarde: plaatsingNaam(pl, titels) },
-                    ...(m.antwoordUiterlijk ? [{ label: 'Graag beantwoorden vóór', waarde: leesbareDatum(m.antwoordUiterlijk) }] : []),
+                    ...(m.antwoordUiterlijk ? [{ label: 'Graag beantwoorden uiterlijk op', waarde: leesbareDatum(m.antwoordUiterlijk) }] : []),
                   ]}
                 />
               </Kaart>
@@ -222,7 +222,7 @@ const vragenPagina = async (verzoek: PaginaVerzoek, ingevuld: Ingevuld = {}, fou
       <Gegevens
         rijen={[
           { label: 'Nazorgmoment', waarde: momentNaam(m) },
-          ...(m.antwoordUiterlijk ? [{ label: 'Graag beantwoorden vóór', waarde: leesbareDatum(m.antwoordUiterlijk) }] : []),
+          ...(m.antwoordUiterlijk ? [{ label: 'Graag beantwoorden uiterlijk op', waarde: leesbareDatum(m.antwoordUiterlijk) }] : []),
         ]}
       />
       <Vragen actie={`/portaal/nazorgmomenten/${m.id}/controle`} ingevuld={ingevuld} fouten={fouten} verborgen={<Verborgen naam="csrf" waarde={verzoek.sessie!.csrf} />} />
