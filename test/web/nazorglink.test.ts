@@ -1,9 +1,9 @@
-import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { vandaagInNederland } from '../../shared/domain/kalender';
-import { linkHash } from '../../shared/domain/nazorglinks';
+import { linkHash, nieuwLinkToken } from '../../shared/domain/nazorglinks';
 import { plusDagen } from '../../shared/domain/nazorg';
 import type { Escalatie, Nazorgmoment } from '../../shared/schemas/nazorg';
 import { dynamo } from '../../shared/store/dynamodb';
@@ -189,6 +189,22 @@ describe('links that cannot be used', () => {
     const r = await page.goto(url(pad));
     return { page, status: r!.status(), titel: await page.getByRole('heading', { level: 1 }).textContent() };
   };
+
+  it('a link acts for its one recipient and its one moment: one naming another placement, or a member that is not the placement\'s, opens nothing', async () => {
+    const [pad] = linksInMails(rt, w.lid.email);
+    const echt = (await dynamo().send(new GetCommand({ TableName: rt.table.tableName, Key: sleutels.nazorglink(linkHash(pad!.split('/').at(-1)!)) }))).Item!;
+    // Links as a forged or corrupted item would name them: the moment of this placement, with another placement or another member.
+    const vervalst = async (wijziging: Record<string, unknown>) => {
+      const token = nieuwLinkToken();
+      await dynamo().send(new PutCommand({ TableName: rt.table.tableName, Item: { ...echt, ...sleutels.nazorglink(linkHash(token)), sleutelHash: linkHash(token), ...wijziging } }));
+      return fetch(url(`/portaal/nazorg/${token}`));
+    };
+    expect((await vervalst({ plaatsingId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' })).status).toBe(404);
+    expect((await vervalst({ ontvanger: { rol: 'werkgever', lidId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' } })).status).toBe(404);
+    expect((await vervalst({ ontvanger: { rol: 'regiopartner', partnerId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' } })).status).toBe(404);
+    // The real link still opens.
+    expect((await vervalst({})).status).toBe(200);
+  });
 
   it('an unknown and a malformed token get the same page, and guessing is slowed down per address', async () => {
     const onbekend = await kop(`/portaal/nazorg/${'A'.repeat(43)}`);
