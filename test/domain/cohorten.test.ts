@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohortcijfers, kwartaalVan, perCohort, standOp, type Uitkomstrecord } from '../../shared/domain/uitkomsten/cohorten';
+import { cohortcijfers, kwartaalVan, perCohort, standOp, uitkomstrecordVan, type Uitkomstrecord } from '../../shared/domain/uitkomsten/cohorten';
 import { plusDagen } from '../../shared/domain/nazorg';
 
 /** Twenty placements started on one day, with their checks' answers and ends. */
@@ -56,5 +56,38 @@ describe('the durability figures of a cohort', () => {
       ['2025-K1', 2],
       ['2025-K2', 1],
     ]);
+  });
+});
+
+describe('a placement\'s outcome record', () => {
+  const check = (termijn: string, status: string, antwoord?: { nogInDienst: boolean; werkzaamElders?: boolean }) => ({
+    soort: 'duurzaamheidscheck',
+    termijn,
+    status,
+    antwoorden: antwoord ? [antwoord] : [],
+  });
+
+  it('takes each durability check\'s answer; an unanswered one of an open placement stays onbekend', () => {
+    const r = uitkomstrecordVan({ id: 'p', contract: { startdatum: '2025-01-15' } }, [
+      check('P6M', 'beantwoord', { nogInDienst: false, werkzaamElders: true }),
+      check('P12M', 'verstuurd'),
+      { soort: 'regulier', termijn: 'P3M', status: 'beantwoord', antwoorden: [{ nogInDienst: false }] },
+    ]);
+    expect(r).toEqual({ plaatsingId: 'p', startdatum: '2025-01-15', checks: { P6M: 'elders' } });
+  });
+
+  it('knows the status at a term the placement did not reach from how it ended; a placement never started has no record', () => {
+    const naarWerk = uitkomstrecordVan({ id: 'a', contract: { startdatum: '2025-01-15' }, beeindiging: { einddatum: '2025-03-01', reden: 'uitstroomRegulierWerk' } }, [
+      check('P6M', 'geannuleerd'),
+      check('P12M', 'geannuleerd'),
+    ]);
+    expect(naarWerk?.checks).toEqual({ P6M: 'elders', P12M: 'elders' });
+    const terug = uitkomstrecordVan({ id: 'b', contract: { startdatum: '2025-01-15' }, beeindiging: { einddatum: '2025-09-01', reden: 'terugNaarGemeente' } }, [
+      check('P6M', 'beantwoord', { nogInDienst: true }),
+      check('P12M', 'geannuleerd'),
+    ]);
+    expect(terug?.checks).toEqual({ P6M: 'inDienst', P12M: 'nietInWerk' });
+    expect(terug?.einde).toEqual({ datum: '2025-09-01', reden: 'terugNaarGemeente' });
+    expect(uitkomstrecordVan({ id: 'c' }, [])).toBeUndefined();
   });
 });

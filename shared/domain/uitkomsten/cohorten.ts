@@ -140,3 +140,36 @@ export const perCohort = (records: readonly Uitkomstrecord[]): Map<string, Uitko
   }
   return uit;
 };
+
+/**
+ * A placement's anonymous outcome record, from the placement and its follow-up moments (what the stream
+ * consumer of issue 12 will keep): only started placements have one. A durability check's answer gives the
+ * status at its term; where the check has no answer because the placement ended before the term, the end
+ * says it: into regular work counts as working elsewhere, any other end as not in work — the person's status
+ * at that term is then known without asking. Unanswered checks of open placements stay absent ("onbekend").
+ */
+export const uitkomstrecordVan = (
+  plaatsing: {
+    readonly id: string;
+    readonly contract?: { readonly startdatum: string } | undefined;
+    readonly beeindiging?: { readonly einddatum: string; readonly reden: string } | undefined;
+  },
+  momenten: readonly {
+    readonly soort: string;
+    readonly termijn?: string | undefined;
+    readonly status: string;
+    readonly antwoorden: readonly { readonly nogInDienst: boolean; readonly werkzaamElders?: boolean | undefined }[];
+  }[],
+): Uitkomstrecord | undefined => {
+  const start = plaatsing.contract?.startdatum;
+  if (!start) return undefined;
+  const einde = plaatsing.beeindiging ? { datum: plaatsing.beeindiging.einddatum, reden: plaatsing.beeindiging.reden } : undefined;
+  const checks: Record<string, Checkantwoord> = {};
+  for (const m of momenten) {
+    if (m.soort !== 'duurzaamheidscheck' || !m.termijn) continue;
+    const a = m.status === 'beantwoord' ? m.antwoorden[0] : undefined;
+    if (a) checks[m.termijn] = a.nogInDienst ? 'inDienst' : a.werkzaamElders ? 'elders' : 'nietInWerk';
+    else if (einde && einde.datum < naTermijn(start, m.termijn)) checks[m.termijn] = einde.reden === 'uitstroomRegulierWerk' ? 'elders' : 'nietInWerk';
+  }
+  return { plaatsingId: plaatsing.id, startdatum: start, ...(einde ? { einde } : {}), checks };
+};
