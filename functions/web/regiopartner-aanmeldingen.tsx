@@ -6,7 +6,7 @@ import { aanmeldingenUseCases, type Goedkeuring } from '../../shared/use-cases/r
 import { labelsVan, leesFormulier } from '../../shared/web/formulier';
 import { Alinea, Foutsamenvatting, Gegevens, Kop1, Kop2, leesbareDatum, Melding, type Veldfouten } from '../../shared/web/opmaak';
 import { paginaHandler, type PaginaAntwoord, type PaginaVerzoek } from '../../shared/web/pagina-handler';
-import { Besluit, leesVersie, PortaalDocument, probeer, REDEN, WeigeringMelding, type Weigering } from '../../shared/web/portaal';
+import { Besluit, leesVersie, PortaalDocument, probeer, REDEN, TerugNaarWerklijst, WeigeringMelding, type Weigering } from '../../shared/web/portaal';
 import { aanmeldingenBasis } from '../api/regiopartners/aanmeldingen';
 
 /**
@@ -62,11 +62,7 @@ const aanmeldingPagina = (
         fout={fouten.reden}
       />
     )}
-    <Alinea>
-      <a class="utrecht-link" href="/portaal/werklijst">
-        Terug naar de werklijst
-      </a>
-    </Alinea>
+    <TerugNaarWerklijst />
   </PortaalDocument>
 );
 
@@ -93,11 +89,7 @@ const goedgekeurdPagina = (verzoek: PaginaVerzoek, g: Goedkeuring): VNode => (
         { label: 'Scope', waarde: <code>{g.machineClient.scope}</code> },
       ]}
     />
-    <Alinea>
-      <a class="utrecht-link" href="/portaal/werklijst">
-        Terug naar de werklijst
-      </a>
-    </Alinea>
+    <TerugNaarWerklijst />
   </PortaalDocument>
 );
 

@@ -6,7 +6,7 @@ import { labelsVan, leesFormulier, type Velden } from '../../shared/web/formulie
 import { leesbareReden, momentNaam } from '../../shared/web/nazorgvragen';
 import { Alinea, Foutsamenvatting, Gegevens, Keuzegroep, Knop, Knoppen, Kop1, Kop2, leesbareDatum, Tekstvak, Verborgen, type Veldfouten } from '../../shared/web/opmaak';
 import { paginaHandler, type PaginaAntwoord, type PaginaVerzoek } from '../../shared/web/pagina-handler';
-import { Besluit, Bladeren, cursorUit, Gedaan, Kaart, leesVersie, Lijst, PortaalDocument, probeer, REDEN, WeigeringMelding, type Weigering } from '../../shared/web/portaal';
+import { Besluit, Bladeren, cursorUit, Gedaan, Kaart, leesVersie, Lijst, PortaalDocument, probeer, REDEN, TerugNaarWerklijst, WeigeringMelding, type Weigering } from '../../shared/web/portaal';
 import { leden } from '../api/leden/leden';
 import { nazorg } from '../api/nazorg/nazorg';
 import { aanmeldingen } from '../api/regiopartners/aanmeldingen';
@@ -223,11 +223,7 @@ const escalatiePagina = async (
           />
         </>
       )}
-      <Alinea>
-        <a class="utrecht-link" href="/portaal/werklijst">
-          Terug naar de werklijst
-        </a>
-      </Alinea>
+      <TerugNaarWerklijst />
     </PortaalDocument>
   );
 };
@@ -264,11 +260,7 @@ const LidPagina = ({ verzoek, lid, fouten = {}, reden, weigering }: { verzoek: P
           fout={fouten.reden}
         />
       )}
-      <Alinea>
-        <a class="utrecht-link" href="/portaal/werklijst">
-          Terug naar de werklijst
-        </a>
-      </Alinea>
+      <TerugNaarWerklijst />
     </PortaalDocument>
   );
 };

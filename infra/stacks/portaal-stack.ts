@@ -16,7 +16,7 @@ import type { Deployment } from '../config/deployments';
 import { pascal } from '../constructs/construct-ids';
 import { WerkcoopFunction } from '../constructs/werkcoop-function';
 import { acknowledgeHttpApiWithoutAuthorizer } from '../nag';
-import { bouwStatischeBestanden } from '../web/statisch';
+import { bouwStatischeBestanden, type StatischeBestanden } from '../web/statisch';
 import { API_TIMEOUT } from './route-group-stack';
 
 /** `functions/web/nazorglink.tsx` → `Nazorglink`: a page group's construct id, from its module's name. */
@@ -44,6 +44,9 @@ export interface PortaalStackProps extends NestedStackProps {
   readonly inlogOmgeving: Readonly<Record<string, string>> & { readonly PORTAAL_URL: string };
 }
 
+/** The stylesheet, built once per synth: every deployment's portal serves the same file. */
+let gebouwd: StatischeBestanden | undefined;
+
 /** The partition key prefix of sessions: every page for roles renews its session's idle end. */
 const SESSIE_PREFIX = sleutels.sessie('').pk;
 
@@ -65,7 +68,7 @@ export class PortaalStack extends NestedStack {
 
   constructor(scope: Construct, id: string, props: PortaalStackProps) {
     super(scope, id, { ...props, description: `werkcoop ${props.deployment.name}: het portaal (pagina's)` });
-    const statisch = bouwStatischeBestanden(mkdtempSync(join(tmpdir(), 'werkcoop-statisch-')));
+    const statisch = (gebouwd ??= bouwStatischeBestanden(mkdtempSync(join(tmpdir(), 'werkcoop-statisch-'))));
     this.stijl = statisch.stijl;
     const functies = new Map<string, WerkcoopFunction>();
     for (const [handler, paginas] of paginagroepen(props.paginas)) {
@@ -79,8 +82,8 @@ export class PortaalStack extends NestedStack {
         environment: {
           ...props.environment,
           PORTAAL_STIJL: statisch.stijl,
-          // Only the sign-in module learns the user pool's client and domain; every page knows the portal's address.
-          ...(paginas.some((p) => p.bijzonder === 'inloggen') ? props.inlogOmgeving : { PORTAAL_URL: props.inlogOmgeving.PORTAAL_URL }),
+          // Only the sign-in module learns the user pool's client and domain (PORTAAL_URL comes with `environment`).
+          ...(paginas.some((p) => p.bijzonder === 'inloggen') ? props.inlogOmgeving : {}),
         },
         logKey: props.logKey,
         ...(isStatisch ? { bijlagen: { statisch: statisch.dir } } : {}),

@@ -84,6 +84,8 @@ export class StatelessStack extends Stack {
       JWKS_URL: `${issuer}/.well-known/jwks.json`,
       JWT_AUDIENCE: props.humanClient.userPoolClientId,
       CORS_ALLOWED_ORIGINS: deployment.corsAllowedOrigins.join(','),
+      // Where the links in mails and the pages point: the one portal address the stateful stack derives.
+      PORTAAL_URL: props.portaalInlogOmgeving.PORTAAL_URL,
     };
 
     // Every unmatched method/path: it tells 405 from 404 from the manifest alone, so it gets no table.
@@ -243,6 +245,8 @@ export class StatelessStack extends Stack {
         memorySize: q.memoryMb,
         logKey: props.logKey,
         environment: {
+          // The nazorg consumer writes the invitations' personal links to the portal.
+          PORTAAL_URL: props.portaalInlogOmgeving.PORTAAL_URL,
           ...(sendsMail ? { MAIL_ADAPTER: 'ses', MAIL_AFZENDER: deployment.mailAfzender } : {}),
           ...(makesAccounts ? { ACCOUNT_ADAPTER: 'cognito', USER_POOL_ID: props.userPool.userPoolId } : {}),
         },

@@ -9,6 +9,7 @@ import { dynamo, tabel } from './dynamodb';
 import { geweigerd, parseItem } from './items';
 import { partitiePagina } from './queries';
 import { sleutels } from './sleutels';
+import type { TransactieItem } from './zoekprofielen';
 
 const ENTITEIT = 'PartnerGebruiker';
 const GebruikerItem = PartnerGebruiker.extend({ pk: z.string(), sk: z.string(), entiteit: z.literal(ENTITEIT) });
@@ -81,6 +82,18 @@ const handelAf = async (g: Uitnodiging, verwachteVersie: number): Promise<boolea
 };
 
 /** The invitations of members' contacts, as the accounts consumer reads and marks them. */
+
+/** An invitation's Put: new, or replacing a revoked one (a person whose access was revoked can be invited again). */
+const nieuweUitnodiging = (item: Record<string, unknown>): TransactieItem => ({
+  Put: {
+    TableName: tabel(),
+    Item: item,
+    ConditionExpression: 'attribute_not_exists(pk) OR #s = :ingetrokken',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':ingetrokken': 'ingetrokken' },
+  },
+});
+
 export const dynamoLidGebruikersStore = (): UitnodigingenStore<LidGebruiker> => ({
   async haal(lidId, sleutel) {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.lidGebruiker(lidId, sleutel), ConsistentRead: true }));
@@ -119,16 +132,7 @@ export const dynamoPartnerGebruikersStore = (): PartnerGebruikersStore => ({
         new TransactWriteCommand({
           TransactItems: [
             { ConditionCheck: { TableName: tabel(), Key: sleutels.partner(g.partnerId), ConditionExpression: 'attribute_exists(pk)' } },
-            {
-              Put: {
-                TableName: tabel(),
-                Item: partnerGebruikerItem(g),
-                // A revoked person can be invited again: the new invitation replaces the old one.
-                ConditionExpression: 'attribute_not_exists(pk) OR #s = :ingetrokken',
-                ExpressionAttributeNames: { '#s': 'status' },
-                ExpressionAttributeValues: { ':ingetrokken': 'ingetrokken' },
-              },
-            },
+            nieuweUitnodiging(partnerGebruikerItem(g)),
             putOpdracht(g),
           ],
         }),
@@ -198,16 +202,7 @@ export const dynamoCoordinatorGebruikersStore = (): CoordinatorGebruikersStore =
       await dynamo().send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: tabel(),
-                Item: coordinatorGebruikerItem(g),
-                // A revoked coordinator can be invited again: the new invitation replaces the old one.
-                ConditionExpression: 'attribute_not_exists(pk) OR #s = :ingetrokken',
-                ExpressionAttributeNames: { '#s': 'status' },
-                ExpressionAttributeValues: { ':ingetrokken': 'ingetrokken' },
-              },
-            },
+            nieuweUitnodiging(coordinatorGebruikerItem(g)),
             putOpdracht(g),
           ],
         }),

@@ -71,6 +71,15 @@ export const PortaalDocument = ({
   );
 };
 
+/** The way back from a coordinator's object page to the worklist. */
+export const TerugNaarWerklijst = () => (
+  <Alinea>
+    <a class="utrecht-link" href="/portaal/werklijst">
+      Terug naar de werklijst
+    </a>
+  </Alinea>
+);
+
 /**
  * The message after a POST → 303 → GET: the redirect names one of the page's own messages by key (never
  * text from the address), so a crafted link cannot put words on the page.
