@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { schrijfEenmalig } from '../lokaal/bestanden';
 import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
@@ -111,7 +112,7 @@ const bestandsnaam = (email: string) => `${createHash('sha256').update(email.tri
 
 /**
  * The local stand-in for the user pool's accounts: one file per account under the data dir, written with
- * O_EXCL ('wx') so two consumers racing make one. `npm run token -- --gebruiker <e-mail>` signs a token for
+ * schrijfEenmalig (shared/lokaal/bestanden.ts) so two consumers racing make one. `npm run token -- --gebruiker <e-mail>` signs a token for
  * an account with the claims the Cognito trigger would give it (infra/local/token-cli.ts).
  */
 export const lokaalAccountRegister = (dir: string) => {
@@ -133,13 +134,7 @@ export const lokaalAccountRegister = (dir: string) => {
       status: 'FORCE_CHANGE_PASSWORD',
       aangemaaktOp: new Date().toISOString(),
     };
-    await mkdir(dir, { recursive: true });
-    try {
-      await writeFile(join(dir, bestandsnaam(a.email)), JSON.stringify(account, null, 2), { flag: 'wx', mode: 0o600 });
-      return 'aangemaakt';
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    if (await schrijfEenmalig(join(dir, bestandsnaam(a.email)), JSON.stringify(account, null, 2))) return 'aangemaakt';
     const bestaand = await haal(a.email);
     return bestaand && zelfdeToegang(a, bestaand.attributen) ? 'bestond' : 'adresInGebruik';
   },

@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { schrijfEenmalig } from '../lokaal/bestanden';
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { env, requireEnv } from '../config/env';
 import type { MailPoort } from '../use-cases/poorten';
@@ -27,13 +27,8 @@ const sesMail = (): MailPoort => {
 const bestandMail = (): MailPoort => ({
   async verstuur(b) {
     const dir = requireEnv('MAIL_OUTBOX_DIR');
-    await mkdir(dir, { recursive: true });
     const bericht = { ...b, van: env().MAIL_AFZENDER, verstuurdOp: new Date().toISOString() };
-    try {
-      await writeFile(join(dir, `${b.id}.json`), JSON.stringify(bericht, null, 2), { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    await schrijfEenmalig(join(dir, `${b.id}.json`), JSON.stringify(bericht, null, 2), 0o644);
   },
 });
 
