@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ export const storeOmgeving = async (): Promise<{ tableName: string; mailDir: str
     MAIL_ADAPTER: 'bestand',
     MAIL_OUTBOX_DIR: mailDir,
     POWERTOOLS_LOG_LEVEL: 'WARN',
+    // The consumers write their processing records at a batch's end; without a key they would log an error and drop them.
+    PSEUDONIEM_SLEUTEL: randomBytes(32).toString('hex'),
   });
   return { tableName, mailDir };
 };
