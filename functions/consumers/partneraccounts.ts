@@ -6,6 +6,7 @@ import { logger } from '../../shared/observability/logger';
 import { metVerwerkingenlog } from '../../shared/privacy/vastleggen';
 import { dynamoCoordinatorGebruikersStore, dynamoLidGebruikersStore, dynamoPartnerGebruikersStore } from '../../shared/store/partner-gebruikers-store';
 import { voerAccountopdrachtUit } from '../../shared/use-cases/partner-gebruikers';
+import { beeindigSessiesVanAccount } from '../../shared/web/sessie';
 
 const Sleutel = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 /** What the outbox forwarder sends for an Accountopdracht: the invitation's keys (a partner's, a member's or a coordinator's), never the address. */
@@ -16,9 +17,10 @@ export const GebruikerBericht = z.union([
 ]);
 
 const accounts = gebruikersaccountAdapter();
-const partners = { store: dynamoPartnerGebruikersStore(), accounts };
-const leden = { store: dynamoLidGebruikersStore(), accounts };
-const coordinatoren = { store: dynamoCoordinatorGebruikersStore(), accounts };
+const sessies = { beeindigVanAccount: beeindigSessiesVanAccount };
+const partners = { store: dynamoPartnerGebruikersStore(), accounts, sessies };
+const leden = { store: dynamoLidGebruikersStore(), accounts, sessies };
+const coordinatoren = { store: dynamoCoordinatorGebruikersStore(), accounts, sessies };
 const processor = new BatchProcessor(EventType.SQS);
 
 const verwerk = async (record: SQSRecord) => {

@@ -72,7 +72,7 @@ export const handler = paginaHandler({
       const wie = await oidc.wissel(code, poging);
       // A session the browser had before signing in ends here: a new sign-in always gets a new id (no fixation).
       await beeindigSessie(verzoek.cookies[SESSIE_COOKIE]);
-      const { token } = await startSessie(wie.principal, wie.naam);
+      const { token } = await startSessie(wie.principal, wie.naam, new Date(), wie.email ? { email: wie.email } : undefined);
       logger.info('ingelogd', { rol: wie.principal.rol });
       return { doorsturen: poging.terug, cookies: [sessieCookie(token), wisInlogCookie()] };
     } catch (error) {

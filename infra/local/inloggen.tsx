@@ -73,14 +73,14 @@ const pagina = (deps: LokaalInloggenDeps, v: Ingevuld, fouten: Veldfouten = {}, 
 
 const tekst = (form: URLSearchParams, naam: string) => form.get(naam)?.trim() || undefined;
 
-const kies = async (deps: LokaalInloggenDeps, v: Ingevuld): Promise<{ principal: Principal; naam: string } | { fouten: Veldfouten }> => {
+const kies = async (deps: LokaalInloggenDeps, v: Ingevuld): Promise<{ principal: Principal; naam: string; email?: string } | { fouten: Veldfouten }> => {
   if (!v.rol || !KEUZES.some((k) => k.waarde === v.rol)) return { fouten: { rol: 'Kies als wie u inlogt' } };
   if (v.rol === 'account') {
     const account = v.email ? await deps.accounts.haal(v.email) : undefined;
     if (!account) return { fouten: { email: 'Vul het e-mailadres in van een lokaal account (gemaakt door een goedkeuring of uitnodiging)' } };
     const principal = principalUitClaims({ ...claimsFor(account.attributen), sub: account.sub });
     if (!principal || principal.rol === 'systeem') return { fouten: { email: 'Dit account heeft geen geldige rol en organisatie' } };
-    return { principal, naam: account.attributen.name ?? account.gebruikersnaam };
+    return { principal, naam: account.attributen.name ?? account.gebruikersnaam, email: account.gebruikersnaam };
   }
   const principal = principalUitClaims({ [CLAIM_ROL]: v.rol, [CLAIM_TENANT]: v.tenant, sub: `lokaal-${v.rol}${v.tenant ? `-${v.tenant}` : ''}` });
   if (!principal)
@@ -95,6 +95,6 @@ export const lokaalInloggen = async (deps: LokaalInloggenDeps, method: string, q
   const v: Ingevuld = { rol: tekst(form, 'rol'), tenant: tekst(form, 'tenant'), email: tekst(form, 'email'), naam: tekst(form, 'naam'), terug: veiligTerug(form.get('terug')) };
   const gekozen = await kies(deps, v);
   if ('fouten' in gekozen) return html(400, pagina(deps, v, gekozen.fouten));
-  const { token } = await startSessie(gekozen.principal, gekozen.naam);
+  const { token } = await startSessie(gekozen.principal, gekozen.naam, new Date(), gekozen.email ? { email: gekozen.email } : undefined);
   return { statusCode: 303, headers: { ...PAGINA_HEADERS, Location: v.terug }, cookies: [sessieCookie(token)], body: Buffer.alloc(0) };
 };

@@ -108,6 +108,7 @@ export const INVENTARIS: Readonly<Record<string, InventarisRegel>> = {
   Aanmeldingsbevestiging: geenKandidaat('De eenmalige bevestigingslink (gehasht).'),
   Inlogpoging: geenKandidaat('Een inlogpoging die loopt: PKCE-verifier, nonce en de pagina om naar terug te gaan; geen persoonsgegevens; vervalt na 10 minuten.'),
   Sessie: geenKandidaat('De sessie van een ingelogde medewerker in het portaal: rol, tenant en naam; vervalt na 8 uur.'),
+  AccountSessie: geenKandidaat('Welke sessie bij welk account hoort (de hash van het adres en van de sessie), zodat intrekken de sessies beëindigt; vervalt na 8 uur.'),
   NazorgLink: geenKandidaat('Een persoonlijke link om een nazorgmoment te beantwoorden (gehasht): alleen ids van moment, plaatsing en ontvanger; vervalt vanzelf.'),
   Aanvraagteller: geenKandidaat('De snelheidsbegrenzing van de openbare routes (gehasht adres).'),
   Werkplek: geenKandidaat('Een plek van een lid; de bezetting is een aantal.'),

@@ -21,6 +21,7 @@
  *   AanmeldingKvk         AANMELDINGKVK#<kvk> / AANMELDINGKVK       (one open application per KvK number; TTL verlooptOp until confirmed)
  *   Aanmeldingsbevestiging BEVESTIGING#<sha256 of the token> / BEVESTIGING  (the one-time link; TTL verlooptOp)
  *   Sessie                SESSIE#<sha256 of the cookie's id> / SESSIE   (a signed-in person's portal session; TTL verlooptOp)
+ *   AccountSessie         ACCOUNTSESSIES#<sha256 of the account's address> / SESSIE#<sha256 of the cookie's id>   (a session listed under its account, so revoking the account ends it; TTL verlooptOp)
  *   Inlogpoging           INLOGGEN#<sha256 of the OAuth state> / INLOGGEN   (a sign-in under way: PKCE verifier, nonce, where to return; TTL verlooptOp)
  *   NazorgLink            NAZORGLINK#<sha256 of the token> / NAZORGLINK   (a recipient's personal link to answer one moment; TTL verlooptOp)
  *   Aanvraagteller        LIMIET#<naam>#<hash of the source>#<window start> / LIMIET  (rate limit of the public endpoints; TTL)
@@ -98,6 +99,7 @@ export const sleutels = {
   aanmeldingKvk: (kvkNummer: string) => ({ pk: `AANMELDINGKVK#${kvkNummer}`, sk: 'AANMELDINGKVK' }),
   aanmeldingsbevestiging: (tokenHash: string) => ({ pk: `BEVESTIGING#${tokenHash}`, sk: 'BEVESTIGING' }),
   sessie: (idHash: string) => ({ pk: `SESSIE#${idHash}`, sk: 'SESSIE' }),
+  accountSessie: (adresHash: string, idHash: string) => ({ pk: `ACCOUNTSESSIES#${adresHash}`, sk: `SESSIE#${idHash}` }),
   inlogpoging: (stateHash: string) => ({ pk: `INLOGGEN#${stateHash}`, sk: 'INLOGGEN' }),
   nazorglink: (tokenHash: string) => ({ pk: `NAZORGLINK#${tokenHash}`, sk: 'NAZORGLINK' }),
   aanvraagteller: (naam: string, bron: string, vensterStart: number) => ({ pk: `LIMIET#${naam}#${bron}#${vensterStart}`, sk: 'LIMIET' }),

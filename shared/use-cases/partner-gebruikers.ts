@@ -65,7 +65,13 @@ export type AccountVerwerking = AccountUitkomst | VerwijderUitkomst | 'onbekend'
  * outcome and both leave one account, or none.
  */
 export const voerAccountopdrachtUit = async <G extends Uitnodiging>(
-  deps: { readonly store: UitnodigingenStore<G>; readonly accounts: GebruikersaccountPoort; readonly klok?: () => Date },
+  deps: {
+    readonly store: UitnodigingenStore<G>;
+    readonly accounts: GebruikersaccountPoort;
+    /** Ends the portal sessions of a revoked account; without it (tests of the account alone), sessions run out by themselves. */
+    readonly sessies?: { beeindigVanAccount(email: string): Promise<number> };
+    readonly klok?: () => Date;
+  },
   tenant: string,
   sleutel: string,
 ): Promise<AccountVerwerking> => {
@@ -75,12 +81,18 @@ export const voerAccountopdrachtUit = async <G extends Uitnodiging>(
   if (g.status !== 'uitgenodigd' && g.status !== 'intrekken') return 'alAfgehandeld';
   const account = { email: g.email, naam: g.naam, rol: g.rol, tenant: tenantVan(g) };
   const uitkomst = g.status === 'uitgenodigd' ? await deps.accounts.maak(account) : await deps.accounts.verwijder(account);
+  // After the account is gone (no new sign-in can start) and before the mark (a crash in between retries both):
+  // a revoked person's open portal sessions end now, not when they run out. Not for an address another holds.
+  if (uitkomst === 'verwijderd' || uitkomst === 'bestondNiet') await deps.sessies?.beeindigVanAccount(g.email);
   const vastgelegd = await deps.store.handelAf(gebruikerAfgehandeld(g, uitkomst, (deps.klok?.() ?? new Date()).toISOString()), g.versie);
   if (!vastgelegd && uitkomst === 'aangemaakt') {
     // The invitation changed while the account was being made: if that change was a revocation, its own
     // task may have run before this account existed and found nothing to remove. Remove it here.
     const nu = await deps.store.haal(tenant, sleutel);
-    if (nu?.status === 'intrekken' || nu?.status === 'ingetrokken') await deps.accounts.verwijder(account);
+    if (nu?.status === 'intrekken' || nu?.status === 'ingetrokken') {
+      await deps.accounts.verwijder(account);
+      await deps.sessies?.beeindigVanAccount(g.email);
+    }
   }
   logVerwerking({
     activiteit:

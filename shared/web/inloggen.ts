@@ -140,6 +140,8 @@ export interface OidcInstellingen {
 export interface Ingelogd {
   readonly principal: Principal;
   readonly naam: string;
+  /** The account's address, under which the session is listed so that revoking the account ends it. */
+  readonly email?: string;
 }
 
 const TOKEN_ANTWOORD = z.object({ id_token: z.string().min(1) });
@@ -154,7 +156,7 @@ export const ingelogdUit = (claims: JWTPayload): Ingelogd | undefined => {
   const principal = principalUitClaims({ ...claimsFor(attributen), sub: claims.sub });
   if (!principal || principal.rol === 'systeem') return undefined;
   const naam = typeof claims.name === 'string' && claims.name ? claims.name : typeof claims.email === 'string' ? claims.email : principal.subject;
-  return { principal, naam };
+  return { principal, naam, ...(typeof claims.email === 'string' && claims.email ? { email: claims.email } : {}) };
 };
 
 /** OpenID Connect against the user pool: the authorize URL, the code exchange with ID token check, the logout URL. */

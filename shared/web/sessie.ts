@@ -1,8 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Principal } from '../auth/rollen';
+import { emailSleutel } from '../domain/regiopartners';
 import { dynamo, tabel } from '../store/dynamodb';
 import { sleutels } from '../store/sleutels';
 
@@ -58,18 +59,32 @@ const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 export const isVerlopen = (s: Pick<Sessie, 'aangemaaktOp' | 'laatstGebruiktOp'>, nu: Date): boolean =>
   nu.getTime() - Date.parse(s.laatstGebruiktOp) > INACTIEF_MINUTEN * 60_000 || nu.getTime() - Date.parse(s.aangemaaktOp) > ABSOLUUT_UREN * 3_600_000;
 
-/** Starts a session for a person who just signed in; the token goes into the cookie and nowhere else. */
-export const startSessie = async (principal: Principal, naam: string, nu = new Date()): Promise<{ token: string; sessie: Sessie }> => {
+/**
+ * Starts a session for a person who just signed in; the token goes into the cookie and nowhere else. With the
+ * account's address, the session is also listed under the address's hash (an AccountSessie, in the same
+ * transaction), so revoking the account ends its sessions at once (beeindigSessiesVanAccount) instead of
+ * leaving them to run out their 8 hours. A session without an address (the local sign-in by role) has no account to revoke.
+ */
+export const startSessie = async (principal: Principal, naam: string, nu = new Date(), account?: { readonly email: string }): Promise<{ token: string; sessie: Sessie }> => {
   const token = randomBytes(32).toString('base64url');
   const tijd = nu.toISOString();
   const sessie: Sessie = { sleutelHash: hash(token), principal, naam, csrf: randomBytes(32).toString('base64url'), aangemaaktOp: tijd, laatstGebruiktOp: tijd };
-  await dynamo().send(
-    new PutCommand({
-      TableName: tabel(),
-      Item: { ...sleutels.sessie(sessie.sleutelHash), entiteit: 'Sessie', ...sessie, verlooptOp: epoch(tijd) + ABSOLUUT_UREN * 3600 },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+  const verlooptOp = epoch(tijd) + ABSOLUUT_UREN * 3600;
+  const sessiePut = {
+    TableName: tabel(),
+    Item: { ...sleutels.sessie(sessie.sleutelHash), entiteit: 'Sessie', ...sessie, verlooptOp },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+  if (!account) await dynamo().send(new PutCommand(sessiePut));
+  else
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: sessiePut },
+          { Put: { TableName: tabel(), Item: { ...sleutels.accountSessie(emailSleutel(account.email), sessie.sleutelHash), entiteit: 'AccountSessie', sleutelHash: sessie.sleutelHash, verlooptOp } } },
+        ],
+      }),
+    );
   return { token, sessie };
 };
 
@@ -110,6 +125,32 @@ export const leesSessie = async (token: string | undefined, nu = new Date()): Pr
 export const beeindigSessie = async (token: string | undefined): Promise<void> => {
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return;
   await dynamo().send(new DeleteCommand({ TableName: tabel(), Key: sleutels.sessie(hash(token)) }));
+};
+
+const AccountSessieItem = z.object({ sk: z.string(), sleutelHash: z.string() });
+
+/**
+ * Ends every session of this account (its access was revoked): each session and its listing go, page by
+ * page. Repeatable: a retry after a crash halfway finds what is left. Returns how many it ended.
+ */
+export const beeindigSessiesVanAccount = async (email: string): Promise<number> => {
+  const pk = sleutels.accountSessie(emailSleutel(email), '').pk;
+  let beeindigd = 0;
+  let verder: Record<string, unknown> | undefined;
+  do {
+    const r = await dynamo().send(
+      new QueryCommand({ TableName: tabel(), KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': pk }, ExclusiveStartKey: verder, ConsistentRead: true, Limit: 50 }),
+    );
+    for (const item of r.Items ?? []) {
+      const { sk, sleutelHash } = AccountSessieItem.parse(item);
+      // The session first: should the listing's delete fail, the retry still finds the session's listing.
+      await dynamo().send(new DeleteCommand({ TableName: tabel(), Key: sleutels.sessie(sleutelHash) }));
+      await dynamo().send(new DeleteCommand({ TableName: tabel(), Key: { pk, sk } }));
+      beeindigd++;
+    }
+    verder = r.LastEvaluatedKey;
+  } while (verder);
+  return beeindigd;
 };
 
 /**

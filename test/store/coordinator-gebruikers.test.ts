@@ -12,6 +12,7 @@ import { accountopdrachtItem, dynamoCoordinatorGebruikersStore } from '../../sha
 import { coordinatorGebruikersUseCases } from '../../shared/use-cases/coordinator-gebruikers';
 import { voerAccountopdrachtUit } from '../../shared/use-cases/partner-gebruikers';
 import type { CoordinatorGebruikersStore } from '../../shared/use-cases/poorten';
+import { leesSessie, startSessie } from '../../shared/web/sessie';
 import { lambdaContext, sqsRecord } from '../support/sqs-event';
 import { accountsOmgeving } from './store-omgeving';
 
@@ -165,5 +166,20 @@ describe('het account van een uitgenodigde coördinator', () => {
     expect(r.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['m2']);
     expect(accounts()).toBe(voor + 1);
     expect(await store.haal('', emailSleutel(g.email))).toMatchObject({ status: 'aangemaakt', versie: 2 });
+  });
+
+  it('de consument: intrekken beëindigt de portaalsessies van dat account, ook als de bezorging dubbel komt', async () => {
+    const g = await uitnodigen();
+    const sleutel = emailSleutel(g.email);
+    await handler({ Records: [sqsRecord('gebruikers', 'a1', JSON.stringify({ coordinator: true, sleutel }))] } as SQSEvent, lambdaContext, () => undefined);
+    const sessie = await startSessie(admin, g.naam, new Date(), { email: g.email });
+    const collega = await startSessie(admin, 'Collega', new Date(), { email: nieuwAdres() });
+    const gemaakt = (await store.haal('', sleutel))!;
+    await store.trekIn(intrekken(gemaakt, new Date().toISOString()), gemaakt.versie);
+    const bericht = JSON.stringify({ coordinator: true, sleutel });
+    await handler({ Records: [sqsRecord('gebruikers', 'i1', bericht), sqsRecord('gebruikers', 'i2', bericht)] } as SQSEvent, lambdaContext, () => undefined);
+    expect(await register.haal(g.email)).toBeUndefined();
+    expect(await leesSessie(sessie.token)).toBeUndefined();
+    expect(await leesSessie(collega.token)).toBeDefined();
   });
 });

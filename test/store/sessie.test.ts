@@ -6,6 +6,7 @@ import { sleutels } from '../../shared/store/sleutels';
 import {
   ABSOLUUT_UREN,
   beeindigSessie,
+  beeindigSessiesVanAccount,
   csrfKlopt,
   INACTIEF_MINUTEN,
   leesSessie,
@@ -118,5 +119,24 @@ describe('the cookie', () => {
     for (const deel of ['Path=/', 'Secure', 'HttpOnly', 'SameSite=Lax']) expect(c.split('; ')).toContain(deel);
     expect(c).not.toMatch(/Max-Age|Expires|Domain/i);
     expect(wisSessieCookie().split('; ')).toEqual([`${SESSIE_COOKIE}=`, 'Path=/', 'Secure', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0']);
+  });
+});
+
+describe('the sessions of an account', () => {
+  it('revoking the account ends all its sessions, and only those; the address is in the table only as a hash; a second run ends nothing', async () => {
+    const adres = `sanne-${Date.now()}@werkgever.nl`;
+    const eerste = await startSessie(lid, 'Sanne de Vries', new Date(), { email: adres });
+    const tweede = await startSessie(lid, 'Sanne de Vries', new Date(), { email: ` ${adres.toUpperCase()}` });
+    const ander = await startSessie(lid, 'Sanne de Vries', new Date(), { email: `ander-${adres}` });
+    const zonderAccount = await startSessie(lid, 'Sanne de Vries');
+    expect(JSON.stringify((await dynamo().send(new ScanCommand({ TableName: tabel() }))).Items)).not.toContain(adres);
+    expect(await leesSessie(eerste.token)).toBeDefined();
+
+    expect(await beeindigSessiesVanAccount(adres)).toBe(2);
+    expect(await leesSessie(eerste.token)).toBeUndefined();
+    expect(await leesSessie(tweede.token)).toBeUndefined();
+    expect(await leesSessie(ander.token)).toBeDefined();
+    expect(await leesSessie(zonderAccount.token)).toBeDefined();
+    expect(await beeindigSessiesVanAccount(adres)).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaContext } from '../../infra/local/lambda';
 import type { HttpResponse } from '../../shared/http/pipeline';
 import { INLOG_COOKIE, INLOGPOGING_SECONDEN, begin, neem, veiligTerug } from '../../shared/web/inloggen';
-import { leesSessie, SESSIE_COOKIE, startSessie } from '../../shared/web/sessie';
+import { beeindigSessiesVanAccount, leesSessie, SESSIE_COOKIE, startSessie } from '../../shared/web/sessie';
 import { storeOmgeving } from '../store/store-omgeving';
 import { startStandInIdp, type Knoei, type Persoon, type StandInIdp } from '../support/oidc-idp';
 
@@ -87,6 +87,9 @@ describe('signing in through the managed login', () => {
     expect(terug.cookies).toContain(`${INLOG_COOKIE}=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0`);
     const sessie = await leesSessie(cookieWaarde(terug, SESSIE_COOKIE));
     expect(sessie).toMatchObject({ principal: { rol: 'werkgever', subject: 'sub-sanne', lidId: LID }, naam: 'Sanne de Vries' });
+    // Listed under the account's address, so revoking the account ends it.
+    expect(await beeindigSessiesVanAccount(sanne.attributen.email)).toBe(1);
+    expect(await leesSessie(cookieWaarde(terug, SESSIE_COOKIE))).toBeUndefined();
   });
 
   it('a callback completes once: a replay (back button, a leaked URL) signs no one in', async () => {
