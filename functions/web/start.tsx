@@ -3,7 +3,7 @@ import type { Principal } from '../../shared/auth/rollen';
 import { dynamo, tabel } from '../../shared/store/dynamodb';
 import { sleutels } from '../../shared/store/sleutels';
 import { Alinea, Document, IngelogdKop, Kop1, Kop2, Melding, rolTekst } from '../../shared/web/opmaak';
-import { paginaHandler, type PaginaVerzoek } from '../../shared/web/pagina-handler';
+import { PaginaFout, paginaHandler, type PaginaVerzoek } from '../../shared/web/pagina-handler';
 import type { MENSELIJKE_ROLLEN } from '../../shared/web/paginas';
 import type { Sessie } from '../../shared/web/sessie';
 
@@ -99,4 +99,9 @@ const start = async ({ stijl, sessie }: PaginaVerzoek) => {
   };
 };
 
-export const handler = paginaHandler({ start });
+// Says only that there is no such page: nothing about what exists, and the same for everyone, signed in or not.
+const paginaNietGevonden = async (): Promise<never> => {
+  throw new PaginaFout(404, 'Pagina niet gevonden', 'Deze pagina bestaat niet. Controleer het adres, of begin op de startpagina.');
+};
+
+export const handler = paginaHandler({ start, paginaNietGevonden });

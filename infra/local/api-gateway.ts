@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { pathPattern, type RouteDefinition } from '../../shared/routes/route';
+import { isGretig, pathPattern, type RouteDefinition } from '../../shared/routes/route';
 import { LOCAL_ACCOUNT_ID } from './aws-local';
 
 /** API Gateway HTTP API's payload limit; larger requests never reach the function. */
@@ -30,7 +30,8 @@ const decode = (value: string): string => {
 
 /** Compiled once: the manifest is static for the runtime's life. */
 export const createRouteMatcher = (routes: readonly LocalRoute[]) => {
-  const compiled = routes.map((route) => ({ route, pattern: pathPattern(route.path) }));
+  // Greedy routes ({x+}) last: API Gateway gives them only what no more specific route matches.
+  const compiled = [...routes.filter((r) => !isGretig(r.path)), ...routes.filter((r) => isGretig(r.path))].map((route) => ({ route, pattern: pathPattern(route.path) }));
   return (method: string, path: string): MatchedRoute => {
     for (const { route, pattern } of compiled) {
       if (route.method !== method) continue;

@@ -60,6 +60,17 @@ export const route = <P extends ZodType, Q extends ZodType, B extends ZodType>(
   r: RouteDefinition<P, Q, B>,
 ): RouteDefinition<P, Q, B> => r;
 
-/** Turns `/v1/leden/{lidId}` into a matcher; shared by the local runtime and the not-found handler. */
+/**
+ * Turns `/v1/leden/{lidId}` into a matcher; shared by the local runtime and the not-found handler. A greedy
+ * `{pad+}` (API Gateway's proxy parameter, the last segment only) matches the rest of the path, slashes included.
+ */
 export const pathPattern = (path: string): RegExp =>
-  new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([A-Za-z0-9_]+)\\?\}/g, '(?<$1>[^/]+)')}$`);
+  new RegExp(
+    `^${path
+      .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+      .replace(/\{([A-Za-z0-9_]+)\\\+\}$/, '(?<$1>.+)')
+      .replace(/\\?\{([A-Za-z0-9_]+)\\?\}/g, '(?<$1>[^/]+)')}$`,
+  );
+
+/** API Gateway picks the most specific route: a greedy `{x+}` route only gets what no other route matches. */
+export const isGretig = (path: string): boolean => /\{[A-Za-z0-9_]+\+\}$/.test(path);

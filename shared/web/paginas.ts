@@ -308,6 +308,18 @@ export const paginas = {
     toegang: MENSELIJKE_ROLLEN,
     titel: 'Uw werkcoop',
   }),
+  /**
+   * Any other address under /portaal that a person opens (a mistyped or outdated link): a page that says so
+   * and links to the start, not the API's problem+json. API Gateway routes here only what no page matches.
+   */
+  paginaNietGevonden: pagina({
+    id: 'paginaNietGevonden',
+    method: 'GET',
+    path: '/portaal/{pad+}',
+    handler: START,
+    toegang: 'openbaar',
+    titel: 'Pagina niet gevonden',
+  }),
 } as const satisfies Record<string, PaginaDefinitie>;
 
 export type PaginaId = keyof typeof paginas;

@@ -67,8 +67,20 @@ describe('every page, as a stranger reaches it', () => {
     },
   );
 
-  it('an unknown path under /portaal is not a page', async () => {
-    const r = await fetch(`${rt.baseUrl}/portaal/bestaat-niet`);
-    expect(r.status).toBe(404);
+  it('an unknown path under /portaal is a page that says so (404, HTML, a way back); one under /v1 stays problem+json', async () => {
+    for (const adres of ['/portaal/bestaat-niet', '/portaal/plaatsingen/01ARZ3NDEKTSV4RRFFQ69G5FAV/bestaat-niet', '/portaal/werklijst/']) {
+      const r = await fetch(`${rt.baseUrl}${adres}`, { redirect: 'manual' });
+      expect(r.status, adres).toBe(404);
+      expect(r.headers.get('content-type'), adres).toBe('text/html; charset=utf-8');
+      expect(r.headers.get('content-security-policy')).toBe(PAGINA_CSP);
+      const html = await r.text();
+      expect(html).toContain('Pagina niet gevonden');
+      expect(html).toContain('href="/portaal"');
+    }
+    // The pages that exist are still theirs: the catch-all only gets what no page matches.
+    expect((await fetch(`${rt.baseUrl}/portaal/werklijst`, { redirect: 'manual' })).status).toBe(303);
+    const api = await fetch(`${rt.baseUrl}/v1/bestaat-niet`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 });
