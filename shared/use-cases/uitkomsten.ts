@@ -3,6 +3,7 @@ import { toegang, vereisToegang } from '../auth/toegang';
 import { ARBEIDSMARKTREGIOS } from '../domain/arbeidsmarktregios';
 import { DomeinFout } from '../domain/fouten';
 import { maakRapport, type Uitkomstenfilter, type Uitkomstenrapport, type Uitkomstenscope } from '../domain/uitkomsten/rapport';
+import { SRG_CODELIJST, SRG_NIET_OPGENOMEN, srgVoorzieningen, type SrgVoorziening } from '../domain/uitkomsten/srg';
 import { logVerwerking } from '../privacy/verwerkingen';
 import type { UitkomstenStore } from './poorten';
 
@@ -83,6 +84,27 @@ export const uitkomstenUseCases = (deps: UitkomstenDeps) => ({
     logVerwerking({ activiteit: 'uitkomstenInzien', door: principal, betrokkenen: [scopeSleutel(scope)], status: 'gelukt' });
     return maakRapport({ filter, scope, rapportdatum, uitkomsten, leden, aansluiting });
   },
+
+  /**
+   * A gemeente's SRG export: its own (another gemeente's is 404), or any for a coordinator. It names the
+   * gemeente's dossiers, so it is logged per referral it names.
+   */
+  async srgExport(principal: Principal, gemeente: string): Promise<SrgExport> {
+    vereisToegang(toegang.uitkomstenGemeente(principal, gemeente), `Gemeente ${gemeente}`);
+    const [{ plaatsingen, dossiers }, uitkomsten] = await Promise.all([deps.store.srgBronnen(gemeente), deps.store.uitkomsten({ soort: 'gemeente', gemeente })]);
+    const voorzieningen = srgVoorzieningen(plaatsingen, dossiers, new Map(uitkomsten.map((u) => [u.plaatsingId, u.soortWerkplek])));
+    const betrokkenen = [...new Set(plaatsingen.filter((p) => voorzieningen.some((v) => v.plaatsingId === p.id)).map((p) => p.verwijzingId))];
+    logVerwerking({ activiteit: 'srgExportOpvragen', door: principal, betrokkenen, status: 'gelukt' });
+    return { gemeente, codelijst: SRG_CODELIJST, opgesteldOp: (deps.klok?.() ?? new Date()).toISOString().slice(0, 10), voorzieningen, nietOpgenomen: [...SRG_NIET_OPGENOMEN] };
+  },
 });
+
+export interface SrgExport {
+  readonly gemeente: string;
+  readonly codelijst: string;
+  readonly opgesteldOp: string;
+  readonly voorzieningen: SrgVoorziening[];
+  readonly nietOpgenomen: string[];
+}
 
 export type UitkomstenUseCases = ReturnType<typeof uitkomstenUseCases>;
