@@ -22,7 +22,7 @@ export const scopeSleutel = (s: Uitkomstenscope): string =>
  * Who sees which figures (toegang.uitkomsten): a gemeente its own referrals', a member its own placements' and
  * pledges, a regiopartner its arbeidsmarktregio's, coordinators every scope. The filter's gemeente, region or
  * member picks a coordinator's scope; for the others it narrows their own, and naming another tenant of their
- * own kind is 404, as if it did not exist.
+ * own kind, or a region that is not theirs, is 404, as if it did not exist.
  */
 const scopeVan = async (deps: UitkomstenDeps, p: Principal, f: Uitkomstenfilter): Promise<Uitkomstenscope> => {
   switch (p.rol) {
@@ -33,9 +33,13 @@ const scopeVan = async (deps: UitkomstenDeps, p: Principal, f: Uitkomstenfilter)
       return { soort: 'nationaal' };
     case 'gemeente':
       vereisToegang(!f.gemeente || toegang.uitkomstenGemeente(p, f.gemeente), `Gemeente ${f.gemeente}`);
+      // A region names a scope: a gemeente's own region is its own figures again; another is not its to see.
+      if (f.arbeidsmarktregio) vereisToegang((await deps.store.regioVanGemeente(p.gemeente)) === f.arbeidsmarktregio, `Arbeidsmarktregio ${f.arbeidsmarktregio}`);
       return { soort: 'gemeente', gemeente: p.gemeente };
     case 'werkgever':
       vereisToegang(!f.lidId || toegang.uitkomstenLid(p, f.lidId), `Lid ${f.lidId}`);
+      // A member's placements are in many regions, but a region is a scope, not a member's to choose.
+      vereisToegang(!f.arbeidsmarktregio, `Arbeidsmarktregio ${f.arbeidsmarktregio}`);
       return { soort: 'lid', lidId: p.lidId };
     case 'regiopartner': {
       const regios = await deps.store.regiosVanPartner(p.partnerId);
