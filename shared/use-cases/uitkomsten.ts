@@ -94,8 +94,13 @@ export const uitkomstenUseCases = (deps: UitkomstenDeps) => ({
    * gemeente's dossiers, so it is logged per referral it names.
    */
   async srgExport(principal: Principal, gemeente: string): Promise<SrgExport> {
-    vereisToegang(toegang.uitkomstenGemeente(principal, gemeente), `Gemeente ${gemeente}`);
-    const [{ plaatsingen, dossiers }, uitkomsten] = await Promise.all([deps.store.srgBronnen(gemeente), deps.store.uitkomsten({ soort: 'gemeente', gemeente })]);
+    vereisToegang(toegang.uitkomstenGemeente(principal, gemeente), 'Deze gemeente');
+    const [regio, { plaatsingen, dossiers }, uitkomsten] = await Promise.all([
+      deps.store.regioVanGemeente(gemeente),
+      deps.store.srgBronnen(gemeente),
+      deps.store.uitkomsten({ soort: 'gemeente', gemeente }),
+    ]);
+    vereisToegang(regio !== undefined, 'Deze gemeente');
     const voorzieningen = srgVoorzieningen(plaatsingen, dossiers, new Map(uitkomsten.map((u) => [u.plaatsingId, u.soortWerkplek])));
     const betrokkenen = [...new Set(plaatsingen.filter((p) => voorzieningen.some((v) => v.plaatsingId === p.id)).map((p) => p.verwijzingId))];
     logVerwerking({ activiteit: 'srgExportOpvragen', door: principal, betrokkenen, status: 'gelukt' });

@@ -9,6 +9,9 @@
  *   npm run bench -- --quick            # fewer samples and only the 40-item matching region, for working on the bench itself
  *   npm run bench -- --init-samples 5   # more cold imports per bundle (default 3): that phase grows
  *                                       # with every function, ~3 × 0.25 s each on an idle machine
+ *   npm run bench -- --uitkomsten [--uitkomsten-nationaal 100000]
+ *                                       # only the outcome reports (test/bench/uitkomsten.ts): a region of
+ *                                       # 10,000 placements and the nation (default 100,000; smaller for a quick look)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,6 +59,13 @@ if (argv.includes('--nazorg')) {
   const n = argv.indexOf('--nazorg-n');
   const { nazorgBench } = await import('./nazorg');
   await nazorgBench(n === -1 ? 100_000 : Number(argv[n + 1]), { alleenGeheugen: argv.includes('--alleen-geheugen') });
+  process.exit(0);
+}
+
+if (argv.includes('--uitkomsten')) {
+  const n = argv.indexOf('--uitkomsten-nationaal');
+  const { uitkomstenBench } = await import('./uitkomsten');
+  await uitkomstenBench(n === -1 ? 100_000 : Number(argv[n + 1]));
   process.exit(0);
 }
 

@@ -171,9 +171,14 @@ export const past = (u: Uitkomst, f: Uitkomstenfilter): boolean =>
   (!f.instrument || u.instrumenten.includes(f.instrument));
 
 const gestartTabel = (d: Dimensie, perKwartaal: ReadonlyMap<string, Uitkomst[]>): Gestarttabel => {
-  const categorieen = [...new Set([...perKwartaal.values()].flat().flatMap((u) => groepenVan(u, d)))].sort();
   const cohorten = [...perKwartaal.keys()];
-  const cellen = cohorten.map((k) => categorieen.map((c) => perKwartaal.get(k)!.filter((u) => groepenVan(u, d).includes(c)).length));
+  const telling = cohorten.map((k) => {
+    const t = new Map<string, number>();
+    for (const u of perKwartaal.get(k)!) for (const g of groepenVan(u, d)) t.set(g, (t.get(g) ?? 0) + 1);
+    return t;
+  });
+  const categorieen = [...new Set(telling.flatMap((t) => [...t.keys()]))].sort();
+  const cellen = telling.map((t) => categorieen.map((c) => t.get(c) ?? 0));
   if (d === 'instrument') {
     // Not additive: each cell stands alone (primary suppression), the row's total is the cohort's placements.
     const rijen = cohorten.map((k, i) => ({ cohort: k, cellen: cellen[i]!.map(publiceerAantal), totaal: publiceerAantal(perKwartaal.get(k)!.length) }));
@@ -233,12 +238,18 @@ const gerealiseerd = (us: readonly Uitkomst[], waarde: number): number | null =>
 const banenafspraakcijfers = (us: readonly Uitkomst[], peildatum: string, leden: readonly { lidId: string; toezeggingen: Toezeggingen }[]): Banenafspraakcijfers => {
   const open = us.filter((u) => openOp(u, peildatum));
   const ba = open.filter(teltAlsBanenafspraak);
+  const perLid = new Map<string, Uitkomst[]>();
+  for (const u of open) {
+    const lijst = perLid.get(u.lidId);
+    if (lijst) lijst.push(u);
+    else perLid.set(u.lidId, [u]);
+  }
   return {
     peildatum,
     banen: gerealiseerd(ba, banen(ba)),
     plaatsingen: publiceerAantal(ba.length),
     perLid: leden.map(({ lidId, toezeggingen }) => {
-      const eigen = open.filter((u) => u.lidId === lidId);
+      const eigen = perLid.get(lidId) ?? [];
       return {
         lidId,
         toezeggingen: TOEZEGGING_SOORTEN.map((soort) => {
@@ -309,7 +320,12 @@ export const maakRapport = (invoer: Rapportinvoer): Uitkomstenrapport => {
   }));
   const groepen = DIMENSIES.flatMap((d) => {
     const per = new Map<string, Uitkomst[]>();
-    for (const u of gekozen) for (const g of groepenVan(u, d)) per.set(g, [...(per.get(g) ?? []), u]);
+    for (const u of gekozen)
+      for (const g of groepenVan(u, d)) {
+        const lijst = per.get(g);
+        if (lijst) lijst.push(u);
+        else per.set(g, [u]);
+      }
     return [...per]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([groep, us]): Groepsrapport => ({ dimensie: d, groep, cijfers: cohortcijfers('alle', us, rapportdatum), curve: publiceerCurve(kaplanMeier(behoudWaarnemingen(us, rapportdatum))) }));
