@@ -150,9 +150,11 @@ export const publiceerCurve = (curve: Curve): Gepubliceerdecurve => {
   if (curve.aantal < DREMPEL) return { punten: [], censureringen: [], afgekaptNa: null };
   const punten: Gepubliceerdecurve['punten'][number][] = [{ dagen: 0, overleving: 1, onder: 1, boven: 1, risico: curve.aantal }];
   const censureringen: number[] = [];
+  // Four decimals are more than a drawing or a table can show, and keep a region's curves small on the wire.
+  const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
   for (const s of curve.stappen) {
     if (s.risico < DREMPEL) break;
-    if (s.gebeurtenissen > 0) punten.push({ dagen: s.dagen, overleving: s.overleving, onder: s.onder, boven: s.boven, risico: s.risico });
+    if (s.gebeurtenissen > 0) punten.push({ dagen: s.dagen, overleving: r4(s.overleving), onder: r4(s.onder), boven: r4(s.boven), risico: s.risico });
     if (s.gecensureerd > 0) censureringen.push(s.dagen);
   }
   const laatste = curve.stappen.filter((s) => s.risico >= DREMPEL).at(-1);
