@@ -16,6 +16,7 @@ export const uitkomstenRoutes = {
     request: { query: UitkomstenFilter },
     responses: { 200: { description: 'Het rapport.', schema: Uitkomstenrapport, csv: true } },
     errors: [400, 404],
+    // The nation's 100,000 records parsed and reduced: the bench's runtime held ~185 MB of heap at that size.
     memoryMb: 512,
   }),
 
@@ -32,5 +33,7 @@ export const uitkomstenRoutes = {
     request: { params: GemeenteSrgParameters },
     responses: { 200: { description: 'De voorzieningen.', schema: SrgExport, csv: true } },
     errors: [400, 404],
+    // One function with the report (tag × access): the report's memory.
+    memoryMb: 512,
   }),
 } as const;
