@@ -1,4 +1,4 @@
-import { GemeenteSrgParameters, SrgExport, UitkomstenFilter, Uitkomstenrapport } from '../schemas/uitkomsten';
+import { Aansluiting, AansluitingFilter, GemeenteSrgParameters, SrgExport, UitkomstenFilter, Uitkomstenrapport } from '../schemas/uitkomsten';
 import { route } from './route';
 
 /** The outcome figures (issue 12): the report and a gemeente's SRG export. */
@@ -17,6 +17,22 @@ export const uitkomstenRoutes = {
     responses: { 200: { description: 'Het rapport.', schema: Uitkomstenrapport, csv: true } },
     errors: [400, 404],
     // The nation's 100,000 records parsed and reduced: the bench's runtime held ~185 MB of heap at that size.
+    memoryMb: 512,
+  }),
+
+  aansluitingOphalen: route({
+    operationId: 'aansluitingOphalen',
+    method: 'GET',
+    path: '/v1/uitkomsten/aansluiting',
+    handler: 'functions/api/uitkomsten/aansluiting-ophalen.ts',
+    roles: ['coopAdmin', 'gemeente', 'regiopartner'],
+    tag: 'Uitkomsten',
+    summary: 'Vraag en aanbod per arbeidsmarktregio en werksoort: wachtende kandidaten tegen open plaatsen, beschut werk apart.',
+    description:
+      'Hetzelfde als aansluiting in GET /v1/uitkomsten, zonder de uitkomsten te lezen: één Query per regio. Een gemeente ziet haar eigen regio, een regiopartner de zijne, een coördinator elke (een andere: 404). Met Accept: text/csv als CSV.',
+    request: { query: AansluitingFilter },
+    responses: { 200: { description: 'Vraag en aanbod.', schema: Aansluiting, csv: true } },
+    errors: [400, 404],
     memoryMb: 512,
   }),
 

@@ -143,7 +143,7 @@ const Banenafspraakcijfers = z
   })
   .meta({ id: 'Banenafspraakcijfers' });
 
-const Aansluitingregel = z
+export const Aansluitingregel = z
   .strictObject({
     arbeidsmarktregio: z.string(),
     werksoort: z.string(),
@@ -185,6 +185,13 @@ export const Uitkomstenrapport = z
     description:
       'De uitkomsten van een gemeente, regio, lid of het land: of plaatsingen duurzaam zijn. Anoniem en onderdrukt zoals statistiekbureaus dat doen (aantallen 1–9 als "<10", percentages en curvepunten alleen over minstens 10, secundaire onderdrukking in tabellen met totalen). Een figuur op T+k telt een plaatsing pas als T+k verstreken is.',
   });
+
+export const AansluitingFilter = z.strictObject({
+  arbeidsmarktregio: Arbeidsmarktregio.optional().meta({ description: 'Eén regio; zonder: een coördinator alle 35, een gemeente haar eigen, een regiopartner de zijne.' }),
+});
+export const Aansluiting = z
+  .strictObject({ rapportdatum: Datum, aansluiting: z.array(Aansluitingregel) })
+  .meta({ id: 'Aansluiting', description: 'Vraag en aanbod per arbeidsmarktregio en werksoort, nu: wachtende bemiddelbare kandidaten tegen vrije plaatsen, beschut werk apart; onderdrukt als de andere uitkomsten.' });
 
 export const GemeenteSrgParameters = z.strictObject({ gemeenteCode: GemeenteCode });
 

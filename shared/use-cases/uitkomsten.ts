@@ -2,7 +2,7 @@ import type { Principal } from '../auth/rollen';
 import { toegang, vereisToegang } from '../auth/toegang';
 import { ARBEIDSMARKTREGIOS } from '../domain/arbeidsmarktregios';
 import { DomeinFout } from '../domain/fouten';
-import { maakRapport, type Uitkomstenfilter, type Uitkomstenrapport, type Uitkomstenscope } from '../domain/uitkomsten/rapport';
+import { aansluitingcijfers, maakRapport, type Aansluitingregel, type Uitkomstenfilter, type Uitkomstenrapport, type Uitkomstenscope } from '../domain/uitkomsten/rapport';
 import { SRG_CODELIJST, SRG_NIET_OPGENOMEN, srgVoorzieningen, type SrgVoorziening } from '../domain/uitkomsten/srg';
 import { logVerwerking } from '../privacy/verwerkingen';
 import type { UitkomstenStore } from './poorten';
@@ -87,6 +87,29 @@ export const uitkomstenUseCases = (deps: UitkomstenDeps) => ({
     const aansluiting = regios.length ? await deps.store.aansluiting(regios) : [];
     logVerwerking({ activiteit: 'uitkomstenInzien', door: principal, betrokkenen: [scopeSleutel(scope)], status: 'gelukt' });
     return maakRapport({ filter, scope, rapportdatum, uitkomsten, leden, aansluiting });
+  },
+
+  /**
+   * Supply and demand alone (one Query per region, no outcome records): a coordinator the region it names or
+   * all 35, a gemeente its own region, a regiopartner its regions; another region is 404.
+   */
+  async aansluiting(principal: Principal, filter: { arbeidsmarktregio?: string | undefined }): Promise<{ rapportdatum: string; aansluiting: Aansluitingregel[] }> {
+    let regios: readonly string[];
+    if (principal.rol === 'coopAdmin') regios = filter.arbeidsmarktregio ? [filter.arbeidsmarktregio] : ARBEIDSMARKTREGIOS;
+    else if (principal.rol === 'gemeente') {
+      const eigen = await deps.store.regioVanGemeente(principal.gemeente);
+      vereisToegang(!filter.arbeidsmarktregio || filter.arbeidsmarktregio === eigen, `Arbeidsmarktregio ${filter.arbeidsmarktregio}`);
+      regios = eigen ? [eigen] : [];
+    } else if (principal.rol === 'regiopartner') {
+      const eigen = await deps.store.regiosVanPartner(principal.partnerId);
+      vereisToegang(eigen !== undefined, 'Deze regiopartner');
+      if (filter.arbeidsmarktregio) vereisToegang(toegang.uitkomstenRegio(principal, filter.arbeidsmarktregio, eigen!), `Arbeidsmarktregio ${filter.arbeidsmarktregio}`);
+      regios = filter.arbeidsmarktregio ? [filter.arbeidsmarktregio] : eigen!;
+    } else throw new DomeinFout('geenToegang', 'Alleen coördinatoren, gemeenten en regiopartners zien vraag en aanbod.');
+    const rapportdatum = (deps.klok?.() ?? new Date()).toISOString().slice(0, 10);
+    const bronnen = regios.length ? await deps.store.aansluiting(regios) : [];
+    logVerwerking({ activiteit: 'uitkomstenInzien', door: principal, betrokkenen: regios.map((r) => `uitkomsten:aansluiting:${r}`), status: 'gelukt' });
+    return { rapportdatum, aansluiting: aansluitingcijfers(bronnen, rapportdatum) };
   },
 
   /**

@@ -200,3 +200,22 @@ describe('GET /v1/gemeenten/{gemeenteCode}/srg-export', () => {
     expectProblem(await call('GET', '/v1/gemeenten/0363/srg-export', { headers: admin }), 400);
   });
 });
+
+describe('GET /v1/uitkomsten/aansluiting', () => {
+  it('vraag en aanbod van de eigen regio, in één Query per regio; een andere regio 404; een lid 403', async () => {
+    const r = await call('GET', '/v1/uitkomsten/aansluiting', { headers: gemeenteA });
+    ok(r);
+    // 30 places, 14 taken by the placements: 16 free in Groot Amsterdam for groen; everyone referred is placed.
+    expect(r.body.aansluiting).toEqual([
+      { arbeidsmarktregio: 'Groot Amsterdam', werksoort: 'groen', beschutWerk: false, wachtend: { aantal: 0 }, mediaanWachtdagen: null, openPlaatsen: { aantal: 16 } },
+    ]);
+    expect([...r.ops].sort()).toEqual(['GetItem', 'Query']);
+    expect(ok(await call('GET', '/v1/uitkomsten/aansluiting', { headers: partner.headers })).aansluiting).toEqual(r.body.aansluiting);
+    expect(ok(await call('GET', '/v1/uitkomsten/aansluiting?arbeidsmarktregio=Rijnmond', { headers: admin })).aansluiting).toEqual([]);
+    expectProblem(await call('GET', '/v1/uitkomsten/aansluiting?arbeidsmarktregio=Rijnmond', { headers: gemeenteA }), 404);
+    expectProblem(await call('GET', '/v1/uitkomsten/aansluiting?arbeidsmarktregio=Rijnmond', { headers: partner.headers }), 404);
+    expectProblem(await call('GET', '/v1/uitkomsten/aansluiting', { headers: lid.headers }), 403);
+    const csv = await fetch(`${rt.baseUrl}/v1/uitkomsten/aansluiting`, { headers: { ...gemeenteA, accept: 'text/csv' } });
+    expect((await csv.text()).split('\r\n')).toContain('aansluiting,,regioWerksoort,Groot Amsterdam|groen,openPlaatsen,16,,');
+  });
+});

@@ -57,13 +57,21 @@ export const rapportNaarCsv = (r: Uitkomstenrapport): string => {
       regels.push(['banenafspraak', b.peildatum, 'lid', l.lidId, `${t.soort}Toegezegd`, t.toegezegd, null, '']);
       regels.push(['banenafspraak', b.peildatum, 'lid', l.lidId, `${t.soort}Gerealiseerd`, t.gerealiseerd, null, t.gerealiseerd === null ? '<10' : '']);
     }
-  for (const a of r.aansluiting) {
+  regels.push(...aansluitingRegels(r.aansluiting));
+  // Others' figures, marked as such in their own part: never in a line of ours.
+  for (const f of r.referentiecijfers) regels.push(['referentie', f.jaar ? String(f.jaar) : '', 'bron', f.bron, f.id, f.percentage, null, '']);
+  return csvRegels([KOLOMMEN, ...regels]);
+};
+
+const aansluitingRegels = (aansluiting: Uitkomstenrapport['aansluiting']): Regel[] => {
+  const regels: Regel[] = [];
+  for (const a of aansluiting) {
     const groep = `${a.arbeidsmarktregio}|${a.werksoort}${a.beschutWerk ? '|beschutWerk' : ''}`;
     regels.push(['aansluiting', '', 'regioWerksoort', groep, 'wachtend', ...aantal(a.wachtend)]);
     regels.push(['aansluiting', '', 'regioWerksoort', groep, 'mediaanWachtdagen', a.mediaanWachtdagen, null, a.mediaanWachtdagen === null ? 'aantal<10' : '']);
     regels.push(['aansluiting', '', 'regioWerksoort', groep, 'openPlaatsen', ...aantal(a.openPlaatsen)]);
   }
-  // Others' figures, marked as such in their own part: never in a line of ours.
-  for (const f of r.referentiecijfers) regels.push(['referentie', f.jaar ? String(f.jaar) : '', 'bron', f.bron, f.id, f.percentage, null, '']);
-  return csvRegels([KOLOMMEN, ...regels]);
+  return regels;
 };
+
+export const aansluitingNaarCsv = (aansluiting: Uitkomstenrapport['aansluiting']): string => csvRegels([KOLOMMEN, ...aansluitingRegels(aansluiting)]);
