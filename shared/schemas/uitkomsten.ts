@@ -21,6 +21,7 @@ export const UitkomstenFilter = z.strictObject({
   gemeente: GemeenteCode.optional().meta({ description: 'Plaatsingen van verwijzingen van deze gemeente. Een gemeente ziet alleen de eigen (een andere: 404).' }),
   arbeidsmarktregio: Arbeidsmarktregio.optional().meta({ description: 'Plaatsingen van verwijzingen uit deze regio. Een regiopartner alleen de eigen regio\'s (een andere: 404).' }),
   lidId: Id.optional().meta({ description: 'Plaatsingen bij dit lid. Een lid ziet alleen de eigen (een ander: 404).' }),
+  jobcoachPartnerId: Id.optional().meta({ description: 'Plaatsingen met deze jobcoachorganisatie. Een regiopartner alleen zichzelf (een andere: 404).' }),
   doelgroep: Doelgroep.optional(),
   soortWerkplek: WerkplekSoort.optional(),
   instrument: InstrumentSoort.optional().meta({ description: 'Alleen plaatsingen met dit instrument.' }),
@@ -164,6 +165,7 @@ const Scope = z
     z.strictObject({ soort: z.literal('gemeente'), gemeente: GemeenteCode }),
     z.strictObject({ soort: z.literal('arbeidsmarktregio'), arbeidsmarktregio: z.string() }),
     z.strictObject({ soort: z.literal('lid'), lidId: Id }),
+    z.strictObject({ soort: z.literal('partner'), partnerId: Id }),
   ])
   .meta({ id: 'Uitkomstenscope', description: 'Wiens cijfers dit zijn.' });
 

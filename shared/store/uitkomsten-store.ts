@@ -193,7 +193,12 @@ const DossierItem = z.object({ entiteit: z.literal('Verwijzing'), id: z.string()
 const scopePartities = (s: Uitkomstenscope): string[] =>
   s.soort === 'nationaal'
     ? Array.from({ length: UITKOMSTEN_SHARDS_NATIONAAL }, (_, i) => sleutels.uitkomstenPartitie('NATIONAAL', i))
-    : [sleutels.uitkomstenPartitie(s.soort === 'gemeente' ? `GEMEENTE#${s.gemeente}` : s.soort === 'lid' ? `LID#${s.lidId}` : `REGIO#${s.arbeidsmarktregio}`, 0)];
+    : [
+        sleutels.uitkomstenPartitie(
+          s.soort === 'gemeente' ? `GEMEENTE#${s.gemeente}` : s.soort === 'lid' ? `LID#${s.lidId}` : s.soort === 'partner' ? `PARTNER#${s.partnerId}` : `REGIO#${s.arbeidsmarktregio}`,
+          0,
+        ),
+      ];
 
 /** Pledges count for members that are or were active; an application's pledge is not one yet. */
 const LEDEN_MET_TOEZEGGING = new Set(['actief', 'geschorst', 'uitgetreden']);

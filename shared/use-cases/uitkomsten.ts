@@ -16,7 +16,15 @@ export interface UitkomstenDeps {
 
 /** The report's subject in the processing log: the scope, never a person (the figures are anonymous). */
 export const scopeSleutel = (s: Uitkomstenscope): string =>
-  s.soort === 'nationaal' ? 'uitkomsten:nationaal' : s.soort === 'gemeente' ? `uitkomsten:gemeente:${s.gemeente}` : s.soort === 'lid' ? `uitkomsten:lid:${s.lidId}` : `uitkomsten:regio:${s.arbeidsmarktregio}`;
+  s.soort === 'nationaal'
+    ? 'uitkomsten:nationaal'
+    : s.soort === 'gemeente'
+      ? `uitkomsten:gemeente:${s.gemeente}`
+      : s.soort === 'lid'
+        ? `uitkomsten:lid:${s.lidId}`
+        : s.soort === 'partner'
+          ? `uitkomsten:partner:${s.partnerId}`
+          : `uitkomsten:regio:${s.arbeidsmarktregio}`;
 
 /**
  * Who sees which figures (toegang.uitkomsten): a gemeente its own referrals', a member its own placements' and
@@ -28,6 +36,7 @@ const scopeVan = async (deps: UitkomstenDeps, p: Principal, f: Uitkomstenfilter)
   switch (p.rol) {
     case 'coopAdmin':
       if (f.lidId) return { soort: 'lid', lidId: f.lidId };
+      if (f.jobcoachPartnerId) return { soort: 'partner', partnerId: f.jobcoachPartnerId };
       if (f.gemeente) return { soort: 'gemeente', gemeente: f.gemeente };
       if (f.arbeidsmarktregio) return { soort: 'arbeidsmarktregio', arbeidsmarktregio: f.arbeidsmarktregio };
       return { soort: 'nationaal' };
@@ -44,6 +53,11 @@ const scopeVan = async (deps: UitkomstenDeps, p: Principal, f: Uitkomstenfilter)
     case 'regiopartner': {
       const regios = await deps.store.regiosVanPartner(p.partnerId);
       vereisToegang(regios !== undefined, 'Deze regiopartner');
+      // As jobcoach organisation: the placements it coaches, wherever they are (toegang.plaatsing).
+      if (f.jobcoachPartnerId) {
+        vereisToegang(toegang.partner(p, f.jobcoachPartnerId), `Regiopartner ${f.jobcoachPartnerId}`);
+        return { soort: 'partner', partnerId: f.jobcoachPartnerId };
+      }
       if (f.arbeidsmarktregio) {
         vereisToegang(toegang.uitkomstenRegio(p, f.arbeidsmarktregio, regios!), `Arbeidsmarktregio ${f.arbeidsmarktregio}`);
         return { soort: 'arbeidsmarktregio', arbeidsmarktregio: f.arbeidsmarktregio };
@@ -60,6 +74,7 @@ const scopeVan = async (deps: UitkomstenDeps, p: Principal, f: Uitkomstenfilter)
 const regiosVanScope = async (deps: UitkomstenDeps, s: Uitkomstenscope): Promise<readonly string[]> => {
   if (s.soort === 'arbeidsmarktregio') return [s.arbeidsmarktregio];
   if (s.soort === 'nationaal') return ARBEIDSMARKTREGIOS;
+  if (s.soort === 'partner') return (await deps.store.regiosVanPartner(s.partnerId)) ?? [];
   if (s.soort === 'gemeente') {
     const regio = await deps.store.regioVanGemeente(s.gemeente);
     return regio ? [regio] : [];

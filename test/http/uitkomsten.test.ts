@@ -90,7 +90,10 @@ beforeAll(async () => {
   );
   partner = { id: p.id, headers: await authorization(rt, 'regiopartner', p.id) };
   const w = await werkplek(lid);
-  for (let i = 0; i < 12; i++) await gestart(gemeenteA, w, i);
+  for (let i = 0; i < 12; i++) {
+    const pl = await gestart(gemeenteA, w, i);
+    if (i < 11) ok(await call('POST', `/v1/plaatsingen/${pl.id}/jobcoach`, { headers: admin, body: { partnerId: partner.id } }));
+  }
   for (let i = 12; i < 14; i++) await gestart(gemeenteB, w, i);
   await rt.settle();
 }, 240_000);
@@ -155,6 +158,14 @@ describe('GET /v1/uitkomsten', () => {
     expectProblem(await call('GET', '/v1/uitkomsten?arbeidsmarktregio=Rijnmond', { headers: partner.headers }), 404);
     expectProblem(await call('GET', '/v1/uitkomsten', { headers: await authorization(rt, 'systeem') }), 403);
     expectProblem(await call('GET', '/v1/uitkomsten'), 401);
+  });
+
+  it('een regiopartner als jobcoachorganisatie ziet de plaatsingen die hij begeleidt; die van een andere: 404', async () => {
+    const eigen = ok(await call('GET', `/v1/uitkomsten?vanCohort=2026-K1&jobcoachPartnerId=${partner.id}`, { headers: partner.headers }));
+    expect(eigen.scope).toEqual({ soort: 'partner', partnerId: partner.id });
+    expect(eigen.cohorten[0].gestart).toEqual({ aantal: 11 });
+    expect(ok(await call('GET', `/v1/uitkomsten?vanCohort=2026-K1&jobcoachPartnerId=${partner.id}`, { headers: admin })).cohorten[0].gestart).toEqual({ aantal: 11 });
+    expectProblem(await call('GET', '/v1/uitkomsten?jobcoachPartnerId=01JDZZZZZZZZZZZZZZZZZZZZZZ', { headers: partner.headers }), 404);
   });
 
   it('slechte filters: alle fouten tegelijk, een onbekende parameter geweigerd, niets gelezen', async () => {

@@ -38,6 +38,8 @@ export interface Uitkomstenfilter {
   readonly gemeente?: string | undefined;
   readonly arbeidsmarktregio?: string | undefined;
   readonly lidId?: string | undefined;
+  /** The jobcoach organisation (regiopartner) of the placements. */
+  readonly jobcoachPartnerId?: string | undefined;
   readonly doelgroep?: string | undefined;
   readonly soortWerkplek?: string | undefined;
   readonly instrument?: string | undefined;
@@ -48,7 +50,8 @@ export type Uitkomstenscope =
   | { readonly soort: 'nationaal' }
   | { readonly soort: 'gemeente'; readonly gemeente: string }
   | { readonly soort: 'arbeidsmarktregio'; readonly arbeidsmarktregio: string }
-  | { readonly soort: 'lid'; readonly lidId: string };
+  | { readonly soort: 'lid'; readonly lidId: string }
+  | { readonly soort: 'partner'; readonly partnerId: string };
 
 /** A curve as it may be drawn: only where at least 10 are still at risk; cut off at the first point with fewer. */
 export interface Gepubliceerdecurve {
@@ -168,6 +171,7 @@ export const past = (u: Uitkomst, f: Uitkomstenfilter): boolean =>
   (!f.gemeente || u.gemeente === f.gemeente) &&
   (!f.arbeidsmarktregio || u.arbeidsmarktregio === f.arbeidsmarktregio) &&
   (!f.lidId || u.lidId === f.lidId) &&
+  (!f.jobcoachPartnerId || u.jobcoachPartnerId === f.jobcoachPartnerId) &&
   (!f.doelgroep || u.doelgroep === f.doelgroep) &&
   (!f.soortWerkplek || u.soortWerkplek === f.soortWerkplek) &&
   (!f.instrument || u.instrumenten.includes(f.instrument));
