@@ -25,6 +25,7 @@ export const UitkomstenFilter = z.strictObject({
   doelgroep: Doelgroep.optional(),
   soortWerkplek: WerkplekSoort.optional(),
   instrument: InstrumentSoort.optional().meta({ description: 'Alleen plaatsingen met dit instrument.' }),
+  peildatum: Datum.optional().meta({ description: 'De dag waarop banenafspraak en toezeggingen geteld worden (de plaatsingen die die dag liepen); zonder: de rapportdatum. Niet na vandaag.' }),
 });
 
 const Aantal = z

@@ -91,8 +91,9 @@ export const uitkomstenUseCases = (deps: UitkomstenDeps) => ({
   async rapport(principal: Principal, filter: Uitkomstenfilter): Promise<Uitkomstenrapport> {
     if (filter.vanCohort && filter.totCohort && filter.vanCohort > filter.totCohort)
       throw new DomeinFout('ongeldigeInvoer', 'vanCohort ligt na totCohort.', 'query.vanCohort');
-    const scope = await scopeVan(deps, principal, filter);
     const rapportdatum = (deps.klok?.() ?? new Date()).toISOString().slice(0, 10);
+    if (filter.peildatum && filter.peildatum > rapportdatum) throw new DomeinFout('ongeldigeInvoer', 'De peildatum ligt na vandaag: werk in de toekomst is niet te tellen.', 'query.peildatum');
+    const scope = await scopeVan(deps, principal, filter);
     const ledenVan = scope.soort === 'lid' ? scope.lidId : scope.soort === 'nationaal' ? null : undefined;
     const [uitkomsten, regios, leden] = await Promise.all([
       deps.store.uitkomsten(scope),

@@ -70,6 +70,8 @@ describe('het uitkomstenrapport', () => {
     expect(teltAlsBanenafspraak(ba({ soortWerkplek: 'beschutWerk' }))).toBe(false);
     const r = rapport(us, { leden: [{ lidId: LID, toezeggingen: { reguliereBanen: 12, participatieplaatsen: 0, beschutWerkplekken: 2, banenafspraakBanen: 8 } }] });
     expect(r.banenafspraak.banen).toBe(10);
+    // On an earlier day the placement that ended on 2025-03-01 was still open.
+    expect(rapport(us, { filter: { peildatum: '2025-02-01' } }).banenafspraak).toMatchObject({ peildatum: '2025-02-01', banen: 11, plaatsingen: { aantal: 11 } });
     expect(r.banenafspraak.plaatsingen).toEqual({ aantal: 10 });
     expect(r.banenafspraak.perLid[0]!.toezeggingen).toEqual([
       { soort: 'reguliereBanen', toegezegd: 12, gerealiseerd: 11, plaatsingen: { aantal: 11 } },

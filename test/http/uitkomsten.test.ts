@@ -176,6 +176,7 @@ describe('GET /v1/uitkomsten', () => {
     const omgekeerd = await call('GET', '/v1/uitkomsten?vanCohort=2026-K3&totCohort=2026-K1', { headers: admin });
     expectProblem(omgekeerd, 400);
     expect(namen(omgekeerd)).toEqual(['query.vanCohort']);
+    expect(namen(await call('GET', '/v1/uitkomsten?peildatum=2999-01-01', { headers: admin }))).toEqual(['query.peildatum']);
   });
 
   it('als CSV met Accept: text/csv: dezelfde cijfers, onderdrukte als teken, de referentiecijfers apart', async () => {

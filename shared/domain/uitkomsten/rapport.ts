@@ -43,6 +43,8 @@ export interface Uitkomstenfilter {
   readonly doelgroep?: string | undefined;
   readonly soortWerkplek?: string | undefined;
   readonly instrument?: string | undefined;
+  /** The day the banenafspraak and pledges are counted on (open placements that day); default the report date. */
+  readonly peildatum?: string | undefined;
 }
 
 /** Whose figures these are: what the caller may see and asked for. */
@@ -344,7 +346,7 @@ export const maakRapport = (invoer: Rapportinvoer): Uitkomstenrapport => {
     gestart: DIMENSIES.map((d) => gestartTabel(d, perKwartaal)),
     groepen,
     nazorg: nazorgcijfers(gekozen),
-    banenafspraak: banenafspraakcijfers(alle, rapportdatum, invoer.leden),
+    banenafspraak: banenafspraakcijfers(alle, filter.peildatum ?? rapportdatum, invoer.leden),
     aansluiting: aansluitingcijfers(invoer.aansluiting, rapportdatum),
     referentiecijfers: REFERENTIECIJFERS,
   };
