@@ -70,6 +70,8 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 export const uitkomstenBench = async (nationaalN: number): Promise<void> => {
   const id = randomBytes(3).toString('hex');
+  // The handlers run in this process and read the level when first loaded: their per-report log line is noise here.
+  process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
   const rt = await startLocalRuntime({
     port: 0,
     tableName: `werkcoop-bench-uitkomsten-${id}`,
