@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { plusDagen } from '../../shared/domain/nazorg';
 import { kaplanMeier } from '../../shared/domain/uitkomsten/kaplan-meier';
 import { aansluitingcijfers, kwartalen, maakRapport, publiceerCurve, teltAlsBanenafspraak, type Uitkomst } from '../../shared/domain/uitkomsten/rapport';
@@ -120,6 +121,13 @@ describe('het uitkomstenrapport', () => {
     expect(csv.filter((l) => l.startsWith('cohort,')).every((l) => !l.includes('divosa'))).toBe(true);
   });
 
+  it('onderdrukt de termijnstand als som: een verborgen aantal nooit alleen', () => {
+    // 20 reached T+6: 12 in work, 8 not, 0 onbekend. The 8 alone would be 20 − 12 − 0: the 0 goes with it.
+    const us = [...Array.from({ length: 12 }, () => u({ checks: { P6M: 'inDienst' } })), ...Array.from({ length: 8 }, () => u({ checks: { P6M: 'nietInWerk' } }))];
+    const t6 = rapport(us, { filter: { vanCohort: '2025-K1', totCohort: '2025-K1' } }).cohorten[0]!.inWerkT6;
+    expect(t6).toMatchObject({ bereikt: { aantal: 20 }, inWerk: { aantal: 12 }, nietInWerk: { weergave: '<10' }, onbekend: { weergave: 'x' }, nogNietBereikt: { aantal: 0 } });
+  });
+
   it('telt kwartalen over de jaargrens', () => {
     expect(kwartalen('2024-K3', '2025-K2')).toEqual(['2024-K3', '2024-K4', '2025-K1', '2025-K2']);
   });
@@ -170,5 +178,61 @@ describe('de SRG-export', () => {
       },
       { dossierkenmerk: 'PW-2', plaatsingId: 'p2', typeVoorziening: '03', omschrijving: 'Participatieplaats', begindatum: '2025-03-01', oordeel: 'contractvorm participatieplaats op een ander soort werkplek: als participatieplaats geteld' },
     ]);
+  });
+});
+
+describe('geen gepubliceerd cijfer over minder dan 10', () => {
+  it('voor willekeurige uitkomsten: geen aantal 1–9, geen percentage of curvepunt over minder dan 10, geen verborgen cel alleen in zijn rij', () => {
+    const uitkomst = fc.record({
+      dag: fc.integer({ min: 0, max: 800 }),
+      eindeNa: fc.option(fc.integer({ min: 1, max: 600 }), { nil: undefined }),
+      reden: fc.constantFrom('uitstroomRegulierWerk', 'terugNaarGemeente', 'contractNietVerlengd'),
+      a6: fc.constantFrom('inDienst', 'elders', 'nietInWerk', undefined),
+      a12: fc.constantFrom('inDienst', 'elders', 'nietInWerk', undefined),
+      doelgroep: fc.constantFrom('participatiewet', 'banenafspraak', 'beschutWerk'),
+      soort: fc.constantFrom('reguliereBaan', 'participatieplaats', 'beschutWerk'),
+      instrumenten: fc.subarray(['jobcoach', 'loonkostensubsidie']),
+      opTijd: fc.integer({ min: 0, max: 3 }),
+      escalatie: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(uitkomst, { maxLength: 120 }), (rijen) => {
+        const us = rijen.map((r) => {
+          const start = plusDagen('2024-01-01', r.dag);
+          return u({
+            startdatum: start,
+            ...(r.eindeNa ? { einde: { datum: plusDagen(start, r.eindeNa), reden: r.reden } } : {}),
+            checks: { ...(r.a6 ? { P6M: r.a6 } : {}), ...(r.a12 ? { P12M: r.a12 } : {}) },
+            doelgroep: r.doelgroep,
+            soortWerkplek: r.soort,
+            teltVoorBanenafspraak: true,
+            instrumenten: r.instrumenten,
+            nazorg: { regulier: { beslist: 3, opTijd: r.opTijd } },
+            escalaties: r.escalatie ? [{ op: start, afhandelUren: r.escalatie }] : [],
+          });
+        });
+        const r = rapport(us, { rapportdatum: '2026-06-01', leden: [{ lidId: LID, toezeggingen: { reguliereBanen: 3, participatieplaatsen: 3, beschutWerkplekken: 3, banenafspraakBanen: 3 } }] });
+        const fouten: string[] = [];
+        const loop = (x: unknown, pad: string) => {
+          if (Array.isArray(x)) return x.forEach((y, i) => loop(y, `${pad}[${i}]`));
+          if (x === null || typeof x !== 'object') return;
+          const o = x as Record<string, unknown>;
+          if (typeof o.aantal === 'number' && o.aantal > 0 && o.aantal < 10) fouten.push(`${pad}: aantal ${o.aantal}`);
+          if (typeof o.percentage === 'number' && !((o.noemer as number) >= 10)) fouten.push(`${pad}: percentage over ${o.noemer}`);
+          if (typeof o.risico === 'number' && o.risico < 10) fouten.push(`${pad}: risico ${o.risico}`);
+          for (const [k, v] of Object.entries(o)) if (k !== 'referentiecijfers' && k !== 'filter') loop(v, `${pad}.${k}`);
+        };
+        loop({ ...r, referentiecijfers: [] }, 'rapport');
+        for (const t of r.gestart.filter((g) => g.additief))
+          for (const lijn of [...t.rijen.map((x) => [...x.cellen, x.totaal]), [...t.totalen.cellen, t.totalen.totaal]])
+            if (lijn.filter((c) => c.aantal === null).length === 1) fouten.push(`${t.dimensie}: één verborgen cel in een rij`);
+        for (const c of [...r.cohorten, ...r.groepen.map((g) => ({ ...g.cijfers, cohort: `${g.dimensie}:${g.groep}` }))])
+          for (const s of [c.inWerkT6, c.inWerkT12])
+            for (const lijn of [[s.inWerk, s.nietInWerk, s.onbekend, s.bereikt], [s.bereikt, s.nogNietBereikt, c.gestart]])
+              if (lijn.filter((x) => x.aantal === null).length === 1) fouten.push(`${c.cohort}: één verborgen aantal in een som van de termijnstand`);
+        expect(fouten).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { naTermijn } from '../nazorg';
 import { kaplanMeier, overlevingOp, mediaan, type Curve, type Waarneming } from './kaplan-meier';
-import { publiceerAandeel, publiceerAantal, type Aandeel, type Aantal } from './onthulling';
+import { onderdrukLijnen, publiceerAandeel, publiceerAantal, type Aandeel, type Aantal } from './onthulling';
 
 /**
  * The durability figures of a cohort — every placement that started in one calendar quarter — from one
@@ -80,12 +80,21 @@ export const standOp = (records: readonly Uitkomstrecord[], termijn: string, rap
     if (a === 'inDienst' || a === 'elders') inWerk++;
     else if (a === 'nietInWerk') nietInWerk++;
   }
+  // The counts add up (in work + not + onbekend = bereikt; bereikt + nog niet = gestart): a count hidden alone
+  // in such a sum could be worked out from the others, so the sums are suppressed as lines of a table.
+  const [pInWerk, pNiet, pOnbekend, pBereikt, pNogNiet] = onderdrukLijnen(
+    [inWerk, nietInWerk, bereikt - inWerk - nietInWerk, bereikt, records.length - bereikt, records.length],
+    [
+      [0, 1, 2, 3],
+      [3, 4, 5],
+    ],
+  );
   return {
-    bereikt: publiceerAantal(bereikt),
-    inWerk: publiceerAantal(inWerk),
-    nietInWerk: publiceerAantal(nietInWerk),
-    onbekend: publiceerAantal(bereikt - inWerk - nietInWerk),
-    nogNietBereikt: publiceerAantal(records.length - bereikt),
+    bereikt: pBereikt!,
+    inWerk: pInWerk!,
+    nietInWerk: pNiet!,
+    onbekend: pOnbekend!,
+    nogNietBereikt: pNogNiet!,
     aandeelInWerk: publiceerAandeel(inWerk, bereikt),
   };
 };
