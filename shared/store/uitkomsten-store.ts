@@ -42,6 +42,20 @@ const KopItem = z.object({
 });
 type Kop = z.infer<typeof KopItem>;
 
+/**
+ * A copy is read by every report of its scope, so it is stored small: the record's fields under one-letter
+ * names (a national report reads 100,000 of them; the long names were a third of the read units).
+ */
+const KORT = {
+  plaatsingId: 'i', startdatum: 's', einde: 'e', checks: 'c', gemeente: 'g', arbeidsmarktregio: 'r', lidId: 'l', jobcoachPartnerId: 'j',
+  doelgroep: 'd', soortWerkplek: 'w', werksoort: 'k', contractvorm: 'v', urenPerWeek: 'h', teltVoorBanenafspraak: 'b', instrumenten: 'n',
+  nazorg: 'z', escalaties: 'x',
+} as const satisfies Record<keyof Uitkomst, string>;
+const LANG = Object.fromEntries(Object.entries(KORT).map(([l, k]) => [k, l])) as Record<string, keyof Uitkomst>;
+export const pakUitkomst = (u: Uitkomst): string => JSON.stringify(Object.fromEntries(Object.entries(u).map(([k, v]) => [KORT[k as keyof Uitkomst] ?? k, v])));
+export const pakUitkomstUit = (tekst: string): Uitkomst =>
+  Object.fromEntries(Object.entries(JSON.parse(tekst) as Record<string, unknown>).map(([k, v]) => [LANG[k] ?? k, v])) as unknown as Uitkomst;
+
 export type Bron = { soort: 'plaatsing'; deel: Plaatsingdeel } | { soort: 'moment'; id: string; deel: Momentdeel } | { soort: 'escalatie'; id: string; deel: Escalatiedeel };
 export type Toepassing = 'toegepast' | 'ongewijzigd' | 'alVerwerkt';
 
@@ -78,6 +92,7 @@ export const pasUitkomstToe = async (plaatsingId: string, sequenceNumber: string
       nieuw.kenmerken ?? {},
     );
     const record = uitkomst ? JSON.stringify(uitkomst) : undefined;
+    const kort = uitkomst ? pakUitkomst(uitkomst) : undefined;
     const kopieen = kopieSleutels(uitkomst);
     const nieuweSleutels = new Set(kopieen.map((k) => `${k.pk}|${k.sk}`));
     const weg = kop.kopieen.filter((k) => !nieuweSleutels.has(`${k.pk}|${k.sk}`));
@@ -95,7 +110,7 @@ export const pasUitkomstToe = async (plaatsingId: string, sequenceNumber: string
                 ...(kop.revisie === 0 ? {} : { ExpressionAttributeValues: { ':r': kop.revisie } }),
               },
             },
-            ...(kopieerOpnieuw && record ? kopieen.map((k) => ({ Put: { TableName: tabel(), Item: { ...k, entiteit: 'Uitkomstkopie', u: record } } })) : []),
+            ...(kopieerOpnieuw && kort ? kopieen.map((k) => ({ Put: { TableName: tabel(), Item: { ...k, entiteit: 'Uitkomstkopie', u: kort } } })) : []),
             ...weg.map((k) => ({ Delete: { TableName: tabel(), Key: k } })),
           ],
         }),
@@ -207,7 +222,7 @@ export const dynamoUitkomstenStore = (): UitkomstenStore => ({
   async uitkomsten(scope) {
     const perPartitie = await Promise.all(
       scopePartities(scope).map((p) =>
-        allePaginas({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': p }, ProjectionExpression: 'entiteit, u' }, (item) => JSON.parse(KopieItem.parse(item).u) as Uitkomst),
+        allePaginas({ KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': p }, ProjectionExpression: 'entiteit, u' }, (item) => pakUitkomstUit(KopieItem.parse(item).u)),
       ),
     );
     return perPartitie.flat();

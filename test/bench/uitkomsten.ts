@@ -21,6 +21,7 @@ import type { Uitkomst } from '../../shared/domain/uitkomsten/rapport';
 import { scopesVan } from '../../shared/domain/uitkomsten/bronnen';
 import { uitkomstenRoutes } from '../../shared/routes/uitkomsten';
 import { sleutels, UITKOMSTEN_SHARDS_NATIONAAL, uitkomstenShard } from '../../shared/store/sleutels';
+import { pakUitkomst } from '../../shared/store/uitkomsten-store';
 import { PRIJZEN } from './nazorg';
 
 const CONCURRENCY = 16;
@@ -104,7 +105,7 @@ export const uitkomstenBench = async (nationaalN: number): Promise<void> => {
       for (let j = i; j < Math.min(nationaalN, i + 5000); j++) {
         const inRegio = j < REGIO_N;
         const u = uitkomst(r, inRegio ? REGIO : `Regio ${j % 34}`, `GM${String(j % 342).padStart(4, '0')}`, leden[j % leden.length]!);
-        const tekst = JSON.stringify(u);
+        const tekst = pakUitkomst(u);
         grootte += tekst.length;
         for (const s of scopesVan(u).filter((s) => s === 'NATIONAAL' || (inRegio && s.startsWith('REGIO#'))))
           items.push({ ...sleutels.uitkomstkopie(s, s === 'NATIONAAL' ? uitkomstenShard(u.plaatsingId) : 0, u.startdatum, u.plaatsingId), entiteit: 'Uitkomstkopie', u: tekst });
