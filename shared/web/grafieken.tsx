@@ -1,0 +1,365 @@
+import type { Curve } from '../domain/uitkomsten/kaplan-meier';
+import { DREMPEL } from '../domain/uitkomsten/onthulling';
+
+/**
+ * The retention curve drawn on the server as SVG: a step curve (Kaplan–Meier) with its 95% band, ticks where
+ * placements are censored, labelled axes, and the same figures in a table beside it. No script (the pages'
+ * CSP allows none) and no inline style (nor does it allow that): presentation attributes and the stylesheet.
+ *
+ * Disclosure follows the table's rule (cohorten.ts, `puntOp`): a point of the curve is published only while
+ * at least 10 placements are still followed (at risk) just after it, so the curve stops where fewer remain
+ * and a small group is not drawn at all. The geometry is pure functions, tested without a browser.
+ */
+
+export const DAGEN_PER_MAAND = 30.4375;
+
+const naarMaanden = (dagen: number): number => dagen / DAGEN_PER_MAAND;
+
+/** A stretch of the published curve: from `vanaf` months on the estimate and its band, until the next one. */
+export interface Curvestuk {
+  readonly vanaf: number;
+  readonly overleving: number;
+  readonly onder: number;
+  readonly boven: number;
+}
+
+export interface GepubliceerdeCurve {
+  /** In time order; the first starts at 0 (everyone still in work). Empty when fewer than 10 started. */
+  readonly stukken: readonly Curvestuk[];
+  /** Months where the drawn curve ends: fewer than 10 were still followed after it. */
+  readonly tot: number;
+  /** Where placements were censored (ended into regular work, or still open), on the drawn part only. */
+  readonly censureringen: readonly { readonly maanden: number; readonly overleving: number }[];
+  /** Placements in the curve. */
+  readonly aantal: number;
+  /** The median in months, as cohortcijfers gives it: reached, with at least 10 at risk at that step. */
+  readonly mediaanMaanden: number | null;
+}
+
+/**
+ * The part of a curve that may be published. The stretch from a step to the next is shown only when the
+ * number at risk after the step (those still followed) is at least 10; the curve stops at the first step
+ * after which fewer remain, before that step's drop.
+ */
+export const publiceerCurve = (curve: Curve, drempel = DREMPEL): GepubliceerdeCurve => {
+  const mediaanStap = curve.stappen.find((s) => s.overleving <= 0.5);
+  const mediaanMaanden = mediaanStap && mediaanStap.risico >= drempel ? Math.round(10 * naarMaanden(mediaanStap.dagen)) / 10 : null;
+  if (curve.aantal < drempel) return { stukken: [], tot: 0, censureringen: [], aantal: curve.aantal, mediaanMaanden: null };
+  const stukken: Curvestuk[] = [{ vanaf: 0, overleving: 1, onder: 1, boven: 1 }];
+  const censureringen: { maanden: number; overleving: number }[] = [];
+  let tot = 0;
+  for (const s of curve.stappen) {
+    tot = naarMaanden(s.dagen);
+    if (s.risico - s.gebeurtenissen - s.gecensureerd < drempel) break;
+    if (s.gebeurtenissen > 0) {
+      const stuk = { vanaf: tot, overleving: s.overleving, onder: s.onder, boven: s.boven };
+      if (s.dagen === 0) stukken[0] = stuk;
+      else stukken.push(stuk);
+    }
+    if (s.gecensureerd > 0) censureringen.push({ maanden: tot, overleving: s.overleving });
+  }
+  return { stukken, tot, censureringen, aantal: curve.aantal, mediaanMaanden };
+};
+
+/** A published point of the curve, as `puntOp` reads the table's: on the drawn part, or not published. */
+export const waardeOp = (c: GepubliceerdeCurve, maanden: number): Curvestuk | null => {
+  const t = Math.round(maanden * DAGEN_PER_MAAND) / DAGEN_PER_MAAND;
+  if (c.stukken.length === 0 || t >= c.tot) return null;
+  return c.stukken.filter((s) => s.vanaf <= t).at(-1) ?? null;
+};
+
+/** A linear scale from a domain onto a range of the drawing. */
+export const schaal =
+  ([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]) =>
+  (v: number): number =>
+    r0 + ((v - d0) / (d1 - d0)) * (r1 - r0);
+
+/** The months on the time axis: every 3 up to two years, then every 6 or 12; at least to 12 (the last check). */
+export const maandTicks = (langste: number): number[] => {
+  const stap = langste <= 24 ? 3 : langste <= 48 ? 6 : 12;
+  const eind = Math.max(12, Math.ceil(langste / stap) * stap);
+  return Array.from({ length: eind / stap + 1 }, (_, i) => i * stap);
+};
+
+export const PROCENT_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1] as const;
+
+const r = (v: number): string => String(Math.round(v * 100) / 100);
+
+type As = (v: number) => number;
+
+/** The step line: from (0, 100%) along each stretch, dropping at its start, to where the curve ends. */
+export const stappad = (c: GepubliceerdeCurve, x: As, y: As): string => {
+  if (c.stukken.length === 0) return '';
+  const [eerste, ...rest] = c.stukken;
+  let d = `M${r(x(0))} ${r(y(eerste!.overleving))}`;
+  for (const s of rest) d += ` H${r(x(s.vanaf))} V${r(y(s.overleving))}`;
+  return `${d} H${r(x(c.tot))}`;
+};
+
+/** The band: along the upper bounds to the end, back along the lower ones, closed; steps like the line. */
+export const bandpad = (c: GepubliceerdeCurve, x: As, y: As): string => {
+  if (c.stukken.length === 0) return '';
+  const s = c.stukken;
+  let d = `M${r(x(0))} ${r(y(s[0]!.boven))}`;
+  for (const stuk of s.slice(1)) d += ` H${r(x(stuk.vanaf))} V${r(y(stuk.boven))}`;
+  d += ` H${r(x(c.tot))} V${r(y(s.at(-1)!.onder))}`;
+  for (let i = s.length - 1; i > 0; i--) d += ` H${r(x(s[i]!.vanaf))} V${r(y(s[i - 1]!.onder))}`;
+  return `${d} H${r(x(0))} Z`;
+};
+
+/** A censoring tick: a short upright stroke through the curve at that time, as survival plots mark it. */
+export const censuurpad = (c: GepubliceerdeCurve, x: As, y: As, half = 5): string =>
+  c.censureringen.map((p) => `M${r(x(p.maanden))} ${r(y(p.overleving) - half)} v${2 * half}`).join(' ');
+
+/** Each series' look: a colour, and a line style and marker besides, so colour is never the only difference. */
+export interface Reeksstijl {
+  readonly kleur: string;
+  readonly streep: string | undefined;
+  readonly markering: 'cirkel' | 'vierkant' | 'driehoek' | 'ruit' | 'kruis';
+  readonly lijn: string;
+}
+
+/** Dark enough on white for graphics (WCAG 1.4.11, at least 3:1), and apart for the common colour blindnesses. */
+export const REEKSSTIJLEN: readonly Reeksstijl[] = [
+  { kleur: '#1f5fa8', streep: undefined, markering: 'cirkel', lijn: 'doorgetrokken lijn, rondjes' },
+  { kleur: '#b8420f', streep: '9 5', markering: 'vierkant', lijn: 'gestreepte lijn, vierkantjes' },
+  { kleur: '#1b6e3a', streep: '2 4', markering: 'driehoek', lijn: 'gestippelde lijn, driehoekjes' },
+  { kleur: '#7b3294', streep: '12 4 2 4', markering: 'ruit', lijn: 'streep-stippellijn, ruitjes' },
+  { kleur: '#333333', streep: '4 3', markering: 'kruis', lijn: 'korte streepjes, kruisjes' },
+];
+
+export const stijlVan = (i: number): Reeksstijl => REEKSSTIJLEN[i % REEKSSTIJLEN.length]!;
+
+/** A marker's path centred on (cx, cy). */
+export const markeringpad = (soort: Reeksstijl['markering'], cx: number, cy: number, g = 4.5): string => {
+  switch (soort) {
+    case 'cirkel':
+      return `M${r(cx - g)} ${r(cy)} a${g} ${g} 0 1 0 ${2 * g} 0 a${g} ${g} 0 1 0 ${-2 * g} 0 Z`;
+    case 'vierkant':
+      return `M${r(cx - g)} ${r(cy - g)} h${2 * g} v${2 * g} h${-2 * g} Z`;
+    case 'driehoek':
+      return `M${r(cx)} ${r(cy - g * 1.2)} L${r(cx + g * 1.1)} ${r(cy + g * 0.8)} L${r(cx - g * 1.1)} ${r(cy + g * 0.8)} Z`;
+    case 'ruit':
+      return `M${r(cx)} ${r(cy - g * 1.3)} L${r(cx + g * 1.1)} ${r(cy)} L${r(cx)} ${r(cy + g * 1.3)} L${r(cx - g * 1.1)} ${r(cy)} Z`;
+    case 'kruis':
+      return `M${r(cx - g)} ${r(cy - g)} L${r(cx + g)} ${r(cy + g)} M${r(cx + g)} ${r(cy - g)} L${r(cx - g)} ${r(cy + g)}`;
+  }
+};
+
+/** Where a series carries its markers: at the time axis' ticks (not 0) that its drawn curve reaches. */
+export const markeringen = (c: GepubliceerdeCurve, ticks: readonly number[]): { maanden: number; overleving: number }[] =>
+  ticks.filter((t) => t > 0 && t < c.tot).flatMap((t) => {
+    const s = c.stukken.filter((x) => x.vanaf <= t).at(-1);
+    return s ? [{ maanden: t, overleving: s.overleving }] : [];
+  });
+
+export interface Afmetingen {
+  readonly breedte: number;
+  readonly hoogte: number;
+  readonly marge: { readonly boven: number; readonly rechts: number; readonly onder: number; readonly links: number };
+  readonly letter: number;
+}
+
+/** Two drawings of one chart: wide for a desktop, narrow (bigger letters relative to the drawing) for a phone. */
+export const BREED: Afmetingen = { breedte: 640, hoogte: 380, marge: { boven: 16, rechts: 16, onder: 56, links: 64 }, letter: 14 };
+export const SMAL: Afmetingen = { breedte: 320, hoogte: 300, marge: { boven: 12, rechts: 10, onder: 50, links: 48 }, letter: 13 };
+
+export interface Reeks {
+  readonly label: string;
+  readonly curve: GepubliceerdeCurve;
+}
+
+const procent = (v: number): string => `${Math.round(100 * v)}%`;
+const maandTekst = (m: number): string => `${String(m).replace('.', ',')} ${m === 1 ? 'maand' : 'maanden'}`;
+
+/** A point in words: the estimate with its interval, or why it is not published. */
+export const puntInWoorden = (p: Curvestuk | null): string =>
+  p ? `${procent(p.overleving)} (95%-interval ${procent(p.onder)}–${procent(p.boven)})` : 'niet gepubliceerd: minder dan 10 in de risicogroep';
+
+export const mediaanInWoorden = (c: GepubliceerdeCurve): string =>
+  c.mediaanMaanden !== null ? maandTekst(c.mediaanMaanden) : c.aantal < DREMPEL ? 'niet gepubliceerd: minder dan 10 in de risicogroep' : 'niet bereikt';
+
+/** The chart's description: what a sighted reader takes from it, in words (S(6), S(12), the median). */
+export const beschrijving = (reeksen: readonly Reeks[]): string =>
+  reeksen
+    .map(({ label, curve }) =>
+      curve.stukken.length === 0
+        ? `${label}: niet getekend, minder dan 10 plaatsingen.`
+        : `${label}: na 6 maanden nog in werk ${puntInWoorden(waardeOp(curve, 6))}; na 12 maanden ${puntInWoorden(waardeOp(curve, 12))}; mediane duur ${mediaanInWoorden(curve)}. De lijn stopt na ${maandTekst(Math.floor(curve.tot * 10) / 10)}: daarna volgen we minder dan 10 plaatsingen.`,
+    )
+    .join(' ');
+
+const Tekening = ({ id, titel, reeksen, maat, variant }: { id: string; titel: string; reeksen: readonly Reeks[]; maat: Afmetingen; variant: 'breed' | 'smal' }) => {
+  const { breedte, hoogte, marge, letter } = maat;
+  const ticks = maandTicks(Math.max(0, ...reeksen.map((s) => s.curve.tot)));
+  const x = schaal([0, ticks.at(-1)!], [marge.links, breedte - marge.rechts]);
+  const y = schaal([0, 1], [hoogte - marge.onder, marge.boven]);
+  const tid = `${id}-${variant}-titel`;
+  const did = `${id}-${variant}-beschrijving`;
+  // On the narrow drawing every other month label, so the labels never run into each other.
+  const labelTicks = variant === 'smal' && ticks.length > 7 ? ticks.filter((_, i) => i % 2 === 0) : ticks;
+  return (
+    <svg
+      class={`werkcoop-grafiek__tekening werkcoop-grafiek__tekening--${variant}`}
+      role="img"
+      aria-labelledby={`${tid} ${did}`}
+      viewBox={`0 0 ${breedte} ${hoogte}`}
+      xmlns="http://www.w3.org/2000/svg"
+      font-family="inherit"
+      font-size={letter}
+    >
+      <title id={tid}>{titel}</title>
+      <desc id={did}>{beschrijving(reeksen)}</desc>
+      <g class="werkcoop-grafiek__raster" stroke="#d1d5db" stroke-width="1">
+        {PROCENT_TICKS.map((p) => (
+          <line key={p} x1={marge.links} x2={breedte - marge.rechts} y1={r(y(p))} y2={r(y(p))} />
+        ))}
+      </g>
+      {reeksen.map(({ curve }, i) => (
+        <path key={`band${i}`} d={bandpad(curve, x, y)} fill={stijlVan(i).kleur} fill-opacity="0.14" stroke="none" />
+      ))}
+      <g fill="#1f2937">
+        {PROCENT_TICKS.map((p) => (
+          <text key={p} x={marge.links - 8} y={r(y(p))} text-anchor="end" dominant-baseline="middle">
+            {procent(p)}
+          </text>
+        ))}
+        {labelTicks.map((t) => (
+          <text key={t} x={r(x(t))} y={hoogte - marge.onder + letter + 6} text-anchor="middle">
+            {t}
+          </text>
+        ))}
+        <text x={r((marge.links + breedte - marge.rechts) / 2)} y={hoogte - 8} text-anchor="middle">
+          Maanden sinds de start
+        </text>
+        <text transform={`rotate(-90) translate(${r(-(marge.boven + hoogte - marge.onder) / 2)} ${letter})`} text-anchor="middle">
+          Nog in werk
+        </text>
+      </g>
+      <g stroke="#1f2937" stroke-width="1">
+        <line x1={marge.links} x2={breedte - marge.rechts} y1={r(y(0))} y2={r(y(0))} />
+        <line x1={marge.links} x2={marge.links} y1={r(y(0))} y2={r(y(1))} />
+        {ticks.map((t) => (
+          <line key={t} x1={r(x(t))} x2={r(x(t))} y1={r(y(0))} y2={r(y(0) + 5)} />
+        ))}
+      </g>
+      {reeksen.map(({ curve }, i) => {
+        const s = stijlVan(i);
+        return (
+          <g key={`reeks${i}`} stroke={s.kleur} fill="none" stroke-width="2.5">
+            <path d={stappad(curve, x, y)} {...(s.streep ? { 'stroke-dasharray': s.streep } : {})} />
+            <path d={censuurpad(curve, x, y)} stroke-width="1.5" />
+            {markeringen(curve, ticks).map((m) => (
+              <path key={m.maanden} d={markeringpad(s.markering, x(m.maanden), y(m.overleving))} fill={s.markering === 'kruis' ? 'none' : '#ffffff'} stroke-width="2" />
+            ))}
+          </g>
+        );
+      })}
+    </svg>
+  );
+};
+
+/** The legend's sample of a series: its line style and marker, as in the drawing. */
+const Staal = ({ i }: { i: number }) => {
+  const s = stijlVan(i);
+  return (
+    <svg class="werkcoop-grafiek__staal" viewBox="0 0 44 16" width="44" height="16" aria-hidden="true" focusable="false">
+      <g stroke={s.kleur} fill="none" stroke-width="2.5">
+        <path d="M2 8 H42" {...(s.streep ? { 'stroke-dasharray': s.streep } : {})} />
+        <path d={markeringpad(s.markering, 22, 8)} fill={s.markering === 'kruis' ? 'none' : '#ffffff'} stroke-width="2" />
+      </g>
+    </svg>
+  );
+};
+
+/**
+ * The retention chart with its legend and, beside it, a table of the same figures: per series the number of
+ * placements, S(6) and S(12) with their 95% interval, and the median. The chart is drawn twice (wide and
+ * narrow) and the stylesheet shows one, so its letters stay readable on a phone.
+ */
+export const Retentiegrafiek = ({ id, titel, reeksen, reeksnaam }: { id: string; titel: string; reeksen: readonly Reeks[]; reeksnaam: string }) => (
+  <div class="werkcoop-grafiek">
+    <figure class="werkcoop-grafiek__figuur" aria-labelledby={`${id}-onderschrift`}>
+      <Tekening id={id} titel={titel} reeksen={reeksen} maat={BREED} variant="breed" />
+      <Tekening id={id} titel={titel} reeksen={reeksen} maat={SMAL} variant="smal" />
+      <figcaption id={`${id}-onderschrift`} class="werkcoop-grafiek__onderschrift">
+        <span class="werkcoop-grafiek__titel">{titel}</span>
+        <ul class="werkcoop-grafiek__legenda">
+          {reeksen.map((s, i) => (
+            <li key={s.label}>
+              <Staal i={i} />
+              <span>
+                {s.label}
+                <span class="werkcoop-verborgen">{` (${stijlVan(i).lijn})`}</span>
+                {s.curve.stukken.length === 0 && ' — niet getekend: minder dan 10 plaatsingen'}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <span class="werkcoop-grafiek__uitleg">
+          De lijn is het geschatte aandeel dat nog in werk is (Kaplan–Meier); het gekleurde vlak eromheen is het 95%-betrouwbaarheidsinterval. Een verticaal streepje is
+          een plaatsing die we vanaf dat moment niet meer volgen: overgestapt naar regulier werk, of nog lopend. Een lijn stopt waar we minder dan 10 plaatsingen volgen.
+        </span>
+      </figcaption>
+    </figure>
+    <div class="utrecht-table-container werkcoop-grafiek__tabel" role="region" aria-labelledby={`${id}-tabel`} tabIndex={0}>
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption" id={`${id}-tabel`}>
+          {`${titel}: de cijfers`}
+        </caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">
+              {reeksnaam}
+            </th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+              Plaatsingen
+            </th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+              Nog in werk na 6 maanden
+            </th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+              Nog in werk na 12 maanden
+            </th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+              Mediane duur
+            </th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {reeksen.map((s) => (
+            <tr class="utrecht-table__row" key={s.label}>
+              <th class="utrecht-table__header-cell" scope="row">
+                {s.label}
+              </th>
+              <td class="utrecht-table__cell utrecht-table__cell--numeric">{s.curve.aantal < DREMPEL ? <Klein /> : String(s.curve.aantal)}</td>
+              <PuntCel punt={waardeOp(s.curve, 6)} />
+              <PuntCel punt={waardeOp(s.curve, 12)} />
+              <td class="utrecht-table__cell utrecht-table__cell--numeric">
+                {s.curve.mediaanMaanden !== null ? maandTekst(s.curve.mediaanMaanden) : s.curve.aantal < DREMPEL ? <NietGepubliceerd /> : 'niet bereikt'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  </div>
+);
+
+/** A count of 1–9, as statistics offices publish it. */
+export const Klein = () => <abbr title="minder dan 10: niet gepubliceerd">&lt;10</abbr>;
+
+const NietGepubliceerd = () => <span class="werkcoop-onderdrukt">minder dan 10 in de risicogroep</span>;
+
+const PuntCel = ({ punt }: { punt: Curvestuk | null }) => (
+  <td class="utrecht-table__cell utrecht-table__cell--numeric">
+    {punt ? (
+      <>
+        {procent(punt.overleving)}
+        <span class="werkcoop-interval">{` (${procent(punt.onder)}–${procent(punt.boven)})`}</span>
+      </>
+    ) : (
+      <NietGepubliceerd />
+    )}
+  </td>
+);
