@@ -161,8 +161,8 @@ export interface Afmetingen {
 }
 
 /** Two drawings of one chart: wide for a desktop, narrow (bigger letters relative to the drawing) for a phone. */
-export const BREED: Afmetingen = { breedte: 640, hoogte: 380, marge: { boven: 16, rechts: 16, onder: 56, links: 64 }, letter: 14 };
-export const SMAL: Afmetingen = { breedte: 320, hoogte: 300, marge: { boven: 12, rechts: 10, onder: 50, links: 48 }, letter: 13 };
+export const BREED: Afmetingen = { breedte: 640, hoogte: 380, marge: { boven: 32, rechts: 16, onder: 56, links: 52 }, letter: 14 };
+export const SMAL: Afmetingen = { breedte: 320, hoogte: 300, marge: { boven: 30, rechts: 12, onder: 50, links: 44 }, letter: 13 };
 
 export interface Reeks {
   readonly label: string;
@@ -205,7 +205,6 @@ const Tekening = ({ id, titel, reeksen, maat, variant }: { id: string; titel: st
       aria-labelledby={`${tid} ${did}`}
       viewBox={`0 0 ${breedte} ${hoogte}`}
       xmlns="http://www.w3.org/2000/svg"
-      font-family="inherit"
       font-size={letter}
     >
       <title id={tid}>{titel}</title>
@@ -215,9 +214,9 @@ const Tekening = ({ id, titel, reeksen, maat, variant }: { id: string; titel: st
           <line key={p} x1={marge.links} x2={breedte - marge.rechts} y1={r(y(p))} y2={r(y(p))} />
         ))}
       </g>
-      {reeksen.map(({ curve }, i) => (
-        <path key={`band${i}`} d={bandpad(curve, x, y)} fill={stijlVan(i).kleur} fill-opacity="0.14" stroke="none" />
-      ))}
+      {reeksen.map(({ curve }, i) =>
+        curve.stukken.length === 0 ? null : <path key={`band${i}`} d={bandpad(curve, x, y)} fill={stijlVan(i).kleur} fill-opacity="0.11" stroke="none" />,
+      )}
       <g fill="#1f2937">
         {PROCENT_TICKS.map((p) => (
           <text key={p} x={marge.links - 8} y={r(y(p))} text-anchor="end" dominant-baseline="middle">
@@ -232,7 +231,7 @@ const Tekening = ({ id, titel, reeksen, maat, variant }: { id: string; titel: st
         <text x={r((marge.links + breedte - marge.rechts) / 2)} y={hoogte - 8} text-anchor="middle">
           Maanden sinds de start
         </text>
-        <text transform={`rotate(-90) translate(${r(-(marge.boven + hoogte - marge.onder) / 2)} ${letter})`} text-anchor="middle">
+        <text x={0} y={letter} text-anchor="start">
           Nog in werk
         </text>
       </g>
@@ -245,10 +244,11 @@ const Tekening = ({ id, titel, reeksen, maat, variant }: { id: string; titel: st
       </g>
       {reeksen.map(({ curve }, i) => {
         const s = stijlVan(i);
+        if (curve.stukken.length === 0) return null;
         return (
           <g key={`reeks${i}`} stroke={s.kleur} fill="none" stroke-width="2.5">
             <path d={stappad(curve, x, y)} {...(s.streep ? { 'stroke-dasharray': s.streep } : {})} />
-            <path d={censuurpad(curve, x, y)} stroke-width="1.5" />
+            {curve.censureringen.length > 0 && <path d={censuurpad(curve, x, y)} stroke-width="1.5" />}
             {markeringen(curve, ticks).map((m) => (
               <path key={m.maanden} d={markeringpad(s.markering, x(m.maanden), y(m.overleving))} fill={s.markering === 'kruis' ? 'none' : '#ffffff'} stroke-width="2" />
             ))}
@@ -303,9 +303,9 @@ export const Retentiegrafiek = ({ id, titel, reeksen, reeksnaam }: { id: string;
       </figcaption>
     </figure>
     <div class="utrecht-table-container werkcoop-grafiek__tabel" role="region" aria-labelledby={`${id}-tabel`} tabIndex={0}>
-      <table class="utrecht-table">
+      <table class="utrecht-table werkcoop-cijfertabel">
         <caption class="utrecht-table__caption" id={`${id}-tabel`}>
-          {`${titel}: de cijfers`}
+          De cijfers van deze grafiek
         </caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">

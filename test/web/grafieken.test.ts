@@ -160,7 +160,7 @@ describe('the chart as HTML', () => {
   });
 
   it('has the same figures in a table with a caption and header cells with their scope', () => {
-    expect(html).toContain('<caption class="utrecht-table__caption" id="behoud-tabel">Nog in werk, naar maanden sinds de start: de cijfers</caption>');
+    expect(html).toContain('<caption class="utrecht-table__caption" id="behoud-tabel">De cijfers van deze grafiek</caption>');
     expect(html).toContain('<th class="utrecht-table__header-cell" scope="row">2025-K1</th>');
     expect(html.match(/scope="col"/g)).toHaveLength(5);
     expect(html).toContain('<abbr title="minder dan 10: niet gepubliceerd">&lt;10</abbr>');
