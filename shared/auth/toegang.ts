@@ -42,6 +42,15 @@ export const toegang = {
   /** A region's anonymous figures: coordinators every region, a regiopartner the regions of its own record. */
   regiocijfers: (p: Principal, regio: string, partner: { id: string; arbeidsmarktregios: readonly string[] } | undefined): boolean =>
     p.rol === 'coopAdmin' || (p.rol === 'regiopartner' && partner?.id === p.partnerId && partner.arbeidsmarktregios.includes(regio)),
+
+  /**
+   * The outcome figures (issue 12), anonymous and suppressed: a gemeente its own referrals', a member its own
+   * placements' and pledges, a regiopartner the regions of its own record, coordinators every scope.
+   */
+  uitkomstenGemeente: (p: Principal, code: string): boolean => p.rol === 'coopAdmin' || (p.rol === 'gemeente' && p.gemeente === code),
+  uitkomstenLid: (p: Principal, lidId: string): boolean => p.rol === 'coopAdmin' || (p.rol === 'werkgever' && p.lidId === lidId),
+  uitkomstenRegio: (p: Principal, regio: string, regiosVanPartner: readonly string[]): boolean =>
+    p.rol === 'coopAdmin' || (p.rol === 'regiopartner' && regiosVanPartner.includes(regio)),
 } as const;
 
 export const vereisToegang = (zichtbaar: boolean, wat: string): void => {

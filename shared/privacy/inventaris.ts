@@ -116,6 +116,11 @@ export const INVENTARIS: Readonly<Record<string, InventarisRegel>> = {
   Accountopdracht: geenKandidaat('Een opdracht aan de accountsconsument: alleen sleutels (de hash van een adres).'),
   Regioteller: geenKandidaat('De regiocijfers als aantallen per arbeidsmarktregio.'),
   Regiobijdrage: geenKandidaat('Wat één plaatsing of werkplek bijdraagt aan een regioteller: een regio en aantallen.'),
+  // The outcome figures (issue 12): anonymous by construction, so an erasure keeps them and the figures stand.
+  Uitkomst: geenKandidaat('De anonieme uitkomst van een plaatsing: ids van plaatsing, lid en partner, gemeentecode, regio, data, codes en antwoorden in categorieën; geen persoon.'),
+  Uitkomstkopie: geenKandidaat('Dezelfde anonieme uitkomst in de verzameling van een gemeente, regio, lid of het land, voor de rapportage.'),
+  Aansluitingbron: geenKandidaat('Wat één verwijzing of werkplek bijdraagt aan vraag en aanbod: een regio, werksoorten en een datum.'),
+  Aansluiting: geenKandidaat('Een wachtende kandidaat of een werkplek met vrije plaatsen in vraag en aanbod van een regio: codes en een datum, geen persoon.'),
   PartnerMachineClient: geenKandidaat('Welke systeemclient de huidige van een regiopartner is.'),
   JobCheckpoint: geenKandidaat('Waar een geplande taak gebleven is.'),
 };

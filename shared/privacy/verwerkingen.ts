@@ -82,7 +82,11 @@ export type Verwerkingsactiviteit =
   | 'verwijderverzoekUitvoeren'
   | 'bewaartermijnVerstreken'
   // Reading the processing log about a person is itself a processing of that person's data.
-  | 'verwerkingenInzien';
+  | 'verwerkingenInzien'
+  // The outcome figures (issue 12): anonymous, but who read which scope's figures is accounted for; the
+  // SRG export names the gemeente's dossiers, so it is logged per referral.
+  | 'uitkomstenInzien'
+  | 'srgExportOpvragen';
 
 export type Verwerkingsstatus = 'gelukt' | 'geweigerd';
 

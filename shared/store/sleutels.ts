@@ -46,6 +46,12 @@
  *   PartnerMachineClient  PARTNER#<id> / MACHINECLIENT            (which machine client is the partner's current one)
  *   VerwijzingPlaatsing   VERWIJZING#<id> / PLAATSING#<werkplekId>   (one open placement per pair: the guard names the place and holds the plaatsingId)
  *
+ *   Uitkomst             UITKOMST#<plaatsingId> / UITKOMST          (a placement's outcome: each source's part with its last stream record applied, and where its copies are)
+ *   Uitkomstkopie        UITKOMSTEN#<scope>#<shard> / <startdatum>#<plaatsingId>   (the anonymous outcome record, once per scope: GEMEENTE#<gm>,
+ *                        REGIO#<regio>, LID#<lidId> (shard 0), NATIONAAL (shards 0..7); a report reads its scope's collection, never a Scan)
+ *   Aansluitingbron      AANSLUITINGBRON#<VERWIJZING|WERKPLEK>#<id> / AANSLUITINGBRON   (what one referral or place adds to supply and demand, and its last stream record)
+ *   Aansluiting          AANSLUITING#<regio> / <KANDIDAAT|WERKPLEK>#<id>   (a waiting candidate or a place with free places: the region's supply and demand)
+ *
  *   Privacy (shared/privacy; the inventory of what is personal data is shared/privacy/inventaris.ts):
  *   Verwerking            VERWERKING#<pseudoniem> / <op>#<id>       VERWERKINGEN#<dag>#<shard 0..7> / <op>#<id>   (the processing log, append-only; per person, per day)
  *   Bewaartermijn         VERWIJZING#<id> / BEWAARTERMIJN                                                          gsi2 BEWAARTERMIJNEN / <verloopdatum>#<id> (closed referrals awaiting erasure)
@@ -158,6 +164,13 @@ export const sleutels = {
   nazorgVervalIndex: (vervaldatum: string, momentId: string) => ({ gsi2pk: nazorgVervalPartitie(vervaldatum, nazorgShard(momentId)), gsi2sk: momentId }),
   nazorgVervalPartitie: (vervaldatum: string, shard: number) => nazorgVervalPartitie(vervaldatum, shard),
 
+  uitkomst: (plaatsingId: string) => ({ pk: `UITKOMST#${plaatsingId}`, sk: 'UITKOMST' }),
+  uitkomstenPartitie: (scope: string, shard: number) => `UITKOMSTEN#${scope}#${shard}`,
+  uitkomstkopie: (scope: string, shard: number, startdatum: string, plaatsingId: string) => ({ pk: `UITKOMSTEN#${scope}#${shard}`, sk: `${startdatum}#${plaatsingId}` }),
+  aansluitingbron: (bron: string) => ({ pk: `AANSLUITINGBRON#${bron}`, sk: 'AANSLUITINGBRON' }),
+  aansluitingPartitie: (regio: string) => `AANSLUITING#${regio}`,
+  aansluiting: (regio: string, bron: string) => ({ pk: `AANSLUITING#${regio}`, sk: bron }),
+
   escalatie: (id: string) => ({ pk: `ESCALATIE#${id}`, sk: 'ESCALATIE' }),
   escalatiesIndex: (status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: 'ESCALATIES', gsi1sk: lijst(status, aangemaaktOp, id) }),
   escalatiesPartitie: 'ESCALATIES',
@@ -192,6 +205,15 @@ const betreftPartitie = (soort: string, id: string) => `BETREFT#${soort.toUpperC
 export const VERWERKINGEN_SHARDS = 8;
 const verwerkingenDagPartitie = (dag: string, shard: number) => `VERWERKINGEN#${dag}#${shard}`;
 export const verwerkingenShard = (id: string): number => nazorgShard(id) % VERWERKINGEN_SHARDS;
+
+/**
+ * The national outcome collection is written by every placement's changes and read whole by a national
+ * report: over 8 partitions neither side comes near a partition's 1000 WCU / 3000 RCU (100,000 placements of
+ * ~400 bytes are ~5,000 read units, ~600 per shard). A gemeente's, region's or member's is a 35th of that or
+ * less: one partition each.
+ */
+export const UITKOMSTEN_SHARDS_NATIONAAL = 8;
+export const uitkomstenShard = (plaatsingId: string): number => nazorgShard(plaatsingId) % UITKOMSTEN_SHARDS_NATIONAAL;
 
 export const NAZORG_SHARDS = 16;
 const nazorgVervalPartitie = (vervaldatum: string, shard: number) => `NAZORG#${vervaldatum}#${String(shard).padStart(2, '0')}`;

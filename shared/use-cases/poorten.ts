@@ -1,3 +1,4 @@
+import type { Aansluitingbron, Toezeggingen, Uitkomst, Uitkomstenscope } from '../domain/uitkomsten/rapport';
 import type { GemeenteMutatie } from '../domain/gemeenten';
 import type { LidMutatie } from '../domain/leden';
 import type { Gevolgen, PlaatsingMutatie } from '../domain/plaatsingen';
@@ -243,4 +244,20 @@ export interface PlaatsingenStore {
    * organisation); GelijktijdigGewijzigd when the place or the referral moved.
    */
   schrijf(mutatie: PlaatsingMutatie, gevolgen: Gevolgen): Promise<void>;
+}
+
+/**
+ * The outcome figures' data (issue 12), all kept by the uitkomsten stream consumer except the pledges: a
+ * scope's outcome records (a bounded number of Queries: one per shard of the scope, paged), the supply and
+ * demand of regions (one Query per region), and members' pledges.
+ */
+export interface UitkomstenStore {
+  uitkomsten(scope: Uitkomstenscope): Promise<Uitkomst[]>;
+  aansluiting(regios: readonly string[]): Promise<Aansluitingbron[]>;
+  /** One member's pledges, or every member's when no id is given. */
+  toezeggingen(lidId?: string): Promise<{ lidId: string; toezeggingen: Toezeggingen }[]>;
+  /** The region of a gemeente (its supply and demand is the region's). */
+  regioVanGemeente(code: string): Promise<string | undefined>;
+  /** The regions of a regiopartner, or undefined when it does not exist. */
+  regiosVanPartner(partnerId: string): Promise<readonly string[] | undefined>;
 }
