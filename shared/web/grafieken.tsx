@@ -1,21 +1,22 @@
-import type { Curve } from '../domain/uitkomsten/kaplan-meier';
-import { DREMPEL } from '../domain/uitkomsten/onthulling';
+import type { Curvepunt } from '../domain/uitkomsten/cohorten';
+import type { Aantal } from '../domain/uitkomsten/onthulling';
+import type { Gepubliceerdecurve } from '../domain/uitkomsten/rapport';
 
 /**
  * The retention curve drawn on the server as SVG: a step curve (Kaplan–Meier) with its 95% band, ticks where
  * placements are censored, labelled axes, and the same figures in a table beside it. No script (the pages'
  * CSP allows none) and no inline style (nor does it allow that): presentation attributes and the stylesheet.
  *
- * Disclosure follows the table's rule (cohorten.ts, `puntOp`): a point of the curve is published only while
- * at least 10 placements are still followed (at risk) just after it, so the curve stops where fewer remain
- * and a small group is not drawn at all. The geometry is pure functions, tested without a browser.
+ * The curve is the report's published one (rapport.ts, `publiceerCurve`): cut off where fewer than 10 are
+ * still followed, and nothing at all for a small group. The figures in words and in the table are the
+ * report's own (S(6), S(12), the median of cohortcijfers), never recomputed from the drawing. The geometry is pure functions, tested without a browser.
  */
 
 export const DAGEN_PER_MAAND = 30.4375;
 
 const naarMaanden = (dagen: number): number => dagen / DAGEN_PER_MAAND;
 
-/** A stretch of the published curve: from `vanaf` months on the estimate and its band, until the next one. */
+/** A stretch of the drawn curve: from `vanaf` months on the estimate and its band, until the next one. */
 export interface Curvestuk {
   readonly vanaf: number;
   readonly overleving: number;
@@ -23,49 +24,44 @@ export interface Curvestuk {
   readonly boven: number;
 }
 
-export interface GepubliceerdeCurve {
-  /** In time order; the first starts at 0 (everyone still in work). Empty when fewer than 10 started. */
+/** The report's published curve (rapport.ts) in months, as the drawing needs it. */
+export interface Tekencurve {
+  /** In time order; the first starts at 0 (everyone still in work). Empty when nothing may be drawn. */
   readonly stukken: readonly Curvestuk[];
-  /** Months where the drawn curve ends: fewer than 10 were still followed after it. */
+  /** Months where the drawn curve ends: after it fewer than 10 are still followed. */
   readonly tot: number;
   /** Where placements were censored (ended into regular work, or still open), on the drawn part only. */
   readonly censureringen: readonly { readonly maanden: number; readonly overleving: number }[];
-  /** Placements in the curve. */
-  readonly aantal: number;
-  /** The median in months, as cohortcijfers gives it: reached, with at least 10 at risk at that step. */
-  readonly mediaanMaanden: number | null;
 }
 
-/**
- * The part of a curve that may be published. The stretch from a step to the next is shown only when the
- * number at risk after the step (those still followed) is at least 10; the curve stops at the first step
- * after which fewer remain, before that step's drop.
- */
-export const publiceerCurve = (curve: Curve, drempel = DREMPEL): GepubliceerdeCurve => {
-  const mediaanStap = curve.stappen.find((s) => s.overleving <= 0.5);
-  const mediaanMaanden = mediaanStap && mediaanStap.risico >= drempel ? Math.round(10 * naarMaanden(mediaanStap.dagen)) / 10 : null;
-  if (curve.aantal < drempel) return { stukken: [], tot: 0, censureringen: [], aantal: curve.aantal, mediaanMaanden: null };
-  const stukken: Curvestuk[] = [{ vanaf: 0, overleving: 1, onder: 1, boven: 1 }];
-  const censureringen: { maanden: number; overleving: number }[] = [];
-  let tot = 0;
-  for (const s of curve.stappen) {
-    tot = naarMaanden(s.dagen);
-    if (s.risico - s.gebeurtenissen - s.gecensureerd < drempel) break;
-    if (s.gebeurtenissen > 0) {
-      const stuk = { vanaf: tot, overleving: s.overleving, onder: s.onder, boven: s.boven };
-      if (s.dagen === 0) stukken[0] = stuk;
-      else stukken.push(stuk);
-    }
-    if (s.gecensureerd > 0) censureringen.push({ maanden: tot, overleving: s.overleving });
+/** The step at or before `maanden`. */
+const stukOp = (stukken: readonly Curvestuk[], maanden: number): Curvestuk | undefined => stukken.filter((s) => s.vanaf <= maanden).at(-1);
+
+/** The report's published curve in months; a second point at day 0 (an end on the first day) replaces the start. */
+export const tekencurve = (c: Gepubliceerdecurve): Tekencurve => {
+  if (c.punten.length === 0 || c.afgekaptNa === null) return { stukken: [], tot: 0, censureringen: [] };
+  const stukken: Curvestuk[] = [];
+  for (const p of c.punten) {
+    const stuk = { vanaf: naarMaanden(p.dagen), overleving: p.overleving, onder: p.onder, boven: p.boven };
+    if (stukken.at(-1)?.vanaf === stuk.vanaf) stukken[stukken.length - 1] = stuk;
+    else stukken.push(stuk);
   }
-  return { stukken, tot, censureringen, aantal: curve.aantal, mediaanMaanden };
+  const tot = naarMaanden(c.afgekaptNa);
+  const censureringen = c.censureringen
+    .map(naarMaanden)
+    .filter((m) => m <= tot)
+    .map((maanden) => ({ maanden, overleving: stukOp(stukken, maanden)?.overleving ?? 1 }));
+  return { stukken, tot, censureringen };
 };
 
-/** A published point of the curve, as `puntOp` reads the table's: on the drawn part, or not published. */
-export const waardeOp = (c: GepubliceerdeCurve, maanden: number): Curvestuk | null => {
+/**
+ * The drawn curve's value at `maanden`, read as `puntOp` reads the table's (at round(maanden × 30.4375) days;
+ * nothing where the curve has stopped), so a test can hold the drawing to the published figures.
+ */
+export const waardeOp = (c: Tekencurve, maanden: number): Curvestuk | null => {
   const t = Math.round(maanden * DAGEN_PER_MAAND) / DAGEN_PER_MAAND;
   if (c.stukken.length === 0 || t >= c.tot) return null;
-  return c.stukken.filter((s) => s.vanaf <= t).at(-1) ?? null;
+  return stukOp(c.stukken, t) ?? null;
 };
 
 /** A linear scale from a domain onto a range of the drawing. */
@@ -88,7 +84,7 @@ const r = (v: number): string => String(Math.round(v * 100) / 100);
 type As = (v: number) => number;
 
 /** The step line: from (0, 100%) along each stretch, dropping at its start, to where the curve ends. */
-export const stappad = (c: GepubliceerdeCurve, x: As, y: As): string => {
+export const stappad = (c: Tekencurve, x: As, y: As): string => {
   if (c.stukken.length === 0) return '';
   const [eerste, ...rest] = c.stukken;
   let d = `M${r(x(0))} ${r(y(eerste!.overleving))}`;
@@ -97,7 +93,7 @@ export const stappad = (c: GepubliceerdeCurve, x: As, y: As): string => {
 };
 
 /** The band: along the upper bounds to the end, back along the lower ones, closed; steps like the line. */
-export const bandpad = (c: GepubliceerdeCurve, x: As, y: As): string => {
+export const bandpad = (c: Tekencurve, x: As, y: As): string => {
   if (c.stukken.length === 0) return '';
   const s = c.stukken;
   let d = `M${r(x(0))} ${r(y(s[0]!.boven))}`;
@@ -108,7 +104,7 @@ export const bandpad = (c: GepubliceerdeCurve, x: As, y: As): string => {
 };
 
 /** A censoring tick: a short upright stroke through the curve at that time, as survival plots mark it. */
-export const censuurpad = (c: GepubliceerdeCurve, x: As, y: As, half = 5): string =>
+export const censuurpad = (c: Tekencurve, x: As, y: As, half = 5): string =>
   c.censureringen.map((p) => `M${r(x(p.maanden))} ${r(y(p.overleving) - half)} v${2 * half}`).join(' ');
 
 /** Each series' look: a colour, and a line style and marker besides, so colour is never the only difference. */
@@ -147,7 +143,7 @@ export const markeringpad = (soort: Reeksstijl['markering'], cx: number, cy: num
 };
 
 /** Where a series carries its markers: at the time axis' ticks (not 0) that its drawn curve reaches. */
-export const markeringen = (c: GepubliceerdeCurve, ticks: readonly number[]): { maanden: number; overleving: number }[] =>
+export const markeringen = (c: Tekencurve, ticks: readonly number[]): { maanden: number; overleving: number }[] =>
   ticks.filter((t) => t > 0 && t < c.tot).flatMap((t) => {
     const s = c.stukken.filter((x) => x.vanaf <= t).at(-1);
     return s ? [{ maanden: t, overleving: s.overleving }] : [];
@@ -164,28 +160,35 @@ export interface Afmetingen {
 export const BREED: Afmetingen = { breedte: 640, hoogte: 380, marge: { boven: 32, rechts: 16, onder: 56, links: 52 }, letter: 14 };
 export const SMAL: Afmetingen = { breedte: 320, hoogte: 300, marge: { boven: 30, rechts: 12, onder: 50, links: 44 }, letter: 13 };
 
+/** One series of the chart: its drawing and the report's figures for it. */
 export interface Reeks {
   readonly label: string;
-  readonly curve: GepubliceerdeCurve;
+  readonly curve: Tekencurve;
+  readonly gestart: Aantal;
+  readonly s6: Curvepunt;
+  readonly s12: Curvepunt;
+  readonly mediaanMaanden: number | null;
 }
 
 const procent = (v: number): string => `${Math.round(100 * v)}%`;
 const maandTekst = (m: number): string => `${String(m).replace('.', ',')} ${m === 1 ? 'maand' : 'maanden'}`;
 
 /** A point in words: the estimate with its interval, or why it is not published. */
-export const puntInWoorden = (p: Curvestuk | null): string =>
-  p ? `${procent(p.overleving)} (95%-interval ${procent(p.onder)}–${procent(p.boven)})` : 'niet gepubliceerd: minder dan 10 in de risicogroep';
+export const puntInWoorden = (p: Curvepunt): string =>
+  p.overleving !== null ? `${procent(p.overleving)}${p.onder !== p.boven ? ` (95%-interval ${procent(p.onder)}–${procent(p.boven)})` : ''}` : 'niet gepubliceerd: minder dan 10 in de risicogroep';
 
-export const mediaanInWoorden = (c: GepubliceerdeCurve): string =>
-  c.mediaanMaanden !== null ? maandTekst(c.mediaanMaanden) : c.aantal < DREMPEL ? 'niet gepubliceerd: minder dan 10 in de risicogroep' : 'niet bereikt';
+/** A median the curve did not reach is "niet bereikt" only when the curve could show it: with 10 or more started. */
+const mediaanBereikbaar = (s: Reeks): boolean => s.gestart.aantal !== null && s.gestart.aantal >= 10;
+export const mediaanInWoorden = (s: Reeks): string =>
+  s.mediaanMaanden !== null ? maandTekst(s.mediaanMaanden) : mediaanBereikbaar(s) ? 'niet bereikt' : 'niet gepubliceerd: minder dan 10 plaatsingen';
 
 /** The chart's description: what a sighted reader takes from it, in words (S(6), S(12), the median). */
 export const beschrijving = (reeksen: readonly Reeks[]): string =>
   reeksen
-    .map(({ label, curve }) =>
-      curve.stukken.length === 0
-        ? `${label}: niet getekend, minder dan 10 plaatsingen.`
-        : `${label}: na 6 maanden nog in werk ${puntInWoorden(waardeOp(curve, 6))}; na 12 maanden ${puntInWoorden(waardeOp(curve, 12))}; mediane duur ${mediaanInWoorden(curve)}. De lijn stopt na ${maandTekst(Math.floor(curve.tot * 10) / 10)}: daarna volgen we minder dan 10 plaatsingen.`,
+    .map((s) =>
+      s.curve.stukken.length === 0
+        ? `${s.label}: ${s.gestart.aantal === 0 ? 'geen plaatsingen' : 'niet getekend, minder dan 10 plaatsingen'}.`
+        : `${s.label}: na 6 maanden nog in werk ${puntInWoorden(s.s6)}; na 12 maanden ${puntInWoorden(s.s12)}; mediane duur ${mediaanInWoorden(s)}. De lijn stopt na ${maandTekst(Math.floor(s.curve.tot * 10) / 10)}: daarna volgen we minder dan 10 plaatsingen.`,
     )
     .join(' ');
 
@@ -291,7 +294,7 @@ export const Retentiegrafiek = ({ id, titel, reeksen, reeksnaam }: { id: string;
               <span>
                 {s.label}
                 <span class="werkcoop-verborgen">{` (${stijlVan(i).lijn})`}</span>
-                {s.curve.stukken.length === 0 && ' — niet getekend: minder dan 10 plaatsingen'}
+                {s.curve.stukken.length === 0 && (s.gestart.aantal === 0 ? ' — geen plaatsingen' : ' — niet getekend: minder dan 10 plaatsingen')}
               </span>
             </li>
           ))}
@@ -332,11 +335,11 @@ export const Retentiegrafiek = ({ id, titel, reeksen, reeksnaam }: { id: string;
               <th class="utrecht-table__header-cell" scope="row">
                 {s.label}
               </th>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">{s.curve.aantal < DREMPEL ? <Klein /> : String(s.curve.aantal)}</td>
-              <PuntCel punt={waardeOp(s.curve, 6)} />
-              <PuntCel punt={waardeOp(s.curve, 12)} />
+              <td class="utrecht-table__cell utrecht-table__cell--numeric">{s.gestart.aantal !== null ? String(s.gestart.aantal) : <Klein />}</td>
+              <PuntCel punt={s.s6} />
+              <PuntCel punt={s.s12} />
               <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                {s.curve.mediaanMaanden !== null ? maandTekst(s.curve.mediaanMaanden) : s.curve.aantal < DREMPEL ? <NietGepubliceerd /> : 'niet bereikt'}
+                {s.mediaanMaanden !== null ? maandTekst(s.mediaanMaanden) : mediaanBereikbaar(s) ? 'niet bereikt' : <span class="werkcoop-onderdrukt">minder dan 10 plaatsingen</span>}
               </td>
             </tr>
           ))}
@@ -347,16 +350,16 @@ export const Retentiegrafiek = ({ id, titel, reeksen, reeksnaam }: { id: string;
 );
 
 /** A count of 1–9, as statistics offices publish it. */
-export const Klein = () => <abbr title="minder dan 10: niet gepubliceerd">&lt;10</abbr>;
+const Klein = () => <abbr title="minder dan 10: niet gepubliceerd">&lt;10</abbr>;
 
 const NietGepubliceerd = () => <span class="werkcoop-onderdrukt">minder dan 10 in de risicogroep</span>;
 
-const PuntCel = ({ punt }: { punt: Curvestuk | null }) => (
+const PuntCel = ({ punt }: { punt: Curvepunt }) => (
   <td class="utrecht-table__cell utrecht-table__cell--numeric">
-    {punt ? (
+    {punt.overleving !== null ? (
       <>
         {procent(punt.overleving)}
-        <span class="werkcoop-interval">{` (${procent(punt.onder)}–${procent(punt.boven)})`}</span>
+        {punt.onder !== punt.boven && <span class="werkcoop-interval">{` (${procent(punt.onder)}–${procent(punt.boven)})`}</span>}
       </>
     ) : (
       <NietGepubliceerd />

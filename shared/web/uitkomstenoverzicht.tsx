@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import type { Cohortcijfers, Curvepunt, Termijnstand } from '../domain/uitkomsten/cohorten';
 import type { Aandeel, Aantal } from '../domain/uitkomsten/onthulling';
-import { REFERENTIECIJFERS, type Referentiecijfer } from '../domain/uitkomsten/referentiecijfers';
+import type { Referentiecijfer } from '../domain/uitkomsten/referentiecijfers';
+import type { Dimensie, Uitkomstenrapport } from '../domain/uitkomsten/rapport';
 import { DOELGROEPEN } from '../schemas/verwijzingen';
 import { WERKPLEK_SOORTEN } from '../schemas/werkplekken';
-import { Retentiegrafiek, type GepubliceerdeCurve } from './grafieken';
+import { Retentiegrafiek, tekencurve, type Reeks, type Tekencurve } from './grafieken';
 import { Alinea, Knop, Knoppen, Kop2, leesbareDatum } from './opmaak';
 
 /**
@@ -18,8 +19,17 @@ import { Alinea, Knop, Knoppen, Kop2, leesbareDatum } from './opmaak';
 export interface Reekscijfers {
   readonly label: string;
   readonly cijfers: Cohortcijfers;
-  readonly curve: GepubliceerdeCurve;
+  readonly curve: Tekencurve;
 }
+
+const alsReeks = (r: Reekscijfers): Reeks => ({
+  label: r.label,
+  curve: r.curve,
+  gestart: r.cijfers.gestart,
+  s6: r.cijfers.behoudS6,
+  s12: r.cijfers.behoudS12,
+  mediaanMaanden: r.cijfers.mediaanMaanden,
+});
 
 export const GROEPERINGEN = ['cohort', 'doelgroep', 'soortWerkplek', 'instrument'] as const;
 export type Groepering = (typeof GROEPERINGEN)[number];
@@ -60,23 +70,43 @@ export const kwartaalTekst = (cohort: string): string => {
   return m ? `${m[1]} ${m[2]}e kwartaal` : cohort;
 };
 
-/** What the person chose: the cohorts from–to, how to split them, and the filters. */
+/** A group's code in words: the label of its category. */
+export const groepTekst = (per: Dimensie, groep: string): string =>
+  groep === 'onbekend'
+    ? 'Niet vastgelegd'
+    : ((per === 'doelgroep'
+        ? (DOELGROEP_TEKST as Record<string, string>)[groep]
+        : per === 'soortWerkplek'
+          ? (WERKPLEK_TEKST as Record<string, string>)[groep]
+          : per === 'instrument'
+            ? INSTRUMENT_TEKST[groep]
+            : undefined) ?? groep);
+
+/** The report's columns for a split: per cohort, or per group of one dimension over the chosen cohorts. */
+export const reeksenVan = (rapport: Uitkomstenrapport, per: Groepering): Reekscijfers[] =>
+  per === 'cohort'
+    ? rapport.cohorten.map((c) => ({ label: kwartaalTekst(c.cohort), cijfers: c, curve: tekencurve(c.curve) }))
+    : rapport.groepen.filter((g) => g.dimensie === per).map((g) => ({ label: groepTekst(per, g.groep), cijfers: g.cijfers, curve: tekencurve(g.curve) }));
+
+/** What the person chose: the cohorts from–to, how to split them, the filter, and (where there is a choice) whose figures. */
 export interface Keuze {
   readonly van: string;
   readonly tot: string;
   readonly per: Groepering;
   readonly doelgroep: (typeof DOELGROEPEN)[number] | undefined;
+  /** `gemeente:GM0363`, `regio:<name>`; absent for the caller's own (for a coordinator: the nation). */
+  readonly gebied: string | undefined;
 }
 
 export interface Dashboard {
-  /** The date the figures are about: a term counts once it has passed on this date. */
-  readonly rapportdatum: string;
+  readonly rapport: Uitkomstenrapport;
   /** Whose placements these are, in words ("de verwijzingen van gemeente Zaanstad"). */
   readonly bereik: string;
   readonly keuze: Keuze;
   /** Every cohort the form offers, oldest first. */
   readonly cohorten: readonly string[];
-  readonly reeksen: readonly Reekscijfers[];
+  /** The areas the person may choose between (a coordinator's regions and gemeenten, a partner's regions); none: no choice. */
+  readonly gebieden: readonly { readonly waarde: string; readonly tekst: string }[];
 }
 
 const procent = (p: number): string => `${String(Math.round(p)).replace('.', ',')}%`;
@@ -200,7 +230,7 @@ const ONS_CIJFER: Readonly<Record<Referentiecijfer['naastFiguur'], { tekst: stri
  * ours, and never summed or averaged with our numbers. Their definitions differ from ours (people who left
  * the bijstand, not placements), and the text says so.
  */
-export const Referenties = ({ reeksen, referenties = REFERENTIECIJFERS }: { reeksen: readonly Reekscijfers[]; referenties?: readonly Referentiecijfer[] }) => (
+export const Referenties = ({ reeksen, referenties }: { reeksen: readonly Reekscijfers[]; referenties: readonly Referentiecijfer[] }) => (
   <section aria-labelledby="ter-vergelijking">
     <Kop2>
       <span id="ter-vergelijking">Ter vergelijking: cijfers van anderen</span>
@@ -280,7 +310,17 @@ const Keuzelijst = ({ naam, label, waarden, gekozen }: { naam: string; label: st
 );
 
 /** The choice as a GET form: the address carries it, so a view can be bookmarked and sent to a colleague. */
-export const Keuzeformulier = ({ actie, keuze, cohorten }: { actie: string; keuze: Keuze; cohorten: readonly string[] }) => {
+export const Keuzeformulier = ({
+  actie,
+  keuze,
+  cohorten,
+  gebieden,
+}: {
+  actie: string;
+  keuze: Keuze;
+  cohorten: readonly string[];
+  gebieden: Dashboard['gebieden'];
+}) => {
   const kwartalen = cohorten.map((c) => ({ waarde: c, tekst: kwartaalTekst(c) }));
   return (
     <form method="get" action={actie} class="werkcoop-keuze" aria-labelledby="keuze-kop">
@@ -288,6 +328,7 @@ export const Keuzeformulier = ({ actie, keuze, cohorten }: { actie: string; keuz
         Welke cijfers wilt u zien?
       </h2>
       <div class="werkcoop-keuze__velden">
+        {gebieden.length > 0 && <Keuzelijst naam="gebied" label="Cijfers van" waarden={gebieden} gekozen={keuze.gebied ?? ''} />}
         <Keuzelijst naam="van" label="Van cohort" waarden={kwartalen} gekozen={keuze.van} />
         <Keuzelijst naam="tot" label="Tot en met cohort" waarden={kwartalen} gekozen={keuze.tot} />
         <Keuzelijst
@@ -312,15 +353,16 @@ export const Keuzeformulier = ({ actie, keuze, cohorten }: { actie: string; keuz
 
 /** Everything below the page's heading: the choice, the key figures, the curves, the figures of others. */
 export const Uitkomstenoverzicht = ({ dashboard, actie }: { dashboard: Dashboard; actie: string }) => {
-  const { keuze, reeksen } = dashboard;
+  const { keuze, rapport } = dashboard;
+  const reeksen = reeksenVan(rapport, keuze.per);
   const reeksnaam = GROEPERING_TEKST[keuze.per];
   const periode = keuze.van === keuze.tot ? kwartaalTekst(keuze.van) : `${kwartaalTekst(keuze.van)} tot en met ${kwartaalTekst(keuze.tot)}`;
   return (
     <>
       <Alinea lead>
-        {`Blijven plaatsingen duren? De cijfers over ${dashboard.bereik}, gestart ${periode}, zoals ze op ${leesbareDatum(dashboard.rapportdatum)} bekend zijn.`}
+        {`Blijven plaatsingen duren? De cijfers over ${dashboard.bereik}, gestart ${periode}, zoals ze op ${leesbareDatum(rapport.rapportdatum)} bekend zijn.`}
       </Alinea>
-      <Keuzeformulier actie={actie} keuze={keuze} cohorten={dashboard.cohorten} />
+      <Keuzeformulier actie={actie} keuze={keuze} cohorten={dashboard.cohorten} gebieden={dashboard.gebieden} />
       <section aria-labelledby="kerncijfers-kop">
         <Kop2>
           <span id="kerncijfers-kop">Kerncijfers</span>
@@ -344,10 +386,10 @@ export const Uitkomstenoverzicht = ({ dashboard, actie }: { dashboard: Dashboard
             De lijn daalt als een plaatsing eindigt zonder werk. Wie doorstroomt naar regulier werk, of nog aan het werk is, telt tot dat moment mee en valt daarna uit de telling
             zonder dat de lijn daalt.
           </Alinea>
-          <Retentiegrafiek id="behoud" titel={`Nog in werk, naar maanden sinds de start, per ${reeksnaam.toLowerCase()}`} reeksen={reeksen} reeksnaam={reeksnaam} />
+          <Retentiegrafiek id="behoud" titel={`Nog in werk, naar maanden sinds de start, per ${reeksnaam.toLowerCase()}`} reeksen={reeksen.map(alsReeks)} reeksnaam={reeksnaam} />
         </section>
       )}
-      <Referenties reeksen={reeksen} />
+      <Referenties reeksen={reeksen} referenties={rapport.referentiecijfers} />
     </>
   );
 };

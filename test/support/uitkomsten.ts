@@ -1,18 +1,20 @@
-import { behoudWaarnemingen, cohortcijfers, kwartaalVan, type Uitkomstrecord } from '../../shared/domain/uitkomsten/cohorten';
-import { kaplanMeier } from '../../shared/domain/uitkomsten/kaplan-meier';
 import { plusDagen } from '../../shared/domain/nazorg';
-import { publiceerCurve } from '../../shared/web/grafieken';
-import { kwartaalTekst, type Reekscijfers } from '../../shared/web/uitkomstenoverzicht';
+import { maakRapport, type Uitkomst, type Uitkomstenfilter, type Uitkomstenrapport } from '../../shared/domain/uitkomsten/rapport';
 
 /**
- * Outcome records made up for a test, and the figures the domain functions give for them: what the report's
- * use case gives the page, without the table (the page's rendering is tested apart from where its figures come from).
+ * Outcome records made up for a test, and the report the domain's own maakRapport gives for them: what the
+ * report's use case gives the page, without the table (the page's rendering is tested apart from where its
+ * figures come from).
  */
-export const maakRecords = (
+export const maakUitkomsten = (
   start: string,
   aantal: number,
-  opties: { eindeNa?: (i: number) => { dagen: number; reden: string } | undefined; checks?: (i: number) => Uitkomstrecord['checks'] } = {},
-): Uitkomstrecord[] =>
+  opties: {
+    eindeNa?: (i: number) => { dagen: number; reden: string } | undefined;
+    checks?: (i: number) => Uitkomst['checks'];
+    kenmerken?: (i: number) => Partial<Uitkomst>;
+  } = {},
+): Uitkomst[] =>
   Array.from({ length: aantal }, (_, i) => {
     const e = opties.eindeNa?.(i);
     return {
@@ -20,18 +22,26 @@ export const maakRecords = (
       startdatum: plusDagen(start, i % 20),
       checks: opties.checks?.(i) ?? {},
       ...(e ? { einde: { datum: plusDagen(start, e.dagen), reden: e.reden } } : {}),
+      gemeente: 'GM0479',
+      arbeidsmarktregio: 'Zaanstreek/Waterland',
+      lidId: 'lid-1',
+      doelgroep: 'participatiewet',
+      soortWerkplek: 'participatieplaats',
+      werksoort: 'groen',
+      urenPerWeek: 24,
+      instrumenten: [],
+      nazorg: {},
+      escalaties: [],
+      ...opties.kenmerken?.(i),
     };
   });
 
-export const reeksUit = (label: string, records: readonly Uitkomstrecord[], rapportdatum: string): Reekscijfers => ({
-  label,
-  cijfers: cohortcijfers(label, records, rapportdatum),
-  curve: publiceerCurve(kaplanMeier(behoudWaarnemingen(records, rapportdatum))),
-});
-
-/** The records per cohort (the quarter of their start), each a column of the page, oldest first. */
-export const reeksenPerCohort = (records: readonly Uitkomstrecord[], rapportdatum: string): Reekscijfers[] => {
-  const per = new Map<string, Uitkomstrecord[]>();
-  for (const r of records) per.set(kwartaalVan(r.startdatum), [...(per.get(kwartaalVan(r.startdatum)) ?? []), r]);
-  return [...per.keys()].sort().map((k) => reeksUit(kwartaalTekst(k), per.get(k)!, rapportdatum));
-};
+export const rapportUit = (uitkomsten: readonly Uitkomst[], rapportdatum: string, filter: Uitkomstenfilter = {}): Uitkomstenrapport =>
+  maakRapport({
+    filter,
+    scope: { soort: 'gemeente', gemeente: 'GM0479' },
+    rapportdatum,
+    uitkomsten: uitkomsten.filter((u) => !filter.doelgroep || u.doelgroep === filter.doelgroep),
+    leden: [{ lidId: 'lid-1', toezeggingen: { reguliereBanen: 4, participatieplaatsen: 10, beschutWerkplekken: 2, banenafspraakBanen: 5 } }],
+    aansluiting: [],
+  });

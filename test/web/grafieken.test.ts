@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { h } from 'preact';
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
-import { puntOp } from '../../shared/domain/uitkomsten/cohorten';
-import { kaplanMeier, type Waarneming } from '../../shared/domain/uitkomsten/kaplan-meier';
+import { behoudWaarnemingen, cohortcijfers, puntOp, type Uitkomstrecord } from '../../shared/domain/uitkomsten/cohorten';
+import { kaplanMeier, type Curve, type Waarneming } from '../../shared/domain/uitkomsten/kaplan-meier';
+import { publiceerCurve } from '../../shared/domain/uitkomsten/rapport';
 import {
   bandpad,
   beschrijving,
@@ -11,17 +12,18 @@ import {
   DAGEN_PER_MAAND,
   maandTicks,
   markeringen,
-  publiceerCurve,
   REEKSSTIJLEN,
   Retentiegrafiek,
   schaal,
   stappad,
+  tekencurve,
+  type Reeks,
   waardeOp,
 } from '../../shared/web/grafieken';
 
 /**
- * The retention chart's geometry and words, without a browser: which part of a curve may be drawn (the same
- * rule as the figures' table), the step line, the band and the censoring ticks as paths, the scales and the
+ * The retention chart's geometry and words, without a browser: the report's published curve in months (held
+ * to the figures' own rule: drawn exactly where the table publishes a point), the step line, the band and the censoring ticks as paths, the scales and the
  * axis ticks, and the description that says the figures in words.
  */
 const maand = (m: number) => Math.round(m * DAGEN_PER_MAAND);
@@ -32,25 +34,27 @@ const censuur = (dagen: number): Waarneming => ({ dagen, gebeurtenis: false });
 const twintig = kaplanMeier([gebeurtenis(maand(2)), gebeurtenis(maand(4)), censuur(maand(5)), gebeurtenis(maand(8)), ...Array.from({ length: 16 }, () => censuur(maand(14)))]);
 /** x and y as months and fractions, unscaled: the paths read as the curve itself. */
 const een = (v: number) => v;
+const teken = (c: Curve) => tekencurve(publiceerCurve(c));
 
 describe('the published part of a curve', () => {
-  it('draws the steps while 10 or more are followed, and stops before the step after which fewer remain', () => {
-    const c = publiceerCurve(twintig);
-    expect(c.aantal).toBe(20);
+  it('draws the steps in months while 10 or more are followed, with a tick at each censoring', () => {
+    const c = teken(twintig);
     expect(c.stukken.map((s) => [Math.round(s.vanaf), Math.round(1000 * s.overleving) / 1000])).toEqual([
       [0, 1],
       [2, 0.95],
       [4, 0.9],
       [8, 0.847],
     ]);
-    // All 16 left are censored at 14 months: after that step none are followed, so the curve ends there.
+    // All 16 left are censored at 14 months: after that none are followed, so the curve ends there.
     expect(c.tot).toBeCloseTo(maand(14) / DAGEN_PER_MAAND, 10);
-    expect(c.censureringen.map((p) => Math.round(p.maanden))).toEqual([5]);
-    expect(c.mediaanMaanden).toBeNull();
+    expect(c.censureringen.map((p) => [Math.round(p.maanden), Math.round(1000 * p.overleving) / 1000])).toEqual([
+      [5, 0.9],
+      [14, 0.847],
+    ]);
   });
 
   it('draws nothing for fewer than 10 placements', () => {
-    const c = publiceerCurve(kaplanMeier(Array.from({ length: 9 }, (_, i) => gebeurtenis(30 * (i + 1)))));
+    const c = teken(kaplanMeier(Array.from({ length: 9 }, (_, i) => gebeurtenis(30 * (i + 1)))));
     expect(c.stukken).toEqual([]);
     expect(c.tot).toBe(0);
     expect(stappad(c, een, een)).toBe('');
@@ -60,8 +64,8 @@ describe('the published part of a curve', () => {
 
   it('stops where the number at risk falls below 10, though the estimate goes on', () => {
     // 12 placements, one ends every month: after the third end only 9 are followed.
-    const c = publiceerCurve(kaplanMeier(Array.from({ length: 12 }, (_, i) => gebeurtenis(maand(i + 1)))));
-    expect(c.stukken).toHaveLength(3);
+    const c = teken(kaplanMeier(Array.from({ length: 12 }, (_, i) => gebeurtenis(maand(i + 1)))));
+    expect(c.stukken).toHaveLength(4);
     expect(Math.round(c.tot)).toBe(3);
     expect(waardeOp(c, 2)!.overleving).toBeCloseTo(10 / 12, 10);
     expect(waardeOp(c, 3)).toBeNull();
@@ -73,7 +77,7 @@ describe('the published part of a curve', () => {
       fc.property(waarnemingen, fc.integer({ min: 0, max: 18 }), (w, m) => {
         const curve = kaplanMeier(w);
         const tabel = puntOp(curve, m);
-        const getekend = waardeOp(publiceerCurve(curve), m);
+        const getekend = waardeOp(teken(curve), m);
         if (tabel.overleving === null) expect(getekend).toBeNull();
         else {
           expect(getekend).not.toBeNull();
@@ -95,8 +99,6 @@ describe('the paths', () => {
     ],
     tot: 9,
     censureringen: [{ maanden: 3, overleving: 0.8 }],
-    aantal: 20,
-    mediaanMaanden: 5,
   };
   const x = schaal([0, 12], [0, 120]);
   const y = schaal([0, 1], [100, 0]);
@@ -141,10 +143,20 @@ describe('the paths', () => {
 });
 
 describe('the chart as HTML', () => {
-  const klein = publiceerCurve(kaplanMeier(Array.from({ length: 6 }, () => censuur(maand(7)))));
+  const reeks = (label: string, records: Uitkomstrecord[]): Reeks => {
+    const c = cohortcijfers(label, records, '2026-06-01');
+    const curve = teken(kaplanMeier(behoudWaarnemingen(records, '2026-06-01')));
+    return { label, curve, gestart: c.gestart, s6: c.behoudS6, s12: c.behoudS12, mediaanMaanden: c.mediaanMaanden };
+  };
+  const record = (i: number, na: number, reden?: string): Uitkomstrecord => ({
+    plaatsingId: `p${i}`,
+    startdatum: '2025-01-15',
+    checks: {},
+    ...(reden ? { einde: { datum: new Date(Date.parse('2025-01-15') + na * 86_400_000).toISOString().slice(0, 10), reden } } : {}),
+  });
   const reeksen = [
-    { label: '2025-K1', curve: publiceerCurve(twintig) },
-    { label: 'Beschut werk', curve: klein },
+    reeks('2025-K1', [record(0, maand(2), 'ontslag'), record(1, maand(4), 'ontslag'), record(2, maand(5), 'uitstroomRegulierWerk'), record(3, maand(8), 'ontslag'), ...Array.from({ length: 16 }, (_, i) => record(4 + i, 0))]),
+    reeks('Beschut werk', Array.from({ length: 6 }, (_, i) => record(i, 0))),
   ];
   const html = render(h(Retentiegrafiek, { id: 'behoud', titel: 'Nog in werk, naar maanden sinds de start', reeksen, reeksnaam: 'Cohort' }));
 
@@ -154,7 +166,7 @@ describe('the chart as HTML', () => {
     expect(html).toContain('<title id="behoud-breed-titel">Nog in werk, naar maanden sinds de start</title>');
     const desc = beschrijving(reeksen);
     expect(desc).toContain('2025-K1: na 6 maanden nog in werk 90% (95%-interval');
-    expect(desc).toContain('na 12 maanden 85%');
+    expect(desc).toContain('na 12 maanden 85% (95%-interval');
     expect(desc).toContain('mediane duur niet bereikt');
     expect(desc).toContain('Beschut werk: niet getekend, minder dan 10 plaatsingen.');
   });

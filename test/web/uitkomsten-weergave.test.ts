@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../shared/auth/rollen';
-import type { Uitkomstrecord } from '../../shared/domain/uitkomsten/cohorten';
+import type { Uitkomst } from '../../shared/domain/uitkomsten/rapport';
 import { htmlDocument, PAGINA_HEADERS, type PaginaVerzoek } from '../../shared/web/pagina-handler';
 import { bouwStatischeBestanden } from '../../infra/web/statisch';
 import { leesKeuze, kwartalenTot, PAD, uitkomstenPagina, type Uitkomstenbron } from '../../functions/web/uitkomsten';
-import { DOELGROEP_TEKST } from '../../shared/web/uitkomstenoverzicht';
 import { bekijk, geenToegankelijkheidsfouten, nieuwTabblad, startBrowser } from '../support/browser';
-import { maakRecords, reeksenPerCohort, reeksUit } from '../support/uitkomsten';
+import { maakUitkomsten, rapportUit } from '../support/uitkomsten';
 
 /**
  * The outcomes page as rendered from figures the domain functions give for made-up records: what it says,
@@ -22,24 +21,23 @@ const RAPPORTDATUM = '2026-11-30';
 const HOST = 'http://werkcoop.test';
 
 const beeindigd = (dagen: number, reden = 'ontslagDoorWerkgever') => ({ dagen, reden });
-const checks = (i: number): Uitkomstrecord['checks'] => (i % 7 === 3 ? {} : i % 5 === 4 ? { P6M: 'elders', P12M: 'elders' } : { P6M: 'inDienst', P12M: i % 6 === 1 ? 'nietInWerk' : 'inDienst' });
+const checks = (i: number): Uitkomst['checks'] => (i % 7 === 3 ? {} : i % 5 === 4 ? { P6M: 'elders', P12M: 'elders' } : { P6M: 'inDienst', P12M: i % 6 === 1 ? 'nietInWerk' : 'inDienst' });
 const records = [
-  ...maakRecords('2025-01-06', 30, {
+  ...maakUitkomsten('2025-01-06', 30, {
     checks,
     eindeNa: (i) => (i % 6 === 1 ? beeindigd(200 + 9 * i) : i % 9 === 2 ? beeindigd(60 + i, 'terugNaarGemeente') : i % 5 === 4 ? beeindigd(150 + i, 'uitstroomRegulierWerk') : undefined),
   }),
-  ...maakRecords('2025-04-07', 24, { checks, eindeNa: (i) => (i % 4 === 1 ? beeindigd(40 + 20 * i, 'terugNaarGemeente') : undefined) }),
-  ...maakRecords('2025-10-06', 16, { checks: (i): Uitkomstrecord['checks'] => (i < 10 ? { P6M: 'inDienst' } : {}), eindeNa: (i) => (i % 5 === 0 ? beeindigd(30 + 10 * i) : undefined) }),
+  ...maakUitkomsten('2025-04-07', 24, { checks, eindeNa: (i) => (i % 4 === 1 ? beeindigd(40 + 20 * i, 'terugNaarGemeente') : undefined) }),
+  ...maakUitkomsten('2025-10-06', 16, { checks: (i): Uitkomst['checks'] => (i < 10 ? { P6M: 'inDienst' } : {}), eindeNa: (i) => (i % 5 === 0 ? beeindigd(30 + 10 * i) : undefined) }),
   // Six placements in one quarter: every count of theirs is "<10" and no share or curve point is published.
-  ...maakRecords('2026-01-12', 6, { checks: () => ({ P6M: 'inDienst' }) }),
+  ...maakUitkomsten('2026-01-12', 6, { checks: () => ({ P6M: 'inDienst' }), kenmerken: () => ({ doelgroep: 'beschutWerk', soortWerkplek: 'beschutWerk' }) }),
 ];
 
-const perDoelgroep = [reeksUit(DOELGROEP_TEKST.participatiewet, records.slice(0, 54), RAPPORTDATUM), reeksUit(DOELGROEP_TEKST.beschutWerk, records.slice(70), RAPPORTDATUM)];
-
-const bron: Uitkomstenbron = async (_p, keuze) => ({
-  bereik: 'de verwijzingen van gemeente Zaanstad',
-  reeksen: keuze.per === 'doelgroep' ? perDoelgroep : reeksenPerCohort(records, RAPPORTDATUM),
-});
+const bron: Uitkomstenbron = {
+  gebieden: async () => [],
+  rapport: async (_p, filter) => rapportUit(records, RAPPORTDATUM, filter),
+  bereik: async () => 'de plaatsingen van wie gemeente Zaanstad verwees',
+};
 
 const gemeente: Principal = { rol: 'gemeente', subject: 'noor', gemeente: 'GM0479' };
 
@@ -68,7 +66,7 @@ describe('the choice in the address', () => {
     expect(cohorten).toHaveLength(12);
     expect(cohorten[0]).toBe('2024-K1');
     expect(cohorten.at(-1)).toBe('2026-K4');
-    expect(leesKeuze(new URLSearchParams(), cohorten)).toEqual({ van: '2026-K1', tot: '2026-K4', per: 'cohort', doelgroep: undefined });
+    expect(leesKeuze(new URLSearchParams(), cohorten)).toEqual({ van: '2026-K1', tot: '2026-K4', per: 'cohort', doelgroep: undefined, gebied: undefined });
   });
 
   it('reads a choice, puts from and to in order, and refuses what the form does not offer', () => {
@@ -77,6 +75,7 @@ describe('the choice in the address', () => {
       tot: '2025-K4',
       per: 'doelgroep',
       doelgroep: 'beschutWerk',
+      gebied: undefined,
     });
     for (const q of ['van=2019-K1', 'per=gemeente', 'doelgroep=iedereen', 'bsn=123'])
       expect(() => leesKeuze(new URLSearchParams(q), cohorten), q).toThrow('Deze keuze kennen wij niet');
@@ -87,7 +86,7 @@ describe('the page’s words and marks', () => {
   it('marks every suppressed figure, explains the marks, and keeps the figures of others apart with source and year', async () => {
     const h = await html(`${PAD}?van=2025-K1&tot=2026-K1`);
     expect(h).toContain('<h1 class="utrecht-heading-1">Uitkomsten van de plaatsingen</h1>');
-    expect(h).toContain('de verwijzingen van gemeente Zaanstad, gestart 2025 1e kwartaal tot en met 2026 1e kwartaal');
+    expect(h).toContain('de plaatsingen van wie gemeente Zaanstad verwees, gestart 2025 1e kwartaal tot en met 2026 1e kwartaal');
     expect(h).toContain('<th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">2026 1e kwartaal</th>');
     expect(h).toContain('<abbr title="minder dan 10: niet gepubliceerd">&lt;10</abbr>');
     expect(h).toContain('title="niet gepubliceerd: minder dan 10 in de risicogroep">x</abbr>');
@@ -95,7 +94,8 @@ describe('the page’s words and marks', () => {
     expect(h).toContain('1 tot 10 plaatsingen: het precieze aantal publiceren we niet');
     expect(h).toContain('CBS, cohortonderzoek uitstroom uit de bijstand (cohort 2021), 2021');
     expect(h).toContain('Divosa, herinstroom in de bijstand');
-    expect(h).toContain('(streep-stippellijn, ruitjes)</span> — niet getekend: minder dan 10 plaatsingen');
+    expect(h).toMatch(/2026 1e kwartaal<span class="werkcoop-verborgen"> \([^)]*\)<\/span> — niet getekend: minder dan 10 plaatsingen/);
+    expect(h).toMatch(/2025 3e kwartaal<span class="werkcoop-verborgen"> \([^)]*\)<\/span> — geen plaatsingen/);
     expect(h).not.toContain('<path d ');
     expect(h).not.toMatch(/<script|style=/i);
   });
