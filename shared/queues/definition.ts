@@ -116,4 +116,19 @@ export const streamConsumers = {
     filter: { eventNames: ['INSERT', 'MODIFY'], entities: ['Plaatsing', 'Werkplek'] },
     tabel: 'readWrite',
   },
+  uitkomsten: {
+    name: 'uitkomsten',
+    handler: 'functions/streams/uitkomsten.ts',
+    // Each record is a consistent read and one transaction of up to 9 items: 50 records stay well inside
+    // the timeout even when every one loses a race and reads again.
+    batchSize: 50,
+    timeoutSeconds: 60,
+    maxRetryAttempts: 10,
+    memoryMb: 256,
+    // Placements, moments and escalations make the outcome records; referrals and places the supply and
+    // demand; an erasure's anonymous referral ends a waiting candidate. Nothing here is deleted but by an
+    // erasure, whose changes (anonymised placements and moments) leave the records as they were.
+    filter: { eventNames: ['INSERT', 'MODIFY'], entities: ['Plaatsing', 'Nazorgmoment', 'Escalatie', 'Verwijzing', 'AnoniemeVerwijzing', 'Werkplek'] },
+    tabel: 'readWrite',
+  },
 } as const satisfies Record<string, StreamConsumerDefinition>;

@@ -110,7 +110,7 @@ export const pasUitkomstToe = async (plaatsingId: string, sequenceNumber: string
   throw new Error(`uitkomst ${plaatsingId}: na ${POGINGEN} pogingen steeds een nieuwere revisie`);
 };
 
-const AansluitingbronItem = z.object({ entiteit: z.literal('Aansluitingbron'), volgnummer: z.string(), bron: z.string().optional() });
+const AansluitingbronItem = z.object({ entiteit: z.literal('Aansluitingbron'), volgnummer: z.string(), bron: z.string().optional(), gewist: z.boolean().optional() });
 
 /**
  * Applies one referral's or place's stream record to its region's supply and demand, exactly once: the
@@ -120,15 +120,18 @@ export const pasAansluitingToe = async (
   bron: string,
   sequenceNumber: string,
   maak: (eerder: Aansluitingbron | undefined) => Aansluitingbron | undefined,
+  opties: { wis?: true } = {},
 ): Promise<Toepassing> => {
-  const v = volgnummer(sequenceNumber);
   const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.aansluitingbron(bron), ConsistentRead: true }));
   const huidig = Item ? AansluitingbronItem.parse(Item) : undefined;
+  if (huidig?.gewist) return 'alVerwerkt';
+  // An erasure's record is another item's: its number does not compare with the referral's, and it is final.
+  const v = opties.wis ? '9'.repeat(40) : volgnummer(sequenceNumber);
   if (huidig && huidig.volgnummer >= v) return 'alVerwerkt';
   const eerder = huidig?.bron ? (JSON.parse(huidig.bron) as Aansluitingbron) : undefined;
   const nieuw = maak(eerder);
   const tekst = nieuw ? JSON.stringify(nieuw) : undefined;
-  if (huidig && tekst === huidig.bron) {
+  if (huidig && tekst === huidig.bron && !opties.wis) {
     await dynamo().send(
       new TransactWriteCommand({
         TransactItems: [{ Update: { TableName: tabel(), Key: sleutels.aansluitingbron(bron), UpdateExpression: 'SET volgnummer = :v', ConditionExpression: 'volgnummer < :v', ExpressionAttributeValues: { ':v': v } } }],
@@ -145,7 +148,7 @@ export const pasAansluitingToe = async (
           {
             Put: {
               TableName: tabel(),
-              Item: { ...sleutels.aansluitingbron(bron), entiteit: 'Aansluitingbron', volgnummer: v, ...(tekst ? { bron: tekst } : {}) },
+              Item: { ...sleutels.aansluitingbron(bron), entiteit: 'Aansluitingbron', volgnummer: v, ...(tekst ? { bron: tekst } : {}), ...(opties.wis ? { gewist: true } : {}) },
               ConditionExpression: 'attribute_not_exists(pk) OR volgnummer < :v',
               ExpressionAttributeValues: { ':v': v },
             },

@@ -48,16 +48,22 @@ export interface Kenmerken {
 
 type Beeld = Readonly<Record<string, unknown>>;
 const tekst = (b: Beeld, n: string): string | undefined => (typeof b[n] === 'string' ? (b[n] as string) : undefined);
+/** A record without what every item of its kind has is not one to guess about: it fails, and the stream retries it. */
+const vereist = (b: Beeld, n: string): string => {
+  const v = tekst(b, n);
+  if (v === undefined) throw new Error(`stream record zonder ${n}`);
+  return v;
+};
 
 export const plaatsingdeelVan = (b: Beeld): Plaatsingdeel => {
   const contract = b.contract as { startdatum: string; contractvorm: string; urenPerWeek: number; teltVoorBanenafspraak: boolean } | undefined;
   const beeindiging = b.beeindiging as { einddatum: string; reden: string } | undefined;
   const instrumenten = (b.instrumenten as { invoer: { soort: string } }[] | undefined) ?? [];
   return {
-    lidId: tekst(b, 'lidId')!,
-    gemeente: tekst(b, 'gemeente')!,
-    verwijzingId: tekst(b, 'verwijzingId')!,
-    werkplekId: tekst(b, 'werkplekId')!,
+    lidId: vereist(b, 'lidId'),
+    gemeente: vereist(b, 'gemeente'),
+    verwijzingId: vereist(b, 'verwijzingId'),
+    werkplekId: vereist(b, 'werkplekId'),
     ...(tekst(b, 'jobcoachPartnerId') ? { jobcoachPartnerId: tekst(b, 'jobcoachPartnerId') } : {}),
     ...(contract ? { startdatum: contract.startdatum, contractvorm: contract.contractvorm, urenPerWeek: contract.urenPerWeek, teltVoorBanenafspraak: contract.teltVoorBanenafspraak } : {}),
     ...(beeindiging ? { einde: { datum: beeindiging.einddatum, reden: beeindiging.reden } } : {}),
@@ -66,14 +72,14 @@ export const plaatsingdeelVan = (b: Beeld): Plaatsingdeel => {
 };
 
 export const momentdeelVan = (b: Beeld): Momentdeel => {
-  const status = tekst(b, 'status')!;
+  const status = vereist(b, 'status');
   const antwoorden = (b.antwoorden as { nogInDienst: boolean; werkzaamElders?: boolean; op: string }[] | undefined) ?? [];
   const eerste = antwoorden[0];
   const uiterlijk = tekst(b, 'antwoordUiterlijk');
   const beantwoord = status === 'beantwoord' && eerste !== undefined;
   const opTijd = beantwoord && (!uiterlijk || eerste.op.slice(0, 10) <= uiterlijk);
   return {
-    soort: tekst(b, 'soort')!,
+    soort: vereist(b, 'soort'),
     ...(tekst(b, 'termijn') ? { termijn: tekst(b, 'termijn') } : {}),
     status,
     ...(beantwoord ? { antwoord: { nogInDienst: eerste.nogInDienst, ...(eerste.werkzaamElders !== undefined ? { werkzaamElders: eerste.werkzaamElders } : {}) } } : {}),
@@ -83,7 +89,7 @@ export const momentdeelVan = (b: Beeld): Momentdeel => {
 };
 
 export const escalatiedeelVan = (b: Beeld): Escalatiedeel => {
-  const op = tekst(b, 'aangemaaktOp')!;
+  const op = vereist(b, 'aangemaaktOp');
   const af = tekst(b, 'afgehandeldOp');
   return { op: op.slice(0, 10), ...(af ? { afhandelUren: Math.round((10 * (Date.parse(af) - Date.parse(op))) / 3_600_000) / 10 } : {}) };
 };
@@ -134,7 +140,7 @@ export const kandidaatbronVan = (b: Beeld, eerder: Aansluitingbron | undefined):
   if (tekst(b, 'status') !== 'bemiddelbaar') return undefined;
   return {
     soort: 'kandidaat',
-    arbeidsmarktregio: tekst(b, 'arbeidsmarktregio')!,
+    arbeidsmarktregio: vereist(b, 'arbeidsmarktregio'),
     werksoorten: [...new Set((b.werksoortVoorkeuren as string[] | undefined) ?? [])].sort(),
     beschutWerk: tekst(b, 'doelgroep') === 'beschutWerk',
     bemiddelbaarSinds: eerder?.soort === 'kandidaat' ? eerder.bemiddelbaarSinds : (tekst(b, 'gewijzigdOp') ?? '').slice(0, 10),
@@ -145,5 +151,5 @@ export const kandidaatbronVan = (b: Beeld, eerder: Aansluitingbron | undefined):
 export const werkplekbronVan = (b: Beeld): Aansluitingbron | undefined => {
   const vrij = Number(b.aantalPlaatsen ?? 0) - Number(b.aantalBezet ?? 0);
   if (tekst(b, 'status') !== 'open' || vrij <= 0) return undefined;
-  return { soort: 'werkplek', arbeidsmarktregio: tekst(b, 'arbeidsmarktregio')!, werksoort: tekst(b, 'werksoort')!, beschutWerk: tekst(b, 'soort') === 'beschutWerk', vrijePlaatsen: vrij };
+  return { soort: 'werkplek', arbeidsmarktregio: vereist(b, 'arbeidsmarktregio'), werksoort: vereist(b, 'werksoort'), beschutWerk: tekst(b, 'soort') === 'beschutWerk', vrijePlaatsen: vrij };
 };
