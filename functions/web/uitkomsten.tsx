@@ -21,8 +21,11 @@ import { uitkomsten } from '../api/uitkomsten/uitkomsten';
  */
 export const PAD = '/portaal/uitkomsten';
 
-/** How many quarters back the form offers, and how many it shows at first (the last four: one year of starts). */
-const KWARTALEN = 12;
+/**
+ * How many quarters back the form offers (two years: at most as many series as the chart has line styles),
+ * and how many it shows at first (the last four: one year of starts).
+ */
+const KWARTALEN = 8;
 const STANDAARD = 4;
 
 /** The last `aantal` quarters up to the one of `datum`, oldest first. */
@@ -75,6 +78,7 @@ export interface Uitkomstenbron {
   gebieden(principal: Principal): Promise<Dashboard['gebieden']>;
   rapport(principal: Principal, filter: Uitkomstenfilter): Promise<Uitkomstenrapport>;
   bereik(principal: Principal, rapport: Uitkomstenrapport, gebieden: Dashboard['gebieden']): Promise<string>;
+  ledennamen(principal: Principal, rapport: Uitkomstenrapport): Promise<ReadonlyMap<string, string>>;
 }
 
 export const uitkomstenPagina =
@@ -89,7 +93,8 @@ export const uitkomstenPagina =
       gebieden.map((g) => g.waarde),
     );
     const rapport = await bron.rapport(principal, filterVan(keuze));
-    const dashboard: Dashboard = { rapport, bereik: await bron.bereik(principal, rapport, gebieden), keuze, cohorten, gebieden };
+    const [bereik, ledennamen] = await Promise.all([bron.bereik(principal, rapport, gebieden), bron.ledennamen(principal, rapport)]);
+    const dashboard: Dashboard = { rapport, bereik, keuze, cohorten, gebieden, ledennamen };
     return {
       status: 200,
       inhoud: (
@@ -100,6 +105,15 @@ export const uitkomstenPagina =
       ),
     };
   };
+
+/** Names only where the report lists members: a member's own, or (for a coordinator) one page of every member's. */
+const namenVan = async (p: Principal, { banenafspraak }: Uitkomstenrapport): Promise<ReadonlyMap<string, string>> => {
+  if (banenafspraak.perLid.length === 0) return new Map();
+  if (p.rol === 'werkgever') return new Map([[p.lidId, (await leden.ophalen(p, p.lidId)).naam]]);
+  if (p.rol !== 'coopAdmin') return new Map();
+  const l = await leden.zoeken(p, { pageSize: 100 });
+  return new Map(l.items.map((x) => [x.id, x.naam]));
+};
 
 const regio = (r: string) => ({ waarde: `regio:${r}`, tekst: `Arbeidsmarktregio ${r}` });
 
@@ -117,6 +131,7 @@ export const useCaseBron: Uitkomstenbron = {
     ];
   },
   rapport: (p, filter) => uitkomsten.rapport(p, filter),
+  ledennamen: namenVan,
   async bereik(p, { scope }, gebieden) {
     switch (scope.soort) {
       case 'nationaal':

@@ -111,7 +111,7 @@ export const censuurpad = (c: Tekencurve, x: As, y: As, half = 5): string =>
 export interface Reeksstijl {
   readonly kleur: string;
   readonly streep: string | undefined;
-  readonly markering: 'cirkel' | 'vierkant' | 'driehoek' | 'ruit' | 'kruis';
+  readonly markering: 'cirkel' | 'vierkant' | 'driehoek' | 'ruit' | 'kruis' | 'omlaag' | 'plus' | 'blok';
   readonly lijn: string;
 }
 
@@ -122,6 +122,9 @@ export const REEKSSTIJLEN: readonly Reeksstijl[] = [
   { kleur: '#1b6e3a', streep: '2 4', markering: 'driehoek', lijn: 'gestippelde lijn, driehoekjes' },
   { kleur: '#7b3294', streep: '12 4 2 4', markering: 'ruit', lijn: 'streep-stippellijn, ruitjes' },
   { kleur: '#333333', streep: '4 3', markering: 'kruis', lijn: 'korte streepjes, kruisjes' },
+  { kleur: '#8c510a', streep: '16 4', markering: 'omlaag', lijn: 'lange streepjes, omgekeerde driehoekjes' },
+  { kleur: '#01665e', streep: '1 3', markering: 'plus', lijn: 'fijne stippellijn, plusjes' },
+  { kleur: '#c51b7d', streep: '6 2 1 2 1 2', markering: 'blok', lijn: 'streep-stip-stiplijn, dichte blokjes' },
 ];
 
 export const stijlVan = (i: number): Reeksstijl => REEKSSTIJLEN[i % REEKSSTIJLEN.length]!;
@@ -139,8 +142,17 @@ export const markeringpad = (soort: Reeksstijl['markering'], cx: number, cy: num
       return `M${r(cx)} ${r(cy - g * 1.3)} L${r(cx + g * 1.1)} ${r(cy)} L${r(cx)} ${r(cy + g * 1.3)} L${r(cx - g * 1.1)} ${r(cy)} Z`;
     case 'kruis':
       return `M${r(cx - g)} ${r(cy - g)} L${r(cx + g)} ${r(cy + g)} M${r(cx + g)} ${r(cy - g)} L${r(cx - g)} ${r(cy + g)}`;
+    case 'omlaag':
+      return `M${r(cx)} ${r(cy + g * 1.2)} L${r(cx + g * 1.1)} ${r(cy - g * 0.8)} L${r(cx - g * 1.1)} ${r(cy - g * 0.8)} Z`;
+    case 'plus':
+      return `M${r(cx - g * 1.2)} ${r(cy)} H${r(cx + g * 1.2)} M${r(cx)} ${r(cy - g * 1.2)} V${r(cy + g * 1.2)}`;
+    case 'blok':
+      return `M${r(cx - g)} ${r(cy - g)} h${2 * g} v${2 * g} h${-2 * g} Z`;
   }
 };
+
+/** Open markers (white inside) but for the filled block; strokes only for the cross and the plus. */
+const markeringVulling = (s: Reeksstijl): string => (s.markering === 'kruis' || s.markering === 'plus' ? 'none' : s.markering === 'blok' ? s.kleur : '#ffffff');
 
 /** Where a series carries its markers: at the time axis' ticks (not 0) that its drawn curve reaches. */
 export const markeringen = (c: Tekencurve, ticks: readonly number[]): { maanden: number; overleving: number }[] =>
@@ -253,7 +265,7 @@ const Tekening = ({ id, titel, reeksen, maat, variant }: { id: string; titel: st
             <path d={stappad(curve, x, y)} {...(s.streep ? { 'stroke-dasharray': s.streep } : {})} />
             {curve.censureringen.length > 0 && <path d={censuurpad(curve, x, y)} stroke-width="1.5" />}
             {markeringen(curve, ticks).map((m) => (
-              <path key={m.maanden} d={markeringpad(s.markering, x(m.maanden), y(m.overleving))} fill={s.markering === 'kruis' ? 'none' : '#ffffff'} stroke-width="2" />
+              <path key={m.maanden} d={markeringpad(s.markering, x(m.maanden), y(m.overleving))} fill={markeringVulling(s)} stroke-width="2" />
             ))}
           </g>
         );
@@ -269,7 +281,7 @@ const Staal = ({ i }: { i: number }) => {
     <svg class="werkcoop-grafiek__staal" viewBox="0 0 44 16" width="44" height="16" aria-hidden="true" focusable="false">
       <g stroke={s.kleur} fill="none" stroke-width="2.5">
         <path d="M2 8 H42" {...(s.streep ? { 'stroke-dasharray': s.streep } : {})} />
-        <path d={markeringpad(s.markering, 22, 8)} fill={s.markering === 'kruis' ? 'none' : '#ffffff'} stroke-width="2" />
+        <path d={markeringpad(s.markering, 22, 8)} fill={markeringVulling(s)} stroke-width="2" />
       </g>
     </svg>
   );

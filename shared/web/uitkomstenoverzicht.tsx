@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Cohortcijfers, Curvepunt, Termijnstand } from '../domain/uitkomsten/cohorten';
 import type { Aandeel, Aantal } from '../domain/uitkomsten/onthulling';
 import type { Referentiecijfer } from '../domain/uitkomsten/referentiecijfers';
-import type { Dimensie, Uitkomstenrapport } from '../domain/uitkomsten/rapport';
+import type { Aansluitingregel, Banenafspraakcijfers, Dimensie, ToezeggingSoort, Uitkomstenrapport } from '../domain/uitkomsten/rapport';
 import { DOELGROEPEN } from '../schemas/verwijzingen';
 import { WERKPLEK_SOORTEN } from '../schemas/werkplekken';
 import { Retentiegrafiek, tekencurve, type Reeks, type Tekencurve } from './grafieken';
@@ -107,6 +107,8 @@ export interface Dashboard {
   readonly cohorten: readonly string[];
   /** The areas the person may choose between (a coordinator's regions and gemeenten, a partner's regions); none: no choice. */
   readonly gebieden: readonly { readonly waarde: string; readonly tekst: string }[];
+  /** The members' names by id, for the pledges (an id says nothing to a person). */
+  readonly ledennamen: ReadonlyMap<string, string>;
 }
 
 const procent = (p: number): string => `${String(Math.round(p)).replace('.', ',')}%`;
@@ -309,6 +311,140 @@ const Keuzelijst = ({ naam, label, waarden, gekozen }: { naam: string; label: st
   </div>
 );
 
+const TOEZEGGING_TEKST: Readonly<Record<ToezeggingSoort, string>> = {
+  reguliereBanen: 'Reguliere banen',
+  participatieplaatsen: 'Participatieplaatsen',
+  beschutWerkplekken: 'Beschut-werkplekken',
+  banenafspraakBanen: 'Banen uit de banenafspraak',
+};
+
+const getal = (n: number): string => String(n).replace('.', ',');
+
+/**
+ * The banenafspraak: realised jobs in the legal unit (25.5 paid hours a week is one job; only candidates of the
+ * target group whose contract counts, never beschut werk), and per member every pledge against what is
+ * realised on the peildatum. A realised number from 1–9 placements is not published.
+ */
+export const Banenafspraak = ({ cijfers, ledennamen }: { cijfers: Banenafspraakcijfers; ledennamen: ReadonlyMap<string, string> }) => (
+  <section aria-labelledby="banenafspraak-kop">
+    <Kop2>
+      <span id="banenafspraak-kop">Banenafspraak en toezeggingen</span>
+    </Kop2>
+    <Alinea>
+      {`Op ${leesbareDatum(cijfers.peildatum)} telt de banenafspraak `}
+      {cijfers.banen !== null ? <strong>{`${getal(cijfers.banen)} banen`}</strong> : <KleinAantal />}
+      {cijfers.banen === null ? ' banen' : ''}
+      {', uit '}
+      <AantalTekst a={cijfers.plaatsingen} />
+      {' lopende plaatsingen die meetellen. Eén baan is 25,5 betaalde uren per week; plaatsingen in beschut werk tellen niet mee.'}
+    </Alinea>
+    {cijfers.perLid.map((lid) => {
+      const naam = ledennamen.get(lid.lidId) ?? lid.lidId;
+      const id = `toezeggingen-${lid.lidId}`;
+      return (
+        <div class="utrecht-table-container" role="region" aria-labelledby={id} tabIndex={0} key={lid.lidId}>
+          <table class="utrecht-table werkcoop-cijfertabel">
+            <caption class="utrecht-table__caption" id={id}>
+              {`Toezeggingen van ${naam}`}
+            </caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  Toezegging
+                </th>
+                <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                  Toegezegd
+                </th>
+                <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                  Gerealiseerd
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {lid.toezeggingen.map((t) => (
+                <tr class="utrecht-table__row" key={t.soort}>
+                  <th class="utrecht-table__header-cell" scope="row">
+                    {TOEZEGGING_TEKST[t.soort]}
+                  </th>
+                  <td class="utrecht-table__cell utrecht-table__cell--numeric">{getal(t.toegezegd)}</td>
+                  <td class="utrecht-table__cell utrecht-table__cell--numeric">{t.gerealiseerd !== null ? getal(t.gerealiseerd) : <KleinAantal />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    })}
+  </section>
+);
+
+const AansluitingTabel = ({ id, titel, regels }: { id: string; titel: string; regels: readonly Aansluitingregel[] }) => (
+  <div class="utrecht-table-container" role="region" aria-labelledby={id} tabIndex={0}>
+    <table class="utrecht-table werkcoop-cijfertabel">
+      <caption class="utrecht-table__caption" id={id}>
+        {titel}
+      </caption>
+      <thead class="utrecht-table__header">
+        <tr class="utrecht-table__row">
+          <th class="utrecht-table__header-cell" scope="col">
+            Arbeidsmarktregio en werksoort
+          </th>
+          <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+            Wachtende kandidaten
+          </th>
+          <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+            Mediane wachttijd
+          </th>
+          <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+            Open plaatsen
+          </th>
+        </tr>
+      </thead>
+      <tbody class="utrecht-table__body">
+        {regels.map((r) => (
+          <tr class="utrecht-table__row" key={`${r.arbeidsmarktregio}|${r.werksoort}`}>
+            <th class="utrecht-table__header-cell" scope="row">
+              {`${r.arbeidsmarktregio}: ${r.werksoort}`}
+            </th>
+            <td class="utrecht-table__cell utrecht-table__cell--numeric">
+              <AantalTekst a={r.wachtend} />
+            </td>
+            <td class="utrecht-table__cell utrecht-table__cell--numeric">
+              {r.mediaanWachtdagen !== null ? `${getal(r.mediaanWachtdagen)} dagen` : r.wachtend.aantal === 0 ? '–' : <KleineNoemer />}
+            </td>
+            <td class="utrecht-table__cell utrecht-table__cell--numeric">
+              <AantalTekst a={r.openPlaatsen} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </div>
+);
+
+/** Supply and demand: placeable candidates waiting against open places, beschut werk in a table of its own. */
+export const Aansluiting = ({ regels }: { regels: readonly Aansluitingregel[] }) => {
+  const beschut = regels.filter((r) => r.beschutWerk);
+  const regulier = regels.filter((r) => !r.beschutWerk);
+  return (
+    <section aria-labelledby="aansluiting-kop">
+      <Kop2>
+        <span id="aansluiting-kop">Vraag en aanbod</span>
+      </Kop2>
+      <Alinea>
+        Bemiddelbare kandidaten die op een plaats wachten, naast de open plaatsen, per arbeidsmarktregio en werksoort. De wachttijd telt vanaf de dag dat iemand bemiddelbaar
+        werd. Beschut werk staat apart: daarvoor tellen alleen kandidaten met een indicatie beschut werk en plaatsen in beschut werk.
+      </Alinea>
+      {regulier.length > 0 && <AansluitingTabel id="aansluiting-regulier" titel="Vraag en aanbod, zonder beschut werk" regels={regulier} />}
+      {beschut.length > 0 ? (
+        <AansluitingTabel id="aansluiting-beschut" titel="Vraag en aanbod in beschut werk" regels={beschut} />
+      ) : (
+        <p class="utrecht-paragraph">Er zijn in deze regio's geen kandidaten voor beschut werk en geen open plaatsen in beschut werk.</p>
+      )}
+    </section>
+  );
+};
+
 /** The choice as a GET form: the address carries it, so a view can be bookmarked and sent to a colleague. */
 export const Keuzeformulier = ({
   actie,
@@ -390,6 +526,10 @@ export const Uitkomstenoverzicht = ({ dashboard, actie }: { dashboard: Dashboard
         </section>
       )}
       <Referenties reeksen={reeksen} referenties={rapport.referentiecijfers} />
+      {(rapport.banenafspraak.perLid.length > 0 || rapport.banenafspraak.plaatsingen.aantal !== 0) && (
+        <Banenafspraak cijfers={rapport.banenafspraak} ledennamen={dashboard.ledennamen} />
+      )}
+      {rapport.aansluiting.length > 0 && <Aansluiting regels={rapport.aansluiting} />}
     </>
   );
 };

@@ -37,6 +37,7 @@ const bron: Uitkomstenbron = {
   gebieden: async () => [],
   rapport: async (_p, filter) => rapportUit(records, RAPPORTDATUM, filter),
   bereik: async () => 'de plaatsingen van wie gemeente Zaanstad verwees',
+  ledennamen: async () => new Map([['lid-1', 'Hoveniersbedrijf Het Hout']]),
 };
 
 const gemeente: Principal = { rol: 'gemeente', subject: 'noor', gemeente: 'GM0479' };
@@ -62,9 +63,9 @@ const html = async (adres: string, stijl = '/portaal/statisch/werkcoop.css'): Pr
 describe('the choice in the address', () => {
   const cohorten = kwartalenTot(RAPPORTDATUM);
 
-  it('offers the twelve quarters up to the report date and shows the last four per cohort at first', () => {
-    expect(cohorten).toHaveLength(12);
-    expect(cohorten[0]).toBe('2024-K1');
+  it('offers the eight quarters up to the report date and shows the last four per cohort at first', () => {
+    expect(cohorten).toHaveLength(8);
+    expect(cohorten[0]).toBe('2025-K1');
     expect(cohorten.at(-1)).toBe('2026-K4');
     expect(leesKeuze(new URLSearchParams(), cohorten)).toEqual({ van: '2026-K1', tot: '2026-K4', per: 'cohort', doelgroep: undefined, gebied: undefined });
   });
@@ -77,7 +78,7 @@ describe('the choice in the address', () => {
       doelgroep: 'beschutWerk',
       gebied: undefined,
     });
-    for (const q of ['van=2019-K1', 'per=gemeente', 'doelgroep=iedereen', 'bsn=123'])
+    for (const q of ['van=2024-K4', 'per=gemeente', 'doelgroep=iedereen', 'bsn=123'])
       expect(() => leesKeuze(new URLSearchParams(q), cohorten), q).toThrow('Deze keuze kennen wij niet');
   });
 });
