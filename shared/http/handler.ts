@@ -27,7 +27,12 @@ export interface HttpResult {
   /** The object's version, sent as a strong ETag. */
   readonly versie?: number;
   readonly location?: string;
+  /** The same answer in another representation the caller asked for (Accept), sent instead of the JSON body. */
+  readonly representatie?: { readonly contentType: string; readonly inhoud: string };
 }
+
+/** Whether the caller asked for CSV (Accept: text/csv), on a route whose answer has a CSV representation. */
+export const wilCsv = (event: HttpEvent): boolean => /(^|,)\s*text\/csv\b/i.test(event.headers.accept ?? '');
 
 const STANDAARD_MAX_BODY = 16 * 1024;
 
@@ -129,6 +134,7 @@ export const httpHandler = <P extends ZodType, Q extends ZodType, B extends ZodT
     // The answer as this role may see it: employers never get gemeente-internal fields (shared/privacy/rolvorm.ts).
     const uit = vormVoorRol(principal, route.responses[result.status]?.schema, result.body);
     const headers: Record<string, string> = {};
+    if (result.representatie) return { statusCode: result.status, headers: { 'Content-Type': result.representatie.contentType }, body: result.representatie.inhoud };
     if (result.body !== undefined) headers['Content-Type'] = 'application/json';
     if (result.versie !== undefined) headers.ETag = `"${result.versie}"`;
     if (result.location) headers.Location = result.location;

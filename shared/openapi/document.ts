@@ -58,6 +58,8 @@ const TAG_BESCHRIJVINGEN: Readonly<Record<string, string>> = {
   Matching: 'Voorstellen van werkplekken bij een kandidaat en van kandidaten bij een werkplek, met hun redenen. Mensen beslissen; er wordt niets automatisch geplaatst.',
   Plaatsingen: 'De plaatsing van een kandidaat bij een lid: fasen, instrumenten, ontwikkelplan en jobcoach.',
   Nazorg: 'Nazorgmomenten na de start van een plaatsing, de antwoorden van werkgever en jobcoach, risicosignalen, escalaties en duurzaamheid.',
+  Uitkomsten:
+    'Of plaatsingen duurzaam zijn: anonieme, onderdrukte cijfers per cohort en groep (CBS-cohortonderzoek, WIOA-behoud, Divosa-herinstroom, de banenafspraak), vraag en aanbod per regio, en de SRG-export van een gemeente.',
   Privacy: 'De AVG: het verwerkingenlogboek, inzage in en verwijdering van de gegevens van een kandidaat, en de bewaartermijn.',
 };
 
@@ -144,7 +146,14 @@ const responseFor = (route: RouteDefinition, status: string): ResponseConfig => 
   return {
     description: definition.description,
     headers,
-    ...(definition.schema ? { content: { 'application/json': { schema: definition.schema } } } : {}),
+    ...(definition.schema
+      ? {
+          content: {
+            'application/json': { schema: definition.schema },
+            ...(definition.csv ? { 'text/csv': { schema: { type: 'string', description: 'Dezelfde cijfers als CSV (RFC 4180, komma, UTF-8), één regel per cijfer; vraag erom met Accept: text/csv.' } } } : {}),
+          },
+        }
+      : {}),
   };
 };
 

@@ -5,6 +5,7 @@ import { ledenRoutes } from './leden';
 import { nazorgRoutes } from './nazorg';
 import { plaatsingenRoutes } from './plaatsingen';
 import { privacyRoutes } from './privacy';
+import { uitkomstenRoutes } from './uitkomsten';
 import { regiopartnersRoutes } from './regiopartners';
 import { verwijzingenRoutes } from './verwijzingen';
 import { werkplekkenRoutes } from './werkplekken';
@@ -25,6 +26,7 @@ export const routes = {
   ...plaatsingenRoutes,
   ...nazorgRoutes,
   ...privacyRoutes,
+  ...uitkomstenRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

@@ -71,4 +71,7 @@ export const manifestPaden: Readonly<Record<string, readonly HttpMethod[]>> = {
   '/v1/verwerkingen': ['GET'],
   '/v1/verwijzingen/{verwijzingId}/inzage': ['GET'],
   '/v1/verwijzingen/{verwijzingId}/verwijderverzoek': ['POST'],
+  '/v1/uitkomsten': ['GET'],
+  '/v1/uitkomsten/aansluiting': ['GET'],
+  '/v1/gemeenten/{gemeenteCode}/srg-export': ['GET'],
 };

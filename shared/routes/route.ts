@@ -11,6 +11,8 @@ export interface ResponseDefinition {
   readonly schema?: ZodType;
   /** Response headers besides API-Version (added to every response). */
   readonly headers?: readonly ('ETag' | 'Location')[];
+  /** Also served as CSV (RFC 4180) when the caller sends Accept: text/csv. */
+  readonly csv?: true;
 }
 
 /**

@@ -48,7 +48,7 @@
  *
  *   Uitkomst             UITKOMST#<plaatsingId> / UITKOMST          (a placement's outcome: each source's part with its last stream record applied, and where its copies are)
  *   Uitkomstkopie        UITKOMSTEN#<scope>#<shard> / <startdatum>#<plaatsingId>   (the anonymous outcome record, once per scope: GEMEENTE#<gm>,
- *                        REGIO#<regio>, LID#<lidId> (shard 0), NATIONAAL (shards 0..7); a report reads its scope's collection, never a Scan)
+ *                        REGIO#<regio>, LID#<lidId>, PARTNER#<jobcoach partnerId> (shard 0), NATIONAAL (shards 0..7); a report reads its scope's collection, never a Scan)
  *   Aansluitingbron      AANSLUITINGBRON#<VERWIJZING|WERKPLEK>#<id> / AANSLUITINGBRON   (what one referral or place adds to supply and demand, and its last stream record)
  *   Aansluiting          AANSLUITING#<regio> / <KANDIDAAT|WERKPLEK>#<id>   (a waiting candidate or a place with free places: the region's supply and demand)
  *

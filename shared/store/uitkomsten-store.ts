@@ -180,10 +180,25 @@ const KopieItem = z.object({ entiteit: z.literal('Uitkomstkopie'), u: z.string()
 const AansluitingItem = z.object({ entiteit: z.literal('Aansluiting'), a: z.string() });
 const LidRegel = z.object({ entiteit: z.literal('Lid'), id: z.string(), status: z.string(), toezeggingen: z.record(z.string(), z.number()) });
 
+const SrgPlaatsingItem = z.object({
+  entiteit: z.literal('Plaatsing'),
+  id: z.string(),
+  verwijzingId: z.string(),
+  contract: z.object({ startdatum: z.string(), contractvorm: z.string() }).optional(),
+  beeindiging: z.object({ einddatum: z.string(), reden: z.string() }).optional(),
+  instrumenten: z.array(z.object({ invoer: z.object({ soort: z.string(), startdatum: z.string(), einddatum: z.string().optional() }) })),
+});
+const DossierItem = z.object({ entiteit: z.literal('Verwijzing'), id: z.string(), dossierkenmerk: z.string() });
+
 const scopePartities = (s: Uitkomstenscope): string[] =>
   s.soort === 'nationaal'
     ? Array.from({ length: UITKOMSTEN_SHARDS_NATIONAAL }, (_, i) => sleutels.uitkomstenPartitie('NATIONAAL', i))
-    : [sleutels.uitkomstenPartitie(s.soort === 'gemeente' ? `GEMEENTE#${s.gemeente}` : s.soort === 'lid' ? `LID#${s.lidId}` : `REGIO#${s.arbeidsmarktregio}`, 0)];
+    : [
+        sleutels.uitkomstenPartitie(
+          s.soort === 'gemeente' ? `GEMEENTE#${s.gemeente}` : s.soort === 'lid' ? `LID#${s.lidId}` : s.soort === 'partner' ? `PARTNER#${s.partnerId}` : `REGIO#${s.arbeidsmarktregio}`,
+          0,
+        ),
+      ];
 
 /** Pledges count for members that are or were active; an application's pledge is not one yet. */
 const LEDEN_MET_TOEZEGGING = new Set(['actief', 'geschorst', 'uitgetreden']);
@@ -229,6 +244,30 @@ export const dynamoUitkomstenStore = (): UitkomstenStore => ({
   async regioVanGemeente(code) {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.gemeente(code), ProjectionExpression: 'arbeidsmarktregio' }));
     return typeof Item?.arbeidsmarktregio === 'string' ? Item.arbeidsmarktregio : undefined;
+  },
+
+  async srgBronnen(gemeente) {
+    const [plaatsingen, verwijzingen] = await Promise.all([
+      allePaginas(
+        {
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :p',
+          ExpressionAttributeValues: { ':p': sleutels.plaatsingenPerGemeentePartitie(gemeente) },
+          ProjectionExpression: 'entiteit, id, verwijzingId, contract, beeindiging, instrumenten',
+        },
+        (i) => SrgPlaatsingItem.parse(i),
+      ),
+      allePaginas(
+        {
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': sleutels.verwijzingenPerGemeentePartitie(gemeente) },
+          ProjectionExpression: 'entiteit, id, dossierkenmerk',
+        },
+        (i) => DossierItem.parse(i),
+      ),
+    ]);
+    return { plaatsingen: plaatsingen.map(({ entiteit: _e, ...p }) => p), dossiers: new Map(verwijzingen.map((v) => [v.id, v.dossierkenmerk])) };
   },
 
   async regiosVanPartner(partnerId) {

@@ -1,4 +1,5 @@
 import type { Aansluitingbron, Toezeggingen, Uitkomst, Uitkomstenscope } from '../domain/uitkomsten/rapport';
+import type { SrgPlaatsing } from '../domain/uitkomsten/srg';
 import type { GemeenteMutatie } from '../domain/gemeenten';
 import type { LidMutatie } from '../domain/leden';
 import type { Gevolgen, PlaatsingMutatie } from '../domain/plaatsingen';
@@ -260,4 +261,6 @@ export interface UitkomstenStore {
   regioVanGemeente(code: string): Promise<string | undefined>;
   /** The regions of a regiopartner, or undefined when it does not exist. */
   regiosVanPartner(partnerId: string): Promise<readonly string[] | undefined>;
+  /** A gemeente's placements (gsi2) and its referrals' dossier references (gsi1): two paged Queries. */
+  srgBronnen(gemeente: string): Promise<{ plaatsingen: SrgPlaatsing[]; dossiers: Map<string, string> }>;
 }

@@ -375,6 +375,9 @@ const workflowInvocations = async (rt: LocalRuntime, s: Scenario, matching: Matc
       event: json('POST', `/v1/escalaties/${afTeHandelen.id}/afhandelen`, admin, { afhandeling: 'Werkgever gebeld; afspraken gemaakt over de werkdruk.', uitkomst: 'afsprakenGemaakt' }),
       does: 'close an open escalation',
     },
+    uitkomstenOphalen: { event: json('GET', '/v1/uitkomsten', gm), does: "the gemeente's outcome report (3 requests)" },
+    aansluitingOphalen: { event: json('GET', '/v1/uitkomsten/aansluiting', gm), does: "the gemeente's region's supply and demand" },
+    srgExportOphalen: { event: json('GET', `/v1/gemeenten/${GEMEENTEN[g].code}/srg-export`, gm), does: "the gemeente's SRG export" },
     begeleidingsnotitieToevoegen: {
       event: json('POST', pad(teBewerken, '/begeleidingsnotities'), admin, { soort: 'evaluatie', datum: '2027-02-01', tekst: 'Evaluatie na een maand' }),
       does: 'evaluation note, coopAdmin',

@@ -9,6 +9,11 @@
  *   npm run bench -- --quick            # fewer samples and only the 40-item matching region, for working on the bench itself
  *   npm run bench -- --init-samples 5   # more cold imports per bundle (default 3): that phase grows
  *                                       # with every function, ~3 × 0.25 s each on an idle machine
+ *   npm run bench -- --uitkomsten [--uitkomsten-nationaal 100000]
+ *                                       # only the outcome reports (test/bench/uitkomsten.ts): a region of
+ *                                       # 10,000 placements and the nation (default 100,000; smaller for a quick look)
+ *   The full run ends with the same reports, the nation at 20,000 placements (seeding 100,000 takes ~1.5 min
+ *   here): `--uitkomsten-nationaal 100000` for the issue's scale, `--zonder-uitkomsten` to leave them out.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,6 +61,13 @@ if (argv.includes('--nazorg')) {
   const n = argv.indexOf('--nazorg-n');
   const { nazorgBench } = await import('./nazorg');
   await nazorgBench(n === -1 ? 100_000 : Number(argv[n + 1]), { alleenGeheugen: argv.includes('--alleen-geheugen') });
+  process.exit(0);
+}
+
+if (argv.includes('--uitkomsten')) {
+  const n = argv.indexOf('--uitkomsten-nationaal');
+  const { uitkomstenBench } = await import('./uitkomsten');
+  await uitkomstenBench(n === -1 ? 100_000 : Number(argv[n + 1]));
   process.exit(0);
 }
 
@@ -836,8 +848,17 @@ const toJson = (r: Omit<Results, 'largest' | 'baseline'>) => ({
   simulatedDays: r.days,
 });
 
+const UITKOMSTEN_NATIONAAL_STANDAARD = 20_000;
+
 main().then(
-  () => process.exit(0),
+  async () => {
+    if (!argv.includes('--zonder-uitkomsten')) {
+      const n = argv.indexOf('--uitkomsten-nationaal');
+      const { uitkomstenBench } = await import('./uitkomsten');
+      await uitkomstenBench(n === -1 ? UITKOMSTEN_NATIONAAL_STANDAARD : Number(argv[n + 1]));
+    }
+    process.exit(0);
+  },
   (error: unknown) => {
     console.error(error);
     process.exit(1);

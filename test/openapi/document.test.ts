@@ -155,7 +155,8 @@ describe('the OpenAPI document', () => {
       const headers = Object.keys(response.headers ?? {}).sort();
       expect(headers, status).toEqual(['API-Version', ...(declared.headers ?? [])].sort());
       expect(deref(response.headers!['API-Version'] as object)).toMatchObject({ required: true, schema: { type: 'string' } });
-      if (declared.schema) expect(Object.keys(response.content ?? {})).toEqual(['application/json']);
+      // JSON always; CSV too where the route says so (content negotiation, Accept: text/csv).
+      if (declared.schema) expect(Object.keys(response.content ?? {})).toEqual(['application/json', ...(declared.csv ? ['text/csv'] : [])]);
     }
   });
 

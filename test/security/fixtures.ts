@@ -17,6 +17,7 @@ export const PARAMETERS: Record<string, { readonly van: (w: Wereld) => string; r
   gemeenteCode: { van: (w) => w.gemeente.code, onbestaand: () => 'GM9998' },
   gemeente: { van: (w) => w.gemeente.code, onbestaand: () => 'GM9998' },
   partnerId: { van: (w) => w.partner.id, onbestaand: ulid },
+  jobcoachPartnerId: { van: (w) => w.partner.id, onbestaand: ulid },
   gebruikerId: { van: (w) => w.gebruiker.id, onbestaand: ulid },
   verwijzingId: { van: (w) => w.verwijzing.id, onbestaand: ulid },
   werkplekId: { van: (w) => w.werkplek.id, onbestaand: ulid },

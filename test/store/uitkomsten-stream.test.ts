@@ -255,3 +255,20 @@ describe('de uitkomsten van de consument zijn de uitkomsten van de plaatsingen z
     );
   });
 });
+
+describe('gelijktijdige bronnen van één plaatsing', () => {
+  it('de plaatsing, haar momenten en een escalatie tegelijk uit verschillende shards: één uitkomst met alles erin', async () => {
+    const [p, v, w] = [ulid(), ulid(), ulid()];
+    await zetKenmerken(v, w, 'participatiewet', 'participatieplaats');
+    const gemeente = 'GM0777';
+    const start = rec(plaatsingBeeld({ id: p, verwijzingId: v, werkplekId: w, lidId: LID, gemeente, fase: 'gestart', contract: { startdatum: '2025-03-03', contractvorm: 'onbepaaldeTijd', urenPerWeek: 30, loonPercentageWml: 100, teltVoorBanenafspraak: false }, instrumenten: [], versie: 2 }));
+    const momenten = Array.from({ length: 6 }, () =>
+      rec(momentBeeld({ id: ulid(), plaatsingId: p, soort: 'regulier', status: 'beantwoord', antwoordUiterlijk: '2025-05-01', antwoorden: [{ nogInDienst: true, op: '2025-04-01T00:00:00Z' }] })),
+    );
+    const esc = rec({ entiteit: 'Escalatie', id: ulid(), plaatsingId: p, aangemaaktOp: '2025-04-02T00:00:00Z', status: 'open' });
+    const uitkomsten = await Promise.all([start, ...momenten, esc].map((r) => handler({ Records: [r] }, context)));
+    expect(uitkomsten.every((u) => u.batchItemFailures.length === 0)).toBe(true);
+    const [u] = await store().uitkomsten({ soort: 'gemeente', gemeente });
+    expect(u).toMatchObject({ plaatsingId: p, nazorg: { regulier: { beslist: 6, opTijd: 6 } }, escalaties: [{ op: '2025-04-02' }], soortWerkplek: 'participatieplaats' });
+  });
+});

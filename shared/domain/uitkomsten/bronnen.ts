@@ -132,8 +132,14 @@ export const uitkomstVan = (
   };
 };
 
-/** The scopes a record is reported in: its gemeente's, its region's, its member's and the nation's. */
-export const scopesVan = (u: Uitkomst): string[] => [`GEMEENTE#${u.gemeente}`, `REGIO#${u.arbeidsmarktregio}`, `LID#${u.lidId}`, 'NATIONAAL'];
+/** The scopes a record is reported in: its gemeente's, its region's, its member's, its jobcoach organisation's and the nation's. */
+export const scopesVan = (u: Uitkomst): string[] => [
+  `GEMEENTE#${u.gemeente}`,
+  `REGIO#${u.arbeidsmarktregio}`,
+  `LID#${u.lidId}`,
+  ...(u.jobcoachPartnerId ? [`PARTNER#${u.jobcoachPartnerId}`] : []),
+  'NATIONAAL',
+];
 
 /** A referral waits in its region's supply while bemiddelbaar; `sinds` is kept from the moment it became so. */
 export const kandidaatbronVan = (b: Beeld, eerder: Aansluitingbron | undefined): Aansluitingbron | undefined => {

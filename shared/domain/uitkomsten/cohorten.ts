@@ -1,6 +1,6 @@
 import { naTermijn } from '../nazorg';
 import { kaplanMeier, overlevingOp, mediaan, type Curve, type Waarneming } from './kaplan-meier';
-import { publiceerAandeel, publiceerAantal, type Aandeel, type Aantal } from './onthulling';
+import { onderdrukLijnen, publiceerAandeel, publiceerAantal, type Aandeel, type Aantal } from './onthulling';
 
 /**
  * The durability figures of a cohort — every placement that started in one calendar quarter — from one
@@ -27,9 +27,36 @@ export interface Uitkomstrecord {
   readonly checks: Readonly<Record<string, Checkantwoord>>;
 }
 
+/**
+ * The day a term ends for a start date, remembered: a national report asks it a few million times for a
+ * few thousand distinct start dates, and date arithmetic was most of its time.
+ */
+const termijnEinden = new Map<string, Map<string, string>>();
+const eindeTermijn = (start: string, termijn: string): string => {
+  let perStart = termijnEinden.get(termijn);
+  if (!perStart) termijnEinden.set(termijn, (perStart = new Map()));
+  let e = perStart.get(start);
+  if (e === undefined) {
+    e = naTermijn(start, termijn);
+    if (perStart.size > 100_000) perStart.clear();
+    perStart.set(start, e);
+  }
+  return e;
+};
+
 export const kwartaalVan = (datum: string): string => `${datum.slice(0, 4)}-K${Math.floor((Number(datum.slice(5, 7)) - 1) / 3) + 1}`;
 
-const dagenTussen = (van: string, tot: string): number => Math.round((Date.parse(`${tot}T00:00:00Z`) - Date.parse(`${van}T00:00:00Z`)) / 86_400_000);
+const dagnummers = new Map<string, number>();
+const dagnummer = (datum: string): number => {
+  let d = dagnummers.get(datum);
+  if (d === undefined) {
+    d = Math.round(Date.parse(`${datum}T00:00:00Z`) / 86_400_000);
+    if (dagnummers.size > 100_000) dagnummers.clear();
+    dagnummers.set(datum, d);
+  }
+  return d;
+};
+const dagenTussen = (van: string, tot: string): number => dagnummer(tot) - dagnummer(van);
 
 export interface Termijnstand {
   /** Placements whose term has passed: the denominator. */
@@ -47,25 +74,34 @@ export const standOp = (records: readonly Uitkomstrecord[], termijn: string, rap
   let inWerk = 0;
   let nietInWerk = 0;
   for (const r of records) {
-    if (naTermijn(r.startdatum, termijn) > rapportdatum) continue;
+    if (eindeTermijn(r.startdatum, termijn) > rapportdatum) continue;
     bereikt++;
     const a = r.checks[termijn];
     if (a === 'inDienst' || a === 'elders') inWerk++;
     else if (a === 'nietInWerk') nietInWerk++;
   }
+  // The counts add up (in work + not + onbekend = bereikt; bereikt + nog niet = gestart): a count hidden alone
+  // in such a sum could be worked out from the others, so the sums are suppressed as lines of a table.
+  const [pInWerk, pNiet, pOnbekend, pBereikt, pNogNiet] = onderdrukLijnen(
+    [inWerk, nietInWerk, bereikt - inWerk - nietInWerk, bereikt, records.length - bereikt, records.length],
+    [
+      [0, 1, 2, 3],
+      [3, 4, 5],
+    ],
+  );
   return {
-    bereikt: publiceerAantal(bereikt),
-    inWerk: publiceerAantal(inWerk),
-    nietInWerk: publiceerAantal(nietInWerk),
-    onbekend: publiceerAantal(bereikt - inWerk - nietInWerk),
-    nogNietBereikt: publiceerAantal(records.length - bereikt),
+    bereikt: pBereikt!,
+    inWerk: pInWerk!,
+    nietInWerk: pNiet!,
+    onbekend: pOnbekend!,
+    nogNietBereikt: pNogNiet!,
     aandeelInWerk: publiceerAandeel(inWerk, bereikt),
   };
 };
 
 /** Retention with the same employer: employed here at both checks, over the placements that reached the last. */
 export const behoud = (records: readonly Uitkomstrecord[], rapportdatum: string, termijnen: readonly [string, string] = ['P6M', 'P12M']): Aandeel => {
-  const bereikt = records.filter((r) => naTermijn(r.startdatum, termijnen[1]) <= rapportdatum);
+  const bereikt = records.filter((r) => eindeTermijn(r.startdatum, termijnen[1]) <= rapportdatum);
   const zelfde = bereikt.filter((r) => termijnen.every((t) => r.checks[t] === 'inDienst')).length;
   return publiceerAandeel(zelfde, bereikt.length);
 };
@@ -134,9 +170,11 @@ export const cohortcijfers = (cohort: string, records: readonly Uitkomstrecord[]
 /** The records by cohort (the quarter of their start), in time order. */
 export const perCohort = (records: readonly Uitkomstrecord[]): Map<string, Uitkomstrecord[]> => {
   const uit = new Map<string, Uitkomstrecord[]>();
-  for (const r of [...records].sort((a, b) => a.startdatum.localeCompare(b.startdatum))) {
+  for (const r of [...records].sort((a, b) => (a.startdatum < b.startdatum ? -1 : a.startdatum > b.startdatum ? 1 : 0))) {
     const k = kwartaalVan(r.startdatum);
-    uit.set(k, [...(uit.get(k) ?? []), r]);
+    const lijst = uit.get(k);
+    if (lijst) lijst.push(r);
+    else uit.set(k, [r]);
   }
   return uit;
 };

@@ -63,3 +63,28 @@ export const onderdrukTabel = (cellen: readonly (readonly number[])[]): Aantal[]
     r.map((v, k): Aantal => (!verborgen[i]![k] ? { aantal: v } : secundair[i]![k] ? { aantal: null, onderdrukt: 'secundair', weergave: 'x' } : publiceerAantal(v))),
   );
 };
+
+/**
+ * The same secondary suppression for counts linked by other sums than a two-way table's: `lijnen` are lists of
+ * indexes into `waarden`, each a line whose last index is its total (a subtotal may end one line and be a cell
+ * of the next). A cell hidden alone in a line takes another cell of that line with it: a zero first (it is
+ * about no one, so hiding it costs the reader least, and beside a hidden cell it gives that away as much as
+ * a number does), else the smallest positive one, the total last — totals are often published elsewhere too.
+ */
+export const onderdrukLijnen = (waarden: readonly number[], lijnen: readonly (readonly number[])[]): Aantal[] => {
+  const verborgen = waarden.map(isKlein);
+  const secundair = waarden.map(() => false);
+  for (let veranderd = true; veranderd; ) {
+    veranderd = false;
+    for (const lijn of lijnen) {
+      if (lijn.filter((i) => verborgen[i]).length !== 1) continue;
+      const open = lijn.slice(0, -1).filter((i) => !verborgen[i]);
+      const keuze = [...open.filter((i) => waarden[i] === 0), ...open.filter((i) => waarden[i]! > 0).sort((a, b) => waarden[a]! - waarden[b]!), lijn.at(-1)!][0]!;
+      if (verborgen[keuze]) continue;
+      verborgen[keuze] = true;
+      secundair[keuze] = true;
+      veranderd = true;
+    }
+  }
+  return waarden.map((v, i): Aantal => (!verborgen[i] ? { aantal: v } : secundair[i] ? { aantal: null, onderdrukt: 'secundair', weergave: 'x' } : publiceerAantal(v)));
+};

@@ -38,9 +38,13 @@ export interface Uitkomstenfilter {
   readonly gemeente?: string | undefined;
   readonly arbeidsmarktregio?: string | undefined;
   readonly lidId?: string | undefined;
+  /** The jobcoach organisation (regiopartner) of the placements. */
+  readonly jobcoachPartnerId?: string | undefined;
   readonly doelgroep?: string | undefined;
   readonly soortWerkplek?: string | undefined;
   readonly instrument?: string | undefined;
+  /** The day the banenafspraak and pledges are counted on (open placements that day); default the report date. */
+  readonly peildatum?: string | undefined;
 }
 
 /** Whose figures these are: what the caller may see and asked for. */
@@ -48,7 +52,8 @@ export type Uitkomstenscope =
   | { readonly soort: 'nationaal' }
   | { readonly soort: 'gemeente'; readonly gemeente: string }
   | { readonly soort: 'arbeidsmarktregio'; readonly arbeidsmarktregio: string }
-  | { readonly soort: 'lid'; readonly lidId: string };
+  | { readonly soort: 'lid'; readonly lidId: string }
+  | { readonly soort: 'partner'; readonly partnerId: string };
 
 /** A curve as it may be drawn: only where at least 10 are still at risk; cut off at the first point with fewer. */
 export interface Gepubliceerdecurve {
@@ -150,9 +155,11 @@ export const publiceerCurve = (curve: Curve): Gepubliceerdecurve => {
   if (curve.aantal < DREMPEL) return { punten: [], censureringen: [], afgekaptNa: null };
   const punten: Gepubliceerdecurve['punten'][number][] = [{ dagen: 0, overleving: 1, onder: 1, boven: 1, risico: curve.aantal }];
   const censureringen: number[] = [];
+  // Four decimals are more than a drawing or a table can show, and keep a region's curves small on the wire.
+  const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
   for (const s of curve.stappen) {
     if (s.risico < DREMPEL) break;
-    if (s.gebeurtenissen > 0) punten.push({ dagen: s.dagen, overleving: s.overleving, onder: s.onder, boven: s.boven, risico: s.risico });
+    if (s.gebeurtenissen > 0) punten.push({ dagen: s.dagen, overleving: r4(s.overleving), onder: r4(s.onder), boven: r4(s.boven), risico: s.risico });
     if (s.gecensureerd > 0) censureringen.push(s.dagen);
   }
   const laatste = curve.stappen.filter((s) => s.risico >= DREMPEL).at(-1);
@@ -166,14 +173,20 @@ export const past = (u: Uitkomst, f: Uitkomstenfilter): boolean =>
   (!f.gemeente || u.gemeente === f.gemeente) &&
   (!f.arbeidsmarktregio || u.arbeidsmarktregio === f.arbeidsmarktregio) &&
   (!f.lidId || u.lidId === f.lidId) &&
+  (!f.jobcoachPartnerId || u.jobcoachPartnerId === f.jobcoachPartnerId) &&
   (!f.doelgroep || u.doelgroep === f.doelgroep) &&
   (!f.soortWerkplek || u.soortWerkplek === f.soortWerkplek) &&
   (!f.instrument || u.instrumenten.includes(f.instrument));
 
 const gestartTabel = (d: Dimensie, perKwartaal: ReadonlyMap<string, Uitkomst[]>): Gestarttabel => {
-  const categorieen = [...new Set([...perKwartaal.values()].flat().flatMap((u) => groepenVan(u, d)))].sort();
   const cohorten = [...perKwartaal.keys()];
-  const cellen = cohorten.map((k) => categorieen.map((c) => perKwartaal.get(k)!.filter((u) => groepenVan(u, d).includes(c)).length));
+  const telling = cohorten.map((k) => {
+    const t = new Map<string, number>();
+    for (const u of perKwartaal.get(k)!) for (const g of groepenVan(u, d)) t.set(g, (t.get(g) ?? 0) + 1);
+    return t;
+  });
+  const categorieen = [...new Set(telling.flatMap((t) => [...t.keys()]))].sort();
+  const cellen = telling.map((t) => categorieen.map((c) => t.get(c) ?? 0));
   if (d === 'instrument') {
     // Not additive: each cell stands alone (primary suppression), the row's total is the cohort's placements.
     const rijen = cohorten.map((k, i) => ({ cohort: k, cellen: cellen[i]!.map(publiceerAantal), totaal: publiceerAantal(perKwartaal.get(k)!.length) }));
@@ -233,12 +246,18 @@ const gerealiseerd = (us: readonly Uitkomst[], waarde: number): number | null =>
 const banenafspraakcijfers = (us: readonly Uitkomst[], peildatum: string, leden: readonly { lidId: string; toezeggingen: Toezeggingen }[]): Banenafspraakcijfers => {
   const open = us.filter((u) => openOp(u, peildatum));
   const ba = open.filter(teltAlsBanenafspraak);
+  const perLid = new Map<string, Uitkomst[]>();
+  for (const u of open) {
+    const lijst = perLid.get(u.lidId);
+    if (lijst) lijst.push(u);
+    else perLid.set(u.lidId, [u]);
+  }
   return {
     peildatum,
     banen: gerealiseerd(ba, banen(ba)),
     plaatsingen: publiceerAantal(ba.length),
     perLid: leden.map(({ lidId, toezeggingen }) => {
-      const eigen = open.filter((u) => u.lidId === lidId);
+      const eigen = perLid.get(lidId) ?? [];
       return {
         lidId,
         toezeggingen: TOEZEGGING_SOORTEN.map((soort) => {
@@ -309,7 +328,12 @@ export const maakRapport = (invoer: Rapportinvoer): Uitkomstenrapport => {
   }));
   const groepen = DIMENSIES.flatMap((d) => {
     const per = new Map<string, Uitkomst[]>();
-    for (const u of gekozen) for (const g of groepenVan(u, d)) per.set(g, [...(per.get(g) ?? []), u]);
+    for (const u of gekozen)
+      for (const g of groepenVan(u, d)) {
+        const lijst = per.get(g);
+        if (lijst) lijst.push(u);
+        else per.set(g, [u]);
+      }
     return [...per]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([groep, us]): Groepsrapport => ({ dimensie: d, groep, cijfers: cohortcijfers('alle', us, rapportdatum), curve: publiceerCurve(kaplanMeier(behoudWaarnemingen(us, rapportdatum))) }));
@@ -322,7 +346,7 @@ export const maakRapport = (invoer: Rapportinvoer): Uitkomstenrapport => {
     gestart: DIMENSIES.map((d) => gestartTabel(d, perKwartaal)),
     groepen,
     nazorg: nazorgcijfers(gekozen),
-    banenafspraak: banenafspraakcijfers(alle, rapportdatum, invoer.leden),
+    banenafspraak: banenafspraakcijfers(alle, filter.peildatum ?? rapportdatum, invoer.leden),
     aansluiting: aansluitingcijfers(invoer.aansluiting, rapportdatum),
     referentiecijfers: REFERENTIECIJFERS,
   };
