@@ -66,7 +66,7 @@ export const filterVan = (keuze: Keuze): Uitkomstenfilter => {
     vanCohort: keuze.van,
     totCohort: keuze.tot,
     ...(keuze.doelgroep ? { doelgroep: keuze.doelgroep } : {}),
-    ...(soort === 'gemeente' ? { gemeente: waarde } : soort === 'regio' ? { arbeidsmarktregio: waarde } : {}),
+    ...(soort === 'gemeente' ? { gemeente: waarde } : soort === 'regio' ? { arbeidsmarktregio: waarde } : soort === 'partner' ? { jobcoachPartnerId: waarde } : {}),
   };
 };
 
@@ -120,7 +120,9 @@ const regio = (r: string) => ({ waarde: `regio:${r}`, tekst: `Arbeidsmarktregio 
 /** The API's own use cases, as the signed-in person: the same scope rules and processing log as GET /v1/uitkomsten. */
 export const useCaseBron: Uitkomstenbron = {
   async gebieden(p) {
-    if (p.rol === 'regiopartner') return (await regiopartners.ophalen(p, p.partnerId)).arbeidsmarktregios.map(regio);
+    // A partner sees its regions, and as jobcoach organisation the placements it coaches, wherever they are.
+    if (p.rol === 'regiopartner')
+      return [...(await regiopartners.ophalen(p, p.partnerId)).arbeidsmarktregios.map(regio), { waarde: `partner:${p.partnerId}`, tekst: 'De plaatsingen die u begeleidt' }];
     if (p.rol !== 'coopAdmin') return [];
     // One page of gemeenten is every gemeente a cooperative works with (tens, not hundreds).
     const g = await gemeenten.zoeken(p, { pageSize: 100 });
@@ -144,6 +146,8 @@ export const useCaseBron: Uitkomstenbron = {
       }
       case 'lid':
         return `de plaatsingen bij ${(await leden.ophalen(p, scope.lidId)).naam}`;
+      case 'partner':
+        return p.rol === 'regiopartner' ? 'de plaatsingen die u als jobcoachorganisatie begeleidt' : 'de plaatsingen die deze jobcoachorganisatie begeleidt';
     }
   },
 };

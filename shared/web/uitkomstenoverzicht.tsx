@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Cohortcijfers, Curvepunt, Termijnstand } from '../domain/uitkomsten/cohorten';
 import type { Aandeel, Aantal } from '../domain/uitkomsten/onthulling';
 import type { Referentiecijfer } from '../domain/uitkomsten/referentiecijfers';
-import type { Aansluitingregel, Banenafspraakcijfers, Dimensie, ToezeggingSoort, Uitkomstenrapport } from '../domain/uitkomsten/rapport';
+import type { Aansluitingregel, Banenafspraakcijfers, Dimensie, Gestarttabel, ToezeggingSoort, Uitkomstenrapport } from '../domain/uitkomsten/rapport';
 import { DOELGROEPEN } from '../schemas/verwijzingen';
 import { WERKPLEK_SOORTEN } from '../schemas/werkplekken';
 import { Retentiegrafiek, tekencurve, type Reeks, type Tekencurve } from './grafieken';
@@ -94,7 +94,7 @@ export interface Keuze {
   readonly tot: string;
   readonly per: Groepering;
   readonly doelgroep: (typeof DOELGROEPEN)[number] | undefined;
-  /** `gemeente:GM0363`, `regio:<name>`; absent for the caller's own (for a coordinator: the nation). */
+  /** `gemeente:GM0363`, `regio:<name>`, `partner:<id>`; absent for the caller's own (for a coordinator: the nation). */
   readonly gebied: string | undefined;
 }
 
@@ -311,6 +311,65 @@ const Keuzelijst = ({ naam, label, waarden, gekozen }: { naam: string; label: st
   </div>
 );
 
+const DIMENSIE_TEKST: Readonly<Record<Dimensie, string>> = { soortWerkplek: 'soort werkplek', contractvorm: 'contractvorm', doelgroep: 'doelgroep', instrument: 'instrument' };
+
+/**
+ * Started placements per cohort by one dimension, with totals, as the report publishes them: a cell hidden so
+ * that another cannot be worked out from the totals is "x". Instruments are not exclusive (one placement can
+ * have several), so their cells do not add up to the total and the text says so.
+ */
+export const Gestart = ({ tabel }: { tabel: Gestarttabel }) => {
+  const id = `gestart-${tabel.dimensie}`;
+  const kolom = (c: string) => (tabel.dimensie === 'contractvorm' ? c : groepTekst(tabel.dimensie, c));
+  return (
+    <section aria-labelledby={`${id}-kop`}>
+      <Kop2>
+        <span id={`${id}-kop`}>{`Gestarte plaatsingen naar ${DIMENSIE_TEKST[tabel.dimensie]}`}</span>
+      </Kop2>
+      {!tabel.additief && <Alinea>Eén plaatsing kan meer instrumenten hebben: de kolommen tellen niet op tot het totaal.</Alinea>}
+      <div class="utrecht-table-container" role="region" aria-labelledby={id} tabIndex={0}>
+        <table class="utrecht-table werkcoop-cijfertabel">
+          <caption class="utrecht-table__caption" id={id}>
+            {`Gestarte plaatsingen per cohort en ${DIMENSIE_TEKST[tabel.dimensie]}`}
+          </caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                Cohort
+              </th>
+              {tabel.categorieen.map((c) => (
+                <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col" key={c}>
+                  {kolom(c)}
+                </th>
+              ))}
+              <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                Totaal
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {[...tabel.rijen.map((r) => ({ kop: kwartaalTekst(r.cohort), cellen: r.cellen, totaal: r.totaal })), { kop: 'Totaal', ...tabel.totalen }].map((r) => (
+              <tr class="utrecht-table__row" key={r.kop}>
+                <th class="utrecht-table__header-cell" scope="row">
+                  {r.kop}
+                </th>
+                {r.cellen.map((a, i) => (
+                  <td class="utrecht-table__cell utrecht-table__cell--numeric" key={tabel.categorieen[i]}>
+                    <AantalTekst a={a} />
+                  </td>
+                ))}
+                <td class="utrecht-table__cell utrecht-table__cell--numeric">
+                  <AantalTekst a={r.totaal} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+};
+
 const TOEZEGGING_TEKST: Readonly<Record<ToezeggingSoort, string>> = {
   reguliereBanen: 'Reguliere banen',
   participatieplaatsen: 'Participatieplaatsen',
@@ -513,6 +572,10 @@ export const Uitkomstenoverzicht = ({ dashboard, actie }: { dashboard: Dashboard
           <Kerncijfers reeksen={reeksen} reeksnaam={reeksnaam} id="kerncijfers" />
         )}
       </section>
+      {(() => {
+        const tabel = rapport.gestart.find((t) => t.dimensie === (keuze.per === 'cohort' ? 'soortWerkplek' : keuze.per));
+        return tabel && tabel.categorieen.length > 0 ? <Gestart tabel={tabel} /> : null;
+      })()}
       {reeksen.length > 0 && (
         <section aria-labelledby="behoud-kop">
           <Kop2>

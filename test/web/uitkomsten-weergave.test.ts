@@ -98,6 +98,7 @@ describe('the page’s words and marks', () => {
     expect(h).toMatch(/2026 1e kwartaal<span class="werkcoop-verborgen"> \([^)]*\)<\/span> — niet getekend: minder dan 10 plaatsingen/);
     expect(h).toMatch(/2025 3e kwartaal<span class="werkcoop-verborgen"> \([^)]*\)<\/span> — geen plaatsingen/);
     expect(h).not.toContain('<path d ');
+    expect(h).toContain('Gestarte plaatsingen per cohort en soort werkplek');
     expect(h).not.toMatch(/<script|style=/i);
   });
 

@@ -191,6 +191,12 @@ describe('the member, the partner and the coordinator', () => {
     await page.goto(url(`/portaal/uitkomsten${VAN_TOT}`));
     expect(await page.textContent('main')).toContain('de plaatsingen in arbeidsmarktregio Zaanstreek/Waterland');
     expect(await cel(page, 'Plaatsingen gestart', '2026 2e kwartaal')).toBe('12');
+    // As jobcoach organisation: only the placement it coaches.
+    await page.getByLabel('Cijfers van', { exact: true }).selectOption('De plaatsingen die u begeleidt');
+    await page.getByRole('button', { name: 'Cijfers tonen' }).click();
+    await page.waitForURL(/gebied=partner/);
+    expect(await page.textContent('main')).toContain('de plaatsingen die u als jobcoachorganisatie begeleidt');
+    expect(await cel(page, 'Plaatsingen gestart', '2026 2e kwartaal')).toBe('<10');
     expect((await page.goto(url('/portaal/uitkomsten?gebied=regio:Groot%20Amsterdam')))!.status()).toBe(400);
     await page.context().close();
   }, 60_000);
