@@ -26,17 +26,21 @@ export const WERKLIJSTEN: Readonly<Record<MenselijkeRol, readonly Werklijst[]>> 
       titel: 'Werklijst',
       uitleg: 'Open escalaties, aanvragen van leden en regiopartners om te beoordelen, en verwijzingen die op een intake wachten.',
     },
+    { href: '/portaal/uitkomsten', titel: 'Uitkomsten', uitleg: 'Blijven plaatsingen duren? De cijfers landelijk, per arbeidsmarktregio en per gemeente.' },
   ],
   gemeente: [
     { href: '/portaal/verwijzingen', titel: 'Verwijzingen', uitleg: 'De kandidaten die uw gemeente verwees, en hoe het met hun plaatsingen gaat.' },
     { href: '/portaal/plaatsingen', titel: 'Plaatsingen', uitleg: 'De fase en het risicosignaal van de plaatsingen van uw verwijzingen.' },
+    { href: '/portaal/uitkomsten', titel: 'Uitkomsten', uitleg: 'Blijven de plaatsingen van uw verwijzingen duren? Per cohort, naast landelijke cijfers.' },
   ],
   werkgever: [
     { href: '/portaal/plaatsingen', titel: 'Plaatsingen', uitleg: 'Uw plaatsingen met hun volgende nazorgmoment, en de nazorgvragen die op uw antwoord wachten.' },
     { href: '/portaal/werkplekken', titel: 'Werkplekken', uitleg: 'De werkplekken die u aanbiedt.' },
+    { href: '/portaal/uitkomsten', titel: 'Uitkomsten', uitleg: 'Blijven uw plaatsingen duren, en hoeveel banen uit de banenafspraak heeft u gerealiseerd?' },
   ],
   regiopartner: [
     { href: '/portaal/plaatsingen', titel: 'Plaatsingen', uitleg: 'De plaatsingen die u begeleidt, en de nazorgvragen die op uw antwoord wachten.' },
+    { href: '/portaal/uitkomsten', titel: 'Uitkomsten', uitleg: 'Blijven de plaatsingen in uw arbeidsmarktregio duren? Per cohort, en vraag en aanbod.' },
   ],
 };
 

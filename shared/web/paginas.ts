@@ -43,6 +43,7 @@ const WERKLIJST = 'functions/web/werklijst.tsx';
 const AANMELDINGEN = 'functions/web/regiopartner-aanmeldingen.tsx';
 const PLAATSINGEN = 'functions/web/plaatsingen.tsx';
 const VERWIJZINGEN = 'functions/web/verwijzingen.tsx';
+const UITKOMSTEN = 'functions/web/uitkomsten.tsx';
 
 /** Who answers follow-ups: the member and the assigned jobcoach organisation (as in the API). */
 const BEANTWOORDERS = ['werkgever', 'regiopartner'] as const satisfies readonly Rol[];
@@ -270,6 +271,8 @@ export const paginas = {
   }),
   werkplekkenLijst: pagina({ id: 'werkplekkenLijst', method: 'GET', path: '/portaal/werkplekken', handler: PLAATSINGEN, toegang: ['werkgever'], titel: 'Werkplekken' }),
   verwijzingenLijst: pagina({ id: 'verwijzingenLijst', method: 'GET', path: '/portaal/verwijzingen', handler: VERWIJZINGEN, toegang: ['gemeente'], titel: 'Verwijzingen' }),
+  /** The outcome figures: every role that may see figures, each its own scope (the use case decides it). */
+  uitkomsten: pagina({ id: 'uitkomsten', method: 'GET', path: '/portaal/uitkomsten', handler: UITKOMSTEN, toegang: MENSELIJKE_ROLLEN, titel: 'Uitkomsten' }),
   inloggen: pagina({
     id: 'inloggen',
     method: 'GET',

@@ -14,15 +14,23 @@ import { PaginaFout } from './pagina-handler';
 
 /** The pages of each role, in the header's navigation. */
 const NAVIGATIE: Readonly<Record<Rol, readonly { href: string; tekst: string }[]>> = {
-  coopAdmin: [{ href: '/portaal/werklijst', tekst: 'Werklijst' }],
+  coopAdmin: [
+    { href: '/portaal/werklijst', tekst: 'Werklijst' },
+    { href: '/portaal/uitkomsten', tekst: 'Uitkomsten' },
+  ],
   werkgever: [
     { href: '/portaal/plaatsingen', tekst: 'Plaatsingen' },
     { href: '/portaal/werkplekken', tekst: 'Werkplekken' },
+    { href: '/portaal/uitkomsten', tekst: 'Uitkomsten' },
   ],
-  regiopartner: [{ href: '/portaal/plaatsingen', tekst: 'Plaatsingen' }],
+  regiopartner: [
+    { href: '/portaal/plaatsingen', tekst: 'Plaatsingen' },
+    { href: '/portaal/uitkomsten', tekst: 'Uitkomsten' },
+  ],
   gemeente: [
     { href: '/portaal/verwijzingen', tekst: 'Verwijzingen' },
     { href: '/portaal/plaatsingen', tekst: 'Plaatsingen' },
+    { href: '/portaal/uitkomsten', tekst: 'Uitkomsten' },
   ],
   systeem: [],
 };
