@@ -40,14 +40,27 @@ const Aantal = z
       'Een gepubliceerd aantal. 1 tot en met 9 wordt niet getoond maar gemarkeerd als "<10" (primaire onderdrukking); "x" is een cel die is achtergehouden zodat een verborgen cel niet uit een totaal en de andere cellen is af te leiden (secundaire onderdrukking, zoals CBS het tekent). 0 wordt getoond.',
   });
 const Aandeel = z
-  .union([z.strictObject({ percentage: z.number().min(0).max(100), noemer: z.number().int().min(10) }), z.strictObject({ percentage: z.null(), onderdrukt: z.literal('kleineNoemer') })])
-  .meta({ id: 'Aandeel', description: 'Een percentage (één decimaal) met zijn noemer; alleen bij een noemer van minstens 10, anders onderdrukt.' });
+  .union([
+    z.strictObject({ percentage: z.number().min(0).max(100), noemer: z.number().int().min(10) }),
+    z.strictObject({ percentage: z.null(), onderdrukt: z.literal('kleineNoemer') }),
+    z.strictObject({ percentage: z.null(), onderdrukt: z.literal('secundair') }),
+  ])
+  .meta({
+    id: 'Aandeel',
+    description:
+      'Een percentage (één decimaal) met zijn noemer; alleen bij een noemer van minstens 10, anders onderdrukt (kleineNoemer). Achtergehouden (secundair) waar teller of noemer een aantal is dat elders in het rapport verborgen is: percentage × noemer zou het teruggeven.',
+  });
 const Curvepunt = z
   .union([
     z.strictObject({ overleving: z.number().min(0).max(1), onder: z.number().min(0).max(1), boven: z.number().min(0).max(1), risico: z.number().int().min(10) }),
     z.strictObject({ overleving: z.null(), onderdrukt: z.literal('kleinRisico') }),
+    z.strictObject({ overleving: z.null(), onderdrukt: z.literal('secundair') }),
   ])
-  .meta({ id: 'Curvepunt', description: 'Een punt van een Kaplan–Meier-curve met 95%-interval (Greenwood, log-log); alleen waar minstens 10 nog risico lopen.' });
+  .meta({
+    id: 'Curvepunt',
+    description:
+      'Een punt van een Kaplan–Meier-curve met 95%-interval (Greenwood, log-log); alleen waar minstens 10 nog risico lopen (anders kleinRisico). Achtergehouden (secundair) als het aantal gestarte plaatsingen van de groep elders verborgen is: het aantal in de risicogroep zou het teruggeven.',
+  });
 
 const Termijnstand = z
   .strictObject({

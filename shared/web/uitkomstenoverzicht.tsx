@@ -126,6 +126,8 @@ const AandeelTekst = ({ a }: { a: Aandeel }) =>
       {procent(a.percentage)}
       <span class="werkcoop-interval">{`van ${a.noemer}`}</span>
     </>
+  ) : a.onderdrukt === 'secundair' ? (
+    <Secundair />
   ) : (
     <KleineNoemer />
   );
@@ -136,6 +138,8 @@ const PuntTekst = ({ p }: { p: Curvepunt }) =>
       {procent(100 * p.overleving)}
       {p.onder !== p.boven && <span class="werkcoop-interval">{`(${procent(100 * p.onder)}–${procent(100 * p.boven)})`}</span>}
     </>
+  ) : p.onderdrukt === 'secundair' ? (
+    <Secundair />
   ) : (
     <KleinRisico />
   );

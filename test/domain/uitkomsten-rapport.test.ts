@@ -121,6 +121,32 @@ describe('het uitkomstenrapport', () => {
     expect(csv.filter((l) => l.startsWith('cohort,')).every((l) => !l.includes('divosa'))).toBe(true);
   });
 
+  it('gekoppelde tabellen: een klein cohort naast twee grote laat het totaal weg, niet een groot cohort, en elk cijfer van dat totaal is overal hetzelfde', () => {
+    // The dashboard's case: 11 and 12 published, 3 hidden; with the grand total published, 3 = 26 − 11 − 12.
+    const us = [
+      ...Array.from({ length: 11 }, () => u({ startdatum: '2025-01-15' })),
+      ...Array.from({ length: 3 }, () => u({ startdatum: '2025-04-15' })),
+      ...Array.from({ length: 12 }, () => u({ startdatum: '2025-07-15', soortWerkplek: 'participatieplaats' })),
+    ];
+    const r = rapport(us, { filter: { vanCohort: '2025-K1', totCohort: '2025-K3' } });
+    expect(r.cohorten.map((c) => c.gestart)).toEqual([{ aantal: 11 }, { aantal: null, onderdrukt: 'kleinAantal', weergave: '<10' }, { aantal: 12 }]);
+    for (const t of r.gestart) {
+      expect(t.rijen.map((x) => x.totaal)).toEqual(r.cohorten.map((c) => c.gestart));
+      expect(t.totalen.totaal).toMatchObject({ aantal: null, onderdrukt: 'secundair' });
+    }
+    // The grand total hidden, the totals row needs a second hidden entry: a group's total, kept back with its figures.
+    const soort = r.gestart.find((t) => t.dimensie === 'soortWerkplek')!;
+    const verborgenGroepen = soort.categorieen.filter((_, j) => soort.totalen.cellen[j]!.aantal === null);
+    expect(verborgenGroepen.length).toBeGreaterThan(0);
+    for (const g of verborgenGroepen) {
+      const groep = r.groepen.find((x) => x.dimensie === 'soortWerkplek' && x.groep === g)!;
+      expect(groep.cijfers.gestart.aantal).toBeNull();
+      expect(groep.curve.punten).toEqual([]);
+      expect(groep.cijfers.behoudS6).toEqual({ overleving: null, onderdrukt: 'secundair' });
+    }
+    expect(r.cohorten[0]!.curve.punten.length).toBeGreaterThan(0);
+  });
+
   it('onderdrukt de termijnstand als som: een verborgen aantal nooit alleen', () => {
     // 20 reached T+6: 12 in work, 8 not, 0 onbekend. The 8 alone would be 20 − 12 − 0: the 0 goes with it.
     const us = [...Array.from({ length: 12 }, () => u({ checks: { P6M: 'inDienst' } })), ...Array.from({ length: 8 }, () => u({ checks: { P6M: 'nietInWerk' } }))];
@@ -223,9 +249,21 @@ describe('geen gepubliceerd cijfer over minder dan 10', () => {
           for (const [k, v] of Object.entries(o)) if (k !== 'referentiecijfers' && k !== 'filter') loop(v, `${pad}.${k}`);
         };
         loop({ ...r, referentiecijfers: [] }, 'rapport');
-        for (const t of r.gestart.filter((g) => g.additief))
-          for (const lijn of [...t.rijen.map((x) => [...x.cellen, x.totaal]), [...t.totalen.cellen, t.totalen.totaal]])
-            if (lijn.filter((c) => c.aantal === null).length === 1) fouten.push(`${t.dimensie}: één verborgen cel in een rij`);
+        for (const t of r.gestart.filter((g) => g.additief)) {
+          const kolommen = [...t.categorieen.keys(), t.categorieen.length].map((j) => [...t.rijen, t.totalen].map((x) => [...x.cellen, x.totaal][j]!));
+          for (const lijn of [...t.rijen.map((x) => [...x.cellen, x.totaal]), [...t.totalen.cellen, t.totalen.totaal], ...kolommen])
+            if (lijn.filter((c) => c.aantal === null).length === 1) fouten.push(`${t.dimensie}: één verborgen cel in een rij of kolom`);
+          // Linked: the same total is the same figure everywhere it is published.
+          t.rijen.forEach((x, i) => expect(x.totaal, `${t.dimensie} ${x.cohort}`).toEqual(r.cohorten[i]!.gestart));
+          t.categorieen.forEach((c, j) => expect(t.totalen.cellen[j], `${t.dimensie} ${c}`).toEqual(r.groepen.find((g) => g.dimensie === t.dimensie && g.groep === c)!.cijfers.gestart));
+          expect(t.totalen.totaal).toEqual(r.gestart[0]!.totalen.totaal);
+        }
+        if ([...r.cohorten.map((c) => c.gestart), r.gestart[0]!.totalen.totaal].filter((x) => x.aantal === null).length === 1) fouten.push('één verborgen cohort in de lijn van de cohorten');
+        for (const c of [...r.cohorten, ...r.groepen.map((g) => ({ ...g.cijfers, curve: g.curve }))]) {
+          for (const s of [c.inWerkT6, c.inWerkT12])
+            if ((s.inWerk.aantal === null || s.bereikt.aantal === null) && s.aandeelInWerk.percentage !== null) fouten.push(`${c.cohort}: een aandeel naast een verborgen teller of noemer`);
+          if (c.gestart.aantal === null && c.curve.punten.length > 0) fouten.push(`${c.cohort}: een curve bij een verborgen aantal gestart`);
+        }
         for (const c of [...r.cohorten, ...r.groepen.map((g) => ({ ...g.cijfers, cohort: `${g.dimensie}:${g.groep}` }))])
           for (const s of [c.inWerkT6, c.inWerkT12])
             for (const lijn of [[s.inWerk, s.nietInWerk, s.onbekend, s.bereikt], [s.bereikt, s.nogNietBereikt, c.gestart]])

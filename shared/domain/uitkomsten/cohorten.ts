@@ -1,6 +1,6 @@
 import { naTermijn } from '../nazorg';
 import { kaplanMeier, overlevingOp, mediaan, type Curve, type Waarneming } from './kaplan-meier';
-import { onderdrukLijnen, publiceerAandeel, publiceerAantal, type Aandeel, type Aantal } from './onthulling';
+import { AANDEEL_ACHTERGEHOUDEN, DREMPEL, onderdrukLijnen, publiceerAandeel, publiceerAantal, type Aandeel, type Aantal } from './onthulling';
 
 /**
  * The durability figures of a cohort — every placement that started in one calendar quarter — from one
@@ -69,7 +69,8 @@ export interface Termijnstand {
   readonly aandeelInWerk: Aandeel;
 }
 
-export const standOp = (records: readonly Uitkomstrecord[], termijn: string, rapportdatum: string): Termijnstand => {
+/** `gestartVerborgen`: the group's started count is kept back elsewhere in the report, so this stand's sums must not give it back. */
+export const standOp = (records: readonly Uitkomstrecord[], termijn: string, rapportdatum: string, gestartVerborgen = false): Termijnstand => {
   let bereikt = 0;
   let inWerk = 0;
   let nietInWerk = 0;
@@ -88,6 +89,7 @@ export const standOp = (records: readonly Uitkomstrecord[], termijn: string, rap
       [0, 1, 2, 3],
       [3, 4, 5],
     ],
+    { vooraf: [false, false, false, false, false, gestartVerborgen] },
   );
   return {
     bereikt: pBereikt!,
@@ -95,7 +97,8 @@ export const standOp = (records: readonly Uitkomstrecord[], termijn: string, rap
     nietInWerk: pNiet!,
     onbekend: pOnbekend!,
     nogNietBereikt: pNogNiet!,
-    aandeelInWerk: publiceerAandeel(inWerk, bereikt),
+    // The share with its denominator gives the count in work back: not beside a hidden count in work or reached.
+    aandeelInWerk: bereikt >= DREMPEL && (pInWerk!.aantal === null || pBereikt!.aantal === null) ? AANDEEL_ACHTERGEHOUDEN : publiceerAandeel(inWerk, bereikt),
   };
 };
 
@@ -123,7 +126,13 @@ export const terugvalWaarnemingen = (records: readonly Uitkomstrecord[], rapport
   );
 
 /** A point of a curve, published only where at least 10 are still at risk (the number at risk is its denominator). */
-export type Curvepunt = { readonly overleving: number; readonly onder: number; readonly boven: number; readonly risico: number } | { readonly overleving: null; readonly onderdrukt: 'kleinRisico' };
+export type Curvepunt =
+  | { readonly overleving: number; readonly onder: number; readonly boven: number; readonly risico: number }
+  | { readonly overleving: null; readonly onderdrukt: 'kleinRisico' }
+  /** Kept back: the group's started count is hidden elsewhere in the report, and the number at risk could give it back. */
+  | { readonly overleving: null; readonly onderdrukt: 'secundair' };
+
+const PUNT_ACHTERGEHOUDEN: Curvepunt = { overleving: null, onderdrukt: 'secundair' };
 
 const DAGEN_PER_MAAND = 30.4375;
 
@@ -148,14 +157,34 @@ export interface Cohortcijfers {
 
 const complement = (p: Curvepunt): Curvepunt => (p.overleving === null ? p : { overleving: 1 - p.overleving, onder: 1 - p.boven, boven: 1 - p.onder, risico: p.risico });
 
-export const cohortcijfers = (cohort: string, records: readonly Uitkomstrecord[], rapportdatum: string): Cohortcijfers => {
+/**
+ * `gestart`: the started count as the report's linked tables publish it (default: this group's own count,
+ * primary suppression only). When it is kept back there ("x"), so is every figure here that could give it
+ * back: the stands' sums take it into account, and the shares and curve points (their denominators and
+ * numbers at risk are counts of the same people) are kept back too.
+ */
+export const cohortcijfers = (cohort: string, records: readonly Uitkomstrecord[], rapportdatum: string, gestart: Aantal = publiceerAantal(records.length)): Cohortcijfers => {
+  const achtergehouden = gestart.aantal === null && gestart.onderdrukt === 'secundair';
+  if (achtergehouden)
+    return {
+      cohort,
+      gestart,
+      inWerkT6: standOp(records, 'P6M', rapportdatum, true),
+      inWerkT12: standOp(records, 'P12M', rapportdatum, true),
+      behoudZelfdeWerkgever: AANDEEL_ACHTERGEHOUDEN,
+      behoudS6: PUNT_ACHTERGEHOUDEN,
+      behoudS12: PUNT_ACHTERGEHOUDEN,
+      mediaanMaanden: null,
+      terugBinnen6: PUNT_ACHTERGEHOUDEN,
+      terugBinnen12: PUNT_ACHTERGEHOUDEN,
+    };
   const curve = kaplanMeier(behoudWaarnemingen(records, rapportdatum));
   const terug = kaplanMeier(terugvalWaarnemingen(records, rapportdatum));
   const m = mediaan(curve);
   const mediaanRisico = m === undefined ? 0 : (curve.stappen.find((s) => s.dagen === m)?.risico ?? 0);
   return {
     cohort,
-    gestart: publiceerAantal(records.length),
+    gestart,
     inWerkT6: standOp(records, 'P6M', rapportdatum),
     inWerkT12: standOp(records, 'P12M', rapportdatum),
     behoudZelfdeWerkgever: behoud(records, rapportdatum),

@@ -17,8 +17,10 @@ export const csvRegels = (rijen: readonly (readonly (string | number | null | un
 
 type Regel = [string, string, string, string, string, number | null, number | null, string];
 const aantal = (a: Aantal): [number | null, null, string] => (a.aantal !== null ? [a.aantal, null, ''] : [null, null, a.weergave]);
-const aandeel = (a: Aandeel): [number | null, number | null, string] => (a.percentage !== null ? [a.percentage, a.noemer, ''] : [null, null, 'noemer<10']);
-const punt = (p: Curvepunt): [number | null, number | null, string] => (p.overleving !== null ? [Math.round(p.overleving * 1000) / 1000, p.risico, ''] : [null, null, 'risico<10']);
+const aandeel = (a: Aandeel): [number | null, number | null, string] =>
+  a.percentage !== null ? [a.percentage, a.noemer, ''] : [null, null, a.onderdrukt === 'secundair' ? 'x' : 'noemer<10'];
+const punt = (p: Curvepunt): [number | null, number | null, string] =>
+  p.overleving !== null ? [Math.round(p.overleving * 1000) / 1000, p.risico, ''] : [null, null, p.onderdrukt === 'secundair' ? 'x' : 'risico<10'];
 
 export const rapportNaarCsv = (r: Uitkomstenrapport): string => {
   const regels: Regel[] = [];

@@ -5,7 +5,7 @@
  * - A share (percentage) or a point of a curve only over a denominator (or a number at risk) of at least 10.
  * - Secondary: in a table with totals, a hidden cell could be worked out as the total minus the other cells;
  *   so in every line (a row with its total, a column with its total) either nothing or at least two entries
- *   are hidden. Where one is hidden alone, the smallest other positive cell is hidden too (published as "x",
+ *   are hidden. Where one is hidden alone, the smallest other cell (a zero first) is hidden too (published as "x",
  *   CBS's sign for a figure kept back), or the line's total when there is no such cell.
  */
 export const DREMPEL = 10;
@@ -15,7 +15,16 @@ export type Aantal =
   | { readonly aantal: null; readonly onderdrukt: 'kleinAantal'; readonly weergave: '<10' }
   | { readonly aantal: null; readonly onderdrukt: 'secundair'; readonly weergave: 'x' };
 
-export type Aandeel = { readonly percentage: number; readonly noemer: number } | { readonly percentage: null; readonly onderdrukt: 'kleineNoemer' };
+/**
+ * A share with its denominator. Kept back ('secundair') where its numerator or denominator is a count hidden
+ * elsewhere in the report: percentage × noemer would give that count back.
+ */
+export type Aandeel =
+  | { readonly percentage: number; readonly noemer: number }
+  | { readonly percentage: null; readonly onderdrukt: 'kleineNoemer' }
+  | { readonly percentage: null; readonly onderdrukt: 'secundair' };
+
+export const AANDEEL_ACHTERGEHOUDEN: Aandeel = { percentage: null, onderdrukt: 'secundair' };
 
 export const isKlein = (n: number): boolean => n > 0 && n < DREMPEL;
 
@@ -28,15 +37,17 @@ export const publiceerAandeel = (teller: number, noemer: number): Aandeel =>
 /**
  * A two-way table of counts with its row, column and grand totals, suppressed: `cellen[r][k]`. Returns the
  * table with its totals as published: rows of the cells plus the row total, then the row of column totals
- * plus the grand total.
+ * plus the grand total. `vooraf` (the same shape as the result) marks entries hidden before the table's own
+ * rule runs: totals that another table or line of the same report hides, so that every table of a report
+ * hides the same totals (linked tables; otherwise one table's "x" is another's number).
  */
-export const onderdrukTabel = (cellen: readonly (readonly number[])[]): Aantal[][] => {
+export const onderdrukTabel = (cellen: readonly (readonly number[])[], vooraf?: readonly (readonly boolean[])[]): Aantal[][] => {
   const kolommen = cellen[0]?.length ?? 0;
   const rijTotalen = cellen.map((r) => r.reduce((a, b) => a + b, 0));
   const kolomTotalen = Array.from({ length: kolommen }, (_, k) => cellen.reduce((a, r) => a + r[k]!, 0));
   const waarden = [...cellen.map((r, i) => [...r, rijTotalen[i]!]), [...kolomTotalen, rijTotalen.reduce((a, b) => a + b, 0)]];
-  const verborgen = waarden.map((r) => r.map((v) => isKlein(v)));
-  const secundair = waarden.map((r) => r.map(() => false));
+  const verborgen = waarden.map((r, i) => r.map((v, k) => isKlein(v) || vooraf?.[i]?.[k] === true));
+  const secundair = waarden.map((r, i) => r.map((v, k) => !isKlein(v) && vooraf?.[i]?.[k] === true));
 
   // Every line of the full table: its entries' coordinates, the total last.
   const lijnen: [number, number][][] = [
@@ -48,9 +59,11 @@ export const onderdrukTabel = (cellen: readonly (readonly number[])[]): Aantal[]
     for (const lijn of lijnen) {
       const verborgenInLijn = lijn.filter(([i, k]) => verborgen[i]![k]);
       if (verborgenInLijn.length !== 1) continue;
+      // A zero first, as onderdrukLijnen does: it is about no one, and hiding a cell rather than a total keeps
+      // the totals, which linked tables and the key figures publish too.
       const kandidaten = lijn
         .slice(0, -1)
-        .filter(([i, k]) => !verborgen[i]![k] && waarden[i]![k]! > 0)
+        .filter(([i, k]) => !verborgen[i]![k])
         .sort(([a, b], [c, d]) => waarden[a]![b]! - waarden[c]![d]!);
       const [i, k] = kandidaten[0] ?? lijn.at(-1)!;
       if (verborgen[i]![k]) continue;
@@ -71,15 +84,25 @@ export const onderdrukTabel = (cellen: readonly (readonly number[])[]): Aantal[]
  * about no one, so hiding it costs the reader least, and beside a hidden cell it gives that away as much as
  * a number does), else the smallest positive one, the total last — totals are often published elsewhere too.
  */
-export const onderdrukLijnen = (waarden: readonly number[], lijnen: readonly (readonly number[])[]): Aantal[] => {
-  const verborgen = waarden.map(isKlein);
-  const secundair = waarden.map(() => false);
+export const onderdrukLijnen = (
+  waarden: readonly number[],
+  lijnen: readonly (readonly number[])[],
+  opties: {
+    /** Entries hidden before the lines' own rule runs (hidden by another part of the report). */
+    readonly vooraf?: readonly boolean[];
+    /** Take a line's total first rather than a cell: where the cells are published elsewhere and the total is not. */
+    readonly totaalEerst?: boolean;
+  } = {},
+): Aantal[] => {
+  const verborgen = waarden.map((v, i) => isKlein(v) || opties.vooraf?.[i] === true);
+  const secundair = waarden.map((v, i) => !isKlein(v) && opties.vooraf?.[i] === true);
   for (let veranderd = true; veranderd; ) {
     veranderd = false;
     for (const lijn of lijnen) {
       if (lijn.filter((i) => verborgen[i]).length !== 1) continue;
       const open = lijn.slice(0, -1).filter((i) => !verborgen[i]);
-      const keuze = [...open.filter((i) => waarden[i] === 0), ...open.filter((i) => waarden[i]! > 0).sort((a, b) => waarden[a]! - waarden[b]!), lijn.at(-1)!][0]!;
+      const cellen = [...open.filter((i) => waarden[i] === 0), ...open.filter((i) => waarden[i]! > 0).sort((a, b) => waarden[a]! - waarden[b]!)];
+      const keuze = (opties.totaalEerst && !verborgen[lijn.at(-1)!] ? [lijn.at(-1)!, ...cellen] : [...cellen, lijn.at(-1)!])[0]!;
       if (verborgen[keuze]) continue;
       verborgen[keuze] = true;
       secundair[keuze] = true;

@@ -1,6 +1,6 @@
 import { kaplanMeier, type Curve } from './kaplan-meier';
 import { cohortcijfers, behoudWaarnemingen, kwartaalVan, perCohort, type Cohortcijfers, type Uitkomstrecord } from './cohorten';
-import { DREMPEL, onderdrukTabel, publiceerAandeel, publiceerAantal, type Aandeel, type Aantal } from './onthulling';
+import { DREMPEL, onderdrukLijnen, onderdrukTabel, publiceerAandeel, publiceerAantal, type Aandeel, type Aantal } from './onthulling';
 import { REFERENTIECIJFERS, type Referentiecijfer } from './referentiecijfers';
 
 /**
@@ -151,6 +151,8 @@ export const kwartalen = (van: string, tot: string): string[] => {
   return uit;
 };
 
+const GEEN_CURVE: Gepubliceerdecurve = { punten: [], censureringen: [], afgekaptNa: null };
+
 export const publiceerCurve = (curve: Curve): Gepubliceerdecurve => {
   if (curve.aantal < DREMPEL) return { punten: [], censureringen: [], afgekaptNa: null };
   const punten: Gepubliceerdecurve['punten'][number][] = [{ dagen: 0, overleving: 1, onder: 1, boven: 1, risico: curve.aantal }];
@@ -178,7 +180,14 @@ export const past = (u: Uitkomst, f: Uitkomstenfilter): boolean =>
   (!f.soortWerkplek || u.soortWerkplek === f.soortWerkplek) &&
   (!f.instrument || u.instrumenten.includes(f.instrument));
 
-const gestartTabel = (d: Dimensie, perKwartaal: ReadonlyMap<string, Uitkomst[]>): Gestarttabel => {
+/** What the report's linked tables keep back of the started counts: per cohort, the grand total, per group of each dimension. */
+interface Achtergehouden {
+  readonly cohorten: Set<string>;
+  totaal: boolean;
+  readonly groepen: Map<Dimensie, Set<string>>;
+}
+
+const gestartTabel = (d: Dimensie, perKwartaal: ReadonlyMap<string, Uitkomst[]>, weg: Achtergehouden): Gestarttabel => {
   const cohorten = [...perKwartaal.keys()];
   const telling = cohorten.map((k) => {
     const t = new Map<string, number>();
@@ -188,15 +197,64 @@ const gestartTabel = (d: Dimensie, perKwartaal: ReadonlyMap<string, Uitkomst[]>)
   const categorieen = [...new Set(telling.flatMap((t) => [...t.keys()]))].sort();
   const cellen = telling.map((t) => categorieen.map((c) => t.get(c) ?? 0));
   if (d === 'instrument') {
-    // Not additive: each cell stands alone (primary suppression), the row's total is the cohort's placements.
-    const rijen = cohorten.map((k, i) => ({ cohort: k, cellen: cellen[i]!.map(publiceerAantal), totaal: publiceerAantal(perKwartaal.get(k)!.length) }));
+    // Not additive: each cell stands alone (primary suppression), the row's total is the cohort's placements
+    // (as the linked cohort line publishes it).
+    const rijen = cohorten.map((k, i) => ({ cohort: k, cellen: cellen[i]!.map(publiceerAantal), totaal: gestartVan(perKwartaal.get(k)!.length, weg.cohorten.has(k)) }));
     const kolom = categorieen.map((_, j) => cellen.reduce((a, r) => a + r[j]!, 0));
-    return { dimensie: d, categorieen, rijen, totalen: { cellen: kolom.map(publiceerAantal), totaal: publiceerAantal(cohorten.reduce((a, k) => a + perKwartaal.get(k)!.length, 0)) }, additief: false };
+    return {
+      dimensie: d,
+      categorieen,
+      rijen,
+      totalen: { cellen: kolom.map(publiceerAantal), totaal: gestartVan(cohorten.reduce((a, k) => a + perKwartaal.get(k)!.length, 0), weg.totaal) },
+      additief: false,
+    };
   }
-  const tabel = cohorten.length && categorieen.length ? onderdrukTabel(cellen) : [[publiceerAantal(0)]];
+  // Totals another part of the report keeps back are hidden here before the table's own rule runs.
+  const groepenWeg = weg.groepen.get(d) ?? new Set<string>();
+  const vooraf = [
+    ...cohorten.map((k) => [...categorieen.map(() => false), weg.cohorten.has(k)]),
+    [...categorieen.map((c) => groepenWeg.has(c)), weg.totaal],
+  ];
+  const tabel = cohorten.length && categorieen.length ? onderdrukTabel(cellen, vooraf) : [[publiceerAantal(0)]];
   const rij = (r: Aantal[]) => ({ cellen: r.slice(0, -1), totaal: r.at(-1)! });
   return { dimensie: d, categorieen, rijen: cohorten.map((k, i) => ({ cohort: k, ...rij(tabel[i]!) })), totalen: rij(tabel.at(-1)!), additief: true };
 };
+
+/**
+ * Linked tables: a cohort's started count is published in the key figures, in every table of started
+ * placements (as a row total) and as the number at risk where its curve starts; a group's over the range
+ * likewise. Suppressed table by table, one table's "x" could be another's number and a hidden cell would
+ * follow. So the totals are suppressed together until nothing changes: the line of cohort totals (whose
+ * grand total goes first — it is published nowhere else — rather than a second cohort), then every table
+ * with the totals kept back so far hidden beforehand, and what those tables keep back goes back into the
+ * line. Ends: each round only adds hidden totals.
+ */
+const achtergehoudenTotalen = (perKwartaal: ReadonlyMap<string, Uitkomst[]>): Achtergehouden => {
+  const weg: Achtergehouden = { cohorten: new Set(), totaal: false, groepen: new Map(DIMENSIES.map((d) => [d, new Set<string>()])) };
+  const cohorten = [...perKwartaal.keys()];
+  const aantallen = cohorten.map((k) => perKwartaal.get(k)!.length);
+  const grootte = () => weg.cohorten.size + Number(weg.totaal) + [...weg.groepen.values()].reduce((a, g) => a + g.size, 0);
+  for (let voor = -1; voor !== grootte(); ) {
+    voor = grootte();
+    const lijn = onderdrukLijnen([...aantallen, aantallen.reduce((a, b) => a + b, 0)], [[...aantallen.keys(), aantallen.length]], {
+      vooraf: [...cohorten.map((k) => weg.cohorten.has(k)), weg.totaal],
+      totaalEerst: true,
+    });
+    cohorten.forEach((k, i) => lijn[i]!.aantal === null && aantallen[i]! >= DREMPEL && weg.cohorten.add(k));
+    if (lijn.at(-1)!.aantal === null) weg.totaal = true;
+    for (const d of DIMENSIES) {
+      if (d === 'instrument') continue;
+      const t = gestartTabel(d, perKwartaal, weg);
+      t.rijen.forEach((r) => r.totaal.aantal === null && r.totaal.onderdrukt === 'secundair' && weg.cohorten.add(r.cohort));
+      t.totalen.cellen.forEach((c, j) => c.aantal === null && c.onderdrukt === 'secundair' && weg.groepen.get(d)!.add(t.categorieen[j]!));
+      if (t.totalen.totaal.aantal === null) weg.totaal = true;
+    }
+  }
+  return weg;
+};
+
+const ACHTERGEHOUDEN_AANTAL: Aantal = { aantal: null, onderdrukt: 'secundair', weergave: 'x' };
+const gestartVan = (n: number, verborgen: boolean): Aantal => (verborgen && publiceerAantal(n).aantal !== null ? ACHTERGEHOUDEN_AANTAL : publiceerAantal(n));
 
 const mediaanVan = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -322,10 +380,13 @@ export const maakRapport = (invoer: Rapportinvoer): Uitkomstenrapport => {
   const gegroepeerd = perCohort(gekozen) as Map<string, Uitkomst[]>;
   const perKwartaal = new Map(bereik.map((k) => [k, gegroepeerd.get(k) ?? []]));
 
-  const cohorten = [...perKwartaal].map(([k, us]): Cohortrapport => ({
-    ...cohortcijfers(k, us, rapportdatum),
-    curve: publiceerCurve(kaplanMeier(behoudWaarnemingen(us, rapportdatum))),
-  }));
+  const weg = achtergehoudenTotalen(perKwartaal);
+  // A curve starts with its whole group at risk: kept back with the group's started count.
+  const curveVan = (us: readonly Uitkomst[], verborgen: boolean) => (verborgen ? GEEN_CURVE : publiceerCurve(kaplanMeier(behoudWaarnemingen(us, rapportdatum))));
+  const cohorten = [...perKwartaal].map(([k, us]): Cohortrapport => {
+    const gestart = gestartVan(us.length, weg.cohorten.has(k));
+    return { ...cohortcijfers(k, us, rapportdatum, gestart), curve: curveVan(us, gestart.aantal === null) };
+  });
   const groepen = DIMENSIES.flatMap((d) => {
     const per = new Map<string, Uitkomst[]>();
     for (const u of gekozen)
@@ -336,14 +397,17 @@ export const maakRapport = (invoer: Rapportinvoer): Uitkomstenrapport => {
       }
     return [...per]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([groep, us]): Groepsrapport => ({ dimensie: d, groep, cijfers: cohortcijfers('alle', us, rapportdatum), curve: publiceerCurve(kaplanMeier(behoudWaarnemingen(us, rapportdatum))) }));
+      .map(([groep, us]): Groepsrapport => {
+        const gestart = gestartVan(us.length, weg.groepen.get(d)!.has(groep));
+        return { dimensie: d, groep, cijfers: cohortcijfers('alle', us, rapportdatum, gestart), curve: curveVan(us, gestart.aantal === null) };
+      });
   });
   return {
     filter,
     scope: invoer.scope,
     rapportdatum,
     cohorten,
-    gestart: DIMENSIES.map((d) => gestartTabel(d, perKwartaal)),
+    gestart: DIMENSIES.map((d) => gestartTabel(d, perKwartaal, weg)),
     groepen,
     nazorg: nazorgcijfers(gekozen),
     banenafspraak: banenafspraakcijfers(alle, filter.peildatum ?? rapportdatum, invoer.leden),
