@@ -118,6 +118,8 @@ export const INVENTARIS: Readonly<Record<string, InventarisRegel>> = {
   Regiobijdrage: geenKandidaat('Wat één plaatsing of werkplek bijdraagt aan een regioteller: een regio en aantallen.'),
   PartnerMachineClient: geenKandidaat('Welke systeemclient de huidige van een regiopartner is.'),
   JobCheckpoint: geenKandidaat('Waar een geplande taak gebleven is.'),
+  UitgaandeGebeurtenis: geenKandidaat('Een gebeurtenis voor andere systemen (issue #14): alleen ids, een URL en codes (fase, status, reden uit een vaste lijst); vervalt na 30 dagen.'),
+  Feedregel: geenKandidaat('De kopie van een gebeurtenis in de feed van een jobcoachorganisatie: dezelfde ids en codes; vervalt na 30 dagen.'),
 };
 
 export const regelVan = (entiteit: string): InventarisRegel | undefined => INVENTARIS[entiteit];

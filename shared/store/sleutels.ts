@@ -46,6 +46,12 @@
  *   PartnerMachineClient  PARTNER#<id> / MACHINECLIENT            (which machine client is the partner's current one)
  *   VerwijzingPlaatsing   VERWIJZING#<id> / PLAATSING#<werkplekId>   (one open placement per pair: the guard names the place and holds the plaatsingId)
  *
+ *   Events to other systems (issue #14; shared/domain/abonnementen):
+ *   UitgaandeGebeurtenis  UITGAAND#<ulid> / UITGAAND                 gsi1 UITGAAND / <ulid> (coordinators' feed, and replay by period)
+ *                         (the event, written in its change's transaction; its INSERT starts the fan-out; TTL verlooptOp)
+ *                                                                                                                  gsi2 UITGAAND#GEMEENTE#<gm> / <ulid>, gsi3 UITGAAND#LID#<lidId> / <ulid> (those parties' feeds)
+ *   Feedregel             FEED#PARTNER#<partnerId> / UITGAAND#<ulid>   (a jobcoach organisation's feed: a copy of the event, same transaction; TTL)
+ *
  *   Privacy (shared/privacy; the inventory of what is personal data is shared/privacy/inventaris.ts):
  *   Verwerking            VERWERKING#<pseudoniem> / <op>#<id>       VERWERKINGEN#<dag>#<shard 0..7> / <op>#<id>   (the processing log, append-only; per person, per day)
  *   Bewaartermijn         VERWIJZING#<id> / BEWAARTERMIJN                                                          gsi2 BEWAARTERMIJNEN / <verloopdatum>#<id> (closed referrals awaiting erasure)
@@ -157,6 +163,23 @@ export const sleutels = {
    */
   nazorgVervalIndex: (vervaldatum: string, momentId: string) => ({ gsi2pk: nazorgVervalPartitie(vervaldatum, nazorgShard(momentId)), gsi2sk: momentId }),
   nazorgVervalPartitie: (vervaldatum: string, shard: number) => nazorgVervalPartitie(vervaldatum, shard),
+
+  uitgaandeGebeurtenis: (id: string) => ({ pk: `UITGAAND#${id}`, sk: 'UITGAAND' }),
+  /**
+   * The feeds: on the event item itself for coordinators (gsi1), the gemeente (gsi2) and the member (gsi3),
+   * so most changes add one item to their transaction (a placement start with the widest follow-up plan
+   * must stay far below 100); the jobcoach organisation, a fourth party, gets a row of its own. gsi1's one
+   * partition takes every event: tens per second at the most, far below a partition's 1000 WCU.
+   */
+  uitgaandAlle: (id: string) => ({ gsi1pk: 'UITGAAND', gsi1sk: id }),
+  uitgaandAllePartitie: 'UITGAAND',
+  uitgaandGemeente: (gemeente: string, id: string) => ({ gsi2pk: `UITGAAND#GEMEENTE#${gemeente}`, gsi2sk: id }),
+  uitgaandGemeentePartitie: (gemeente: string) => `UITGAAND#GEMEENTE#${gemeente}`,
+  uitgaandLid: (lidId: string, id: string) => ({ gsi3pk: `UITGAAND#LID#${lidId}`, gsi3sk: id }),
+  uitgaandLidPartitie: (lidId: string) => `UITGAAND#LID#${lidId}`,
+  feedregel: (partnerId: string, id: string) => ({ pk: `FEED#PARTNER#${partnerId}`, sk: `UITGAAND#${id}` }),
+  feedPartnerPartitie: (partnerId: string) => `FEED#PARTNER#${partnerId}`,
+  feedPrefix: 'UITGAAND#',
 
   escalatie: (id: string) => ({ pk: `ESCALATIE#${id}`, sk: 'ESCALATIE' }),
   escalatiesIndex: (status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: 'ESCALATIES', gsi1sk: lijst(status, aangemaaktOp, id) }),
