@@ -36,6 +36,11 @@ const Env = z.object({
   GEBRUIKERS_QUEUE_URL: z.string().min(1).optional(),
   /** Only set locally: the local runtime's API base URL (with /v1), listed as a server in the OpenAPI document it serves. */
   LOKALE_API_URL: z.url().optional(),
+  /**
+   * The API's public address with /v1, which events name as their `dataref` (issue #14). Unset, the local
+   * runtime's address (LOKALE_API_URL) or else the production address of the OpenAPI document.
+   */
+  API_URL: z.url().optional(),
   /** The OAuth 2.0 token endpoint a machine client uses (client credentials). */
   TOKEN_URL: z.url().optional(),
   /**
@@ -105,3 +110,6 @@ export const requireEnv = <K extends keyof Env>(key: K): NonNullable<Env[K]> => 
  * origin (the portal's domain, which the deployments config names).
  */
 export const portaalUrl = (): string => env().PORTAAL_URL ?? env().CORS_ALLOWED_ORIGINS.split(',').find(Boolean) ?? 'https://portaal.werkcoop.nl';
+
+/** The API's public address, with /v1: where an event's `dataref` points (shared/domain/abonnementen). */
+export const apiUrl = (): string => env().API_URL ?? env().LOKALE_API_URL ?? 'https://api.werkcoop.nl/v1';

@@ -58,6 +58,7 @@ const TAG_BESCHRIJVINGEN: Readonly<Record<string, string>> = {
   Matching: 'Voorstellen van werkplekken bij een kandidaat en van kandidaten bij een werkplek, met hun redenen. Mensen beslissen; er wordt niets automatisch geplaatst.',
   Plaatsingen: 'De plaatsing van een kandidaat bij een lid: fasen, instrumenten, ontwikkelplan en jobcoach.',
   Nazorg: 'Nazorgmomenten na de start van een plaatsing, de antwoorden van werkgever en jobcoach, risicosignalen, escalaties en duurzaamheid.',
+  Abonnementen: 'Gebeurtenissen voor de systemen van gemeenten en partners: als feed, en (met issue #14) als ondertekende webhooks. Dunne CloudEvents (NL GOV-profiel) of ZGW Notificaties-berichten, zonder persoonsgegevens.',
   Privacy: 'De AVG: het verwerkingenlogboek, inzage in en verwijdering van de gegevens van een kandidaat, en de bewaartermijn.',
 };
 

@@ -1,5 +1,6 @@
 import { algemeenRoutes } from './algemeen';
 import { coordinatorenRoutes } from './coordinatoren';
+import { gebeurtenissenRoutes } from './gebeurtenissen';
 import { gemeentenRoutes } from './gemeenten';
 import { ledenRoutes } from './leden';
 import { nazorgRoutes } from './nazorg';
@@ -25,6 +26,7 @@ export const routes = {
   ...plaatsingenRoutes,
   ...nazorgRoutes,
   ...privacyRoutes,
+  ...gebeurtenissenRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

@@ -66,6 +66,8 @@ export const manifestPaden: Readonly<Record<string, readonly HttpMethod[]>> = {
   '/v1/nazorgmomenten/{nazorgmomentId}': ['GET', 'PATCH'],
   '/v1/nazorgmomenten/{nazorgmomentId}/antwoorden': ['POST'],
   '/v1/escalaties': ['GET'],
+  '/v1/gebeurtenissen': ['GET'],
+  '/v1/gebeurtenissen/{gebeurtenisId}': ['GET'],
   '/v1/escalaties/{escalatieId}': ['GET'],
   '/v1/escalaties/{escalatieId}/afhandelen': ['POST'],
   '/v1/verwerkingen': ['GET'],

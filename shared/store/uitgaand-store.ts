@@ -1,11 +1,14 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { BEWAARDAGEN_GEBEURTENIS } from '../domain/abonnementen/bewaren';
 import type { Gebeurtenis } from '../domain/abonnementen/gebeurtenissen';
+import type { FeedPartij, GebeurtenissenStore } from '../use-cases/gebeurtenissen';
 import type { Pagina } from '../use-cases/poorten';
 import { dynamo, tabel } from './dynamodb';
 import { parseItem } from './items';
-import { lijstPagina, partitiePagina, type PaginaVerzoek } from './queries';
+import type { PaginaVerzoek } from './queries';
+import { leesCursor, maakCursor } from './cursor';
+import { DomeinFout } from '../domain/fouten';
 import { sleutels } from './sleutels';
 import type { TransactieItem } from './zoekprofielen';
 
@@ -56,9 +59,8 @@ export const gebeurtenisItems = (gebeurtenissen: readonly Gebeurtenis[]): Transa
       : []),
   ]);
 
-export type FeedPartij = { readonly gemeente: string } | { readonly lidId: string } | { readonly partnerId: string } | 'alle';
 
-export const dynamoUitgaandStore = () => ({
+export const dynamoUitgaandStore = (): GebeurtenissenStore => ({
   async haal(id: string): Promise<Gebeurtenis | undefined> {
     const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.uitgaandeGebeurtenis(id) }));
     if (!Item) return undefined;
@@ -67,16 +69,44 @@ export const dynamoUitgaandStore = () => ({
     return item.verlooptOp * 1000 < Date.now() ? undefined : naarGebeurtenis(item);
   },
 
-  /** A party's feed in the order of writing (ULIDs), oldest first, from the cursor on. */
-  async feed(partij: FeedPartij, pagina: PaginaVerzoek): Promise<Pagina<Gebeurtenis>> {
-    const p =
+  /**
+   * A party's feed in the order of writing (ULIDs), oldest first, from the cursor on. Unlike a list, a feed
+   * always answers a cursor: after the last item the one that continues behind it, and on an empty page the
+   * one that was given, so a reader keeps its place and later gets exactly what came since.
+   */
+  async feed(partij: FeedPartij, { pageSize, cursor }: PaginaVerzoek): Promise<Pagina<Gebeurtenis>> {
+    const [index, pkNaam, skNaam, partitie] =
       partij === 'alle'
-        ? await lijstPagina('gsi1', sleutels.uitgaandAllePartitie, undefined, pagina, GebeurtenisItem)
+        ? (['gsi1', 'gsi1pk', 'gsi1sk', sleutels.uitgaandAllePartitie] as const)
         : 'gemeente' in partij
-          ? await lijstPagina('gsi2', sleutels.uitgaandGemeentePartitie(partij.gemeente), undefined, pagina, GebeurtenisItem)
+          ? (['gsi2', 'gsi2pk', 'gsi2sk', sleutels.uitgaandGemeentePartitie(partij.gemeente)] as const)
           : 'lidId' in partij
-            ? await lijstPagina('gsi3', sleutels.uitgaandLidPartitie(partij.lidId), undefined, pagina, GebeurtenisItem)
-            : await partitiePagina(sleutels.feedPartnerPartitie(partij.partnerId), sleutels.feedPrefix, pagina, FeedregelItem);
-    return { items: p.items.filter((r) => r.verlooptOp * 1000 >= Date.now()).map(naarGebeurtenis), cursor: p.cursor };
+            ? (['gsi3', 'gsi3pk', 'gsi3sk', sleutels.uitgaandLidPartitie(partij.lidId)] as const)
+            : ([undefined, 'pk', 'sk', sleutels.feedPartnerPartitie(partij.partnerId)] as const);
+    const start = leesCursor(cursor);
+    const namen = [...new Set(['pk', 'sk', pkNaam, skNaam])];
+    // A cursor of another list (or forged) would be a ValidationException, a 500: refused here as the lists do.
+    if (start && (start[pkNaam] !== partitie || Object.keys(start).length !== namen.length || !namen.every((n) => typeof start[n] === 'string')))
+      throw new DomeinFout('ongeldigeInvoer', 'Deze cursor hoort niet bij deze lijst.', 'query.cursor');
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tabel(),
+        ...(index ? { IndexName: index } : {}),
+        KeyConditionExpression: index ? `${pkNaam} = :p` : 'pk = :p AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':p': partitie, ...(index ? {} : { ':s': sleutels.feedPrefix }) },
+        Limit: pageSize,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const items = r.Items ?? [];
+    const laatste = items.at(-1);
+    const verder = r.LastEvaluatedKey ?? (laatste ? Object.fromEntries(namen.map((n) => [n, laatste[n]])) : start);
+    return {
+      items: items
+        .map((i) => (index ? parseItem(GebeurtenisItem, i) : parseItem(FeedregelItem, i)))
+        .filter((g) => g.verlooptOp * 1000 >= Date.now())
+        .map(naarGebeurtenis),
+      cursor: maakCursor(verder),
+    };
   },
 });

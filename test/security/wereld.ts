@@ -39,6 +39,8 @@ export interface Wereld {
   readonly nazorgmoment: Nazorgmoment;
   /** The open escalation a high-risk answer on the placement's P4W moment raised. */
   readonly escalatie: Escalatie;
+  /** The placement's start as an event for other systems (issue #14): seen by the world's gemeente, member and partner. */
+  readonly gebeurtenis: { readonly id: string };
   /** Bearer headers of this world's tenants. */
   readonly koppen: { readonly gemeente: Kop; readonly werkgever: Kop; readonly regiopartner: Kop };
   /**
@@ -181,6 +183,10 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
   const escalaties = gelukt(await call('GET', '/v1/escalaties?status=open&pageSize=100', { headers: admin })).escalaties as Escalatie[];
   const escalatie = escalaties.find((e) => e.plaatsingId === plaatsing.id);
   if (!escalatie) throw new Error(`wereld ${naam}: het hoge risico gaf geen escalatie`);
+  // The start, after the jobcoach's assignment: an event the world's gemeente, member and partner all see (issue #14).
+  const feed = gelukt(await call('GET', '/v1/gebeurtenissen?pageSize=100', { headers: partnerKop })).gebeurtenissen as { id: string; type: string; subject: string }[];
+  const gebeurtenis = feed.find((g) => g.type === 'nl.werkcoop.plaatsingen.gestart' && g.subject === plaatsing.id);
+  if (!gebeurtenis) throw new Error(`wereld ${naam}: de start gaf geen gebeurtenis in de feed van de jobcoachorganisatie`);
 
   const merktekens = new Map<string, string>([
     [gemeente.code, 'gemeentecode'],
@@ -215,6 +221,7 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     [nazorgmoment.id, 'nazorgmoment-id'],
     [p4w.id, 'nazorgmoment-id'],
     [escalatie.id, 'escalatie-id'],
+    [gebeurtenis.id, 'gebeurtenis-id'],
     [gebruiker!.id, 'id uitnodiging medewerker regiopartner'],
   ]);
 
@@ -232,6 +239,7 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     doelId: doel.id,
     nazorgmoment,
     escalatie,
+    gebeurtenis: { id: gebeurtenis.id },
     koppen: { gemeente: gemeenteKop, werkgever: werkgeverKop, regiopartner: partnerKop },
     merktekens,
   };
