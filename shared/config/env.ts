@@ -41,6 +41,11 @@ const Env = z.object({
    * runtime's address (LOKALE_API_URL) or else the production address of the OpenAPI document.
    */
   API_URL: z.url().optional(),
+  /**
+   * The SSRF guard's switch (shared/webhooks/verzenden.ts): 'ja' lets callbacks reach loopback, for a receiver
+   * in the test process. Only the local runtime and the tests set it; never a stack (test/infra asserts it).
+   */
+  WEBHOOKS_LOOPBACK_TOESTAAN: z.enum(['ja']).optional(),
   /** The OAuth 2.0 token endpoint a machine client uses (client credentials). */
   TOKEN_URL: z.url().optional(),
   /**

@@ -58,7 +58,8 @@ const TAG_BESCHRIJVINGEN: Readonly<Record<string, string>> = {
   Matching: 'Voorstellen van werkplekken bij een kandidaat en van kandidaten bij een werkplek, met hun redenen. Mensen beslissen; er wordt niets automatisch geplaatst.',
   Plaatsingen: 'De plaatsing van een kandidaat bij een lid: fasen, instrumenten, ontwikkelplan en jobcoach.',
   Nazorg: 'Nazorgmomenten na de start van een plaatsing, de antwoorden van werkgever en jobcoach, risicosignalen, escalaties en duurzaamheid.',
-  Abonnementen: 'Gebeurtenissen voor de systemen van gemeenten en partners: als feed, en (met issue #14) als ondertekende webhooks. Dunne CloudEvents (NL GOV-profiel) of ZGW Notificaties-berichten, zonder persoonsgegevens.',
+  Gebeurtenissen: 'Wat er veranderde, voor de systemen van gemeenten, leden en partners: dunne CloudEvents (NL GOV-profiel) zonder persoonsgegevens, één voor één of als feed.',
+  Abonnementen: 'Webhooks: ondertekende afleveringen (Standard Webhooks) van gebeurtenissen aan de systemen van gemeenten, leden en partners, als CloudEvent of ZGW Notificaties-bericht.',
   Privacy: 'De AVG: het verwerkingenlogboek, inzage in en verwijdering van de gegevens van een kandidaat, en de bewaartermijn.',
 };
 

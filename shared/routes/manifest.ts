@@ -1,3 +1,4 @@
+import { abonnementenRoutes } from './abonnementen';
 import { algemeenRoutes } from './algemeen';
 import { coordinatorenRoutes } from './coordinatoren';
 import { gebeurtenissenRoutes } from './gebeurtenissen';
@@ -27,6 +28,7 @@ export const routes = {
   ...nazorgRoutes,
   ...privacyRoutes,
   ...gebeurtenissenRoutes,
+  ...abonnementenRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

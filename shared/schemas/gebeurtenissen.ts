@@ -30,3 +30,76 @@ export const GebeurtenissenPagina = z
     volgendePagina: z.string().meta({ description: 'Pad naar de volgende pagina. Altijd gevuld: een lege pagina betekent dat er nu niets nieuws is; vraag dezelfde link later opnieuw.' }),
   })
   .meta({ id: 'GebeurtenissenPagina' });
+
+export const AbonnementStatus = z
+  .enum(['inAfwachting', 'actief', 'uitgeschakeld'])
+  .meta({ id: 'AbonnementStatus', description: '`inAfwachting` tot een ondertekende verificatiegebeurtenis een 2xx kreeg van de callback; `actief`; `uitgeschakeld` na een 410 of na dagen zonder één geslaagde aflevering.' });
+
+const Eigenaar = z
+  .union([
+    z.strictObject({ rol: z.literal('coopAdmin') }),
+    z.strictObject({ rol: z.literal('gemeente'), gemeente: z.string() }),
+    z.strictObject({ rol: z.literal('werkgever'), lidId: Id }),
+    z.strictObject({ rol: z.literal('regiopartner'), partnerId: Id }),
+  ])
+  .meta({ id: 'AbonnementEigenaar', description: 'Voor wie het abonnement is: de gemeente, het lid, de regiopartner of de coöperatie.' });
+
+/** An Authorization header value: printable ASCII, no line breaks (it goes into a header as it is). */
+const AuthorizationWaarde = z
+  .string()
+  .min(1)
+  .max(2048)
+  .regex(/^[\x21-\x7e][\x20-\x7e]*$/, 'moet een geldige headerwaarde zijn (zichtbare ASCII, geen regeleinden)')
+  .meta({ description: 'De waarde van de Authorization-header die bij elke aflevering wordt meegestuurd, bijvoorbeeld `Bearer …`. Versleuteld bewaard en nooit meer getoond.' });
+
+const CallbackUrl = z.string().max(2048).meta({ description: 'https, zonder gebruikersnaam of wachtwoord; de host moet naar publieke adressen wijzen.', example: 'https://zaaksysteem.gemeente.nl/werkcoop/webhooks' });
+const Types = z.array(GebeurtenisType).min(1).max(GEBEURTENIS_TYPE_NAMEN.length).meta({ description: 'De gebeurtenissen waarop u zich abonneert; alleen over objecten die u ziet (anders 422).' });
+const ContactEmail = z.email().max(254).meta({ description: 'Het adres dat een bericht krijgt als afleveringen blijven mislukken (hoogstens één per dag).' });
+
+export const Abonnement = z
+  .strictObject({
+    id: Id,
+    eigenaar: Eigenaar,
+    types: z.array(GebeurtenisType),
+    callbackUrl: z.string(),
+    berichtvorm: Berichtvorm,
+    contactEmail: z.string(),
+    status: AbonnementStatus,
+    uitgeschakeldOmdat: z.enum(['opgezegd', 'zonderSucces']).optional(),
+    authorizationIngesteld: z.boolean().meta({ description: 'Of er een Authorization-waarde is ingesteld; de waarde zelf wordt nooit getoond.' }),
+    vorigGeheimGeldigTot: z.string().optional().meta({ description: 'Na een rotatie: tot wanneer het vorige geheim nog naast het nieuwe ondertekent.' }),
+    aangemaaktOp: z.string(),
+    gewijzigdOp: z.string(),
+    versie: z.number().int().min(1),
+  })
+  .meta({ id: 'Abonnement' });
+
+export const AbonnementMetGeheim = Abonnement.extend({
+  geheim: z.string().meta({ description: 'Het geheim (`whsec_…`) waarmee u de handtekening controleert. Alleen nu getoond: bewaar het.' }),
+}).meta({ id: 'AbonnementMetGeheim' });
+
+export const AbonnementInvoer = z
+  .strictObject({
+    types: Types,
+    callbackUrl: CallbackUrl,
+    berichtvorm: Berichtvorm.default('cloudevents'),
+    contactEmail: ContactEmail,
+    authorization: AuthorizationWaarde.optional(),
+  })
+  .meta({ id: 'AbonnementInvoer' });
+
+export const AbonnementWijziging = z
+  .strictObject({
+    types: Types.optional(),
+    callbackUrl: CallbackUrl.optional(),
+    berichtvorm: Berichtvorm.optional(),
+    contactEmail: ContactEmail.optional(),
+    authorization: AuthorizationWaarde.nullable().optional().meta({ description: 'Een nieuwe waarde, of null om er geen meer te sturen.' }),
+  })
+  .meta({ id: 'AbonnementWijziging' });
+
+export const AbonnementIdParameters = z.strictObject({ abonnementId: Id });
+
+export const AbonnementenPagina = z
+  .strictObject({ abonnementen: z.array(Abonnement), volgendePagina: z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' }) })
+  .meta({ id: 'AbonnementenPagina' });

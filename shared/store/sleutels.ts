@@ -51,6 +51,8 @@
  *                         (the event, written in its change's transaction; its INSERT starts the fan-out; TTL verlooptOp)
  *                                                                                                                  gsi2 UITGAAND#GEMEENTE#<gm> / <ulid>, gsi3 UITGAAND#LID#<lidId> / <ulid> (those parties' feeds)
  *   Feedregel             FEED#PARTNER#<partnerId> / UITGAAND#<ulid>   (a jobcoach organisation's feed: a copy of the event, same transaction; TTL)
+ *   Abonnement            ABONNEMENT#<id> / ABONNEMENT             ABONNEMENTEN#<eigenaar> / <id>   gsi2 ABONNEMENTEN / <id> (coordinators: all)
+ *                         (a webhook subscription; its secrets sealed, shared/webhooks/verzegelen.ts)
  *
  *   Privacy (shared/privacy; the inventory of what is personal data is shared/privacy/inventaris.ts):
  *   Verwerking            VERWERKING#<pseudoniem> / <op>#<id>       VERWERKINGEN#<dag>#<shard 0..7> / <op>#<id>   (the processing log, append-only; per person, per day)
@@ -180,6 +182,13 @@ export const sleutels = {
   feedregel: (partnerId: string, id: string) => ({ pk: `FEED#PARTNER#${partnerId}`, sk: `UITGAAND#${id}` }),
   feedPartnerPartitie: (partnerId: string) => `FEED#PARTNER#${partnerId}`,
   feedPrefix: 'UITGAAND#',
+
+  abonnement: (id: string) => ({ pk: `ABONNEMENT#${id}`, sk: 'ABONNEMENT' }),
+  /** The owner's subscriptions: its list, and what the fan-out reads for an event that owner saw. */
+  abonnementenPerEigenaar: (eigenaar: string, id: string) => ({ gsi1pk: `ABONNEMENTEN#${eigenaar}`, gsi1sk: id }),
+  abonnementenPerEigenaarPartitie: (eigenaar: string) => `ABONNEMENTEN#${eigenaar}`,
+  abonnementenAlle: (id: string) => ({ gsi2pk: 'ABONNEMENTEN', gsi2sk: id }),
+  abonnementenAllePartitie: 'ABONNEMENTEN',
 
   escalatie: (id: string) => ({ pk: `ESCALATIE#${id}`, sk: 'ESCALATIE' }),
   escalatiesIndex: (status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: 'ESCALATIES', gsi1sk: lijst(status, aangemaaktOp, id) }),

@@ -52,6 +52,27 @@ export interface Verzendopties {
 
 const systeemResolve = async (host: string): Promise<string[]> => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
+/** The SSRF guard at creation: the host resolved and every address judged, as before every attempt. */
+export const bestemmingGeweigerd = async (
+  url: string,
+  opties: Pick<Verzendopties, 'regels' | 'resolve'>,
+): Promise<Adresklasse | 'onbekendeHost' | undefined> => {
+  const r = controleerCallbackUrl(url);
+  if ('fout' in r) return 'ongeldig';
+  const host = hostVan(r.url);
+  let adressen: string[];
+  try {
+    adressen = isIP(host) ? [host] : await (opties.resolve ?? systeemResolve)(host);
+  } catch {
+    return 'onbekendeHost';
+  }
+  const keuze = kiesAdres(adressen, opties.regels);
+  return 'geweigerd' in keuze ? keuze.geweigerd : undefined;
+};
+
+/** The guard's switch: loopback allowed only where the local runtime or a test set it (never a stack; test/infra asserts it). */
+export const adresregels = (): Adresregels => ({ loopbackToestaan: process.env.WEBHOOKS_LOOPBACK_TOESTAAN === 'ja' });
+
 export const verstuur = async (v: Verzending, opties: Verzendopties): Promise<Verzendresultaat> => {
   const start = performance.now();
   const klaar = (r: Omit<Verzendresultaat, 'duurMs' | 'bytesGelezen'> & { bytesGelezen?: number }): Verzendresultaat => ({

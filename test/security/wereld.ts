@@ -41,6 +41,8 @@ export interface Wereld {
   readonly escalatie: Escalatie;
   /** The placement's start as an event for other systems (issue #14): seen by the world's gemeente, member and partner. */
   readonly gebeurtenis: { readonly id: string };
+  /** The gemeente's webhook subscription (issue #14). */
+  readonly abonnement: { readonly id: string };
   /** Bearer headers of this world's tenants. */
   readonly koppen: { readonly gemeente: Kop; readonly werkgever: Kop; readonly regiopartner: Kop };
   /**
@@ -187,6 +189,13 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
   const feed = gelukt(await call('GET', '/v1/gebeurtenissen?pageSize=100', { headers: partnerKop })).gebeurtenissen as { id: string; type: string; subject: string }[];
   const gebeurtenis = feed.find((g) => g.type === 'nl.werkcoop.plaatsingen.gestart' && g.subject === plaatsing.id);
   if (!gebeurtenis) throw new Error(`wereld ${naam}: de start gaf geen gebeurtenis in de feed van de jobcoachorganisatie`);
+  const abonnement = gelukt(
+    await call('POST', '/v1/abonnementen', {
+      headers: gemeenteKop,
+      body: { types: ['nl.werkcoop.plaatsingen.gestart'], callbackUrl: `https://127.0.0.1:9/${merk}/webhooks`, contactEmail: `beheer-${merk}@example.nl`, authorization: `Bearer token-${merk}` },
+    }),
+    201,
+  );
 
   const merktekens = new Map<string, string>([
     [gemeente.code, 'gemeentecode'],
@@ -222,6 +231,10 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     [p4w.id, 'nazorgmoment-id'],
     [escalatie.id, 'escalatie-id'],
     [gebeurtenis.id, 'gebeurtenis-id'],
+    [abonnement.id, 'abonnement-id'],
+    [abonnement.geheim, 'geheim abonnement'],
+    [`Bearer token-${merk}`, 'Authorization-waarde abonnement'],
+    [`beheer-${merk}@example.nl`, 'contactadres abonnement'],
     [gebruiker!.id, 'id uitnodiging medewerker regiopartner'],
   ]);
 
@@ -240,6 +253,7 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     nazorgmoment,
     escalatie,
     gebeurtenis: { id: gebeurtenis.id },
+    abonnement: { id: abonnement.id },
     koppen: { gemeente: gemeenteKop, werkgever: werkgeverKop, regiopartner: partnerKop },
     merktekens,
   };

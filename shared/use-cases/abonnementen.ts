@@ -1,0 +1,117 @@
+import type { Principal } from '../auth/rollen';
+import { vereisToegang } from '../auth/toegang';
+import {
+  eigenaarVan,
+  geroteerd,
+  magBeheren,
+  nieuwAbonnement,
+  wijzigAbonnement,
+  type Abonnement,
+  type AbonnementInvoer,
+  type AbonnementWijziging,
+  type Eigenaar,
+} from '../domain/abonnementen/abonnement';
+import type { Adresklasse } from '../domain/abonnementen/adressen';
+import { nieuwGeheim } from '../domain/abonnementen/handtekening';
+import { DomeinFout } from '../domain/fouten';
+import type { Pagina } from './poorten';
+
+/** The sealed values of a subscription (shared/webhooks/verzegelen.ts): never leave the store but to sign and send. */
+export interface Verzegeld {
+  readonly geheim: string;
+  readonly vorigGeheim?: string | undefined;
+  readonly authorization?: string | undefined;
+}
+
+export interface AbonnementenStore {
+  haal(id: string): Promise<{ abonnement: Abonnement; verzegeld: Verzegeld } | undefined>;
+  lijst(eigenaar: Eigenaar | 'alle', pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<Abonnement>>;
+  voegToe(a: Abonnement, v: Verzegeld): Promise<void>;
+  /** Refused with 'verouderd' when it changed since `verwachteVersie`. */
+  vervang(a: Abonnement, v: Verzegeld, verwachteVersie: number): Promise<void>;
+  verwijder(id: string, verwachteVersie: number): Promise<void>;
+}
+
+export interface AbonnementenDeps {
+  readonly store: AbonnementenStore;
+  readonly verzegel: (waarde: string, abonnementId: string) => Promise<string>;
+  /** Resolves the callback's host and judges every address (the SSRF guard); the class refused, or undefined. */
+  readonly bestemmingGeweigerd: (url: string) => Promise<Adresklasse | 'onbekendeHost' | undefined>;
+  readonly klok?: () => Date;
+  readonly nieuwId: () => string;
+}
+
+const haalEigen = async (deps: AbonnementenDeps, principal: Principal, id: string) => {
+  const r = await deps.store.haal(id);
+  vereisToegang(r !== undefined && magBeheren(principal, r.abonnement), 'Dit abonnement');
+  return r!;
+};
+
+const vereisVersie = (a: Abonnement, ifMatch: number | undefined) => {
+  if (ifMatch !== undefined && ifMatch !== a.versie) throw new DomeinFout('verouderd', 'Het abonnement is intussen gewijzigd. Haal het opnieuw op en probeer het nog eens.');
+};
+
+/**
+ * The callback's host is resolved now, as at every delivery: a URL that points inside (or nowhere) is refused
+ * at once, with the class of address, rather than failing quietly for days.
+ */
+const vereisBestemming = async (deps: AbonnementenDeps, url: string) => {
+  const geweigerd = await deps.bestemmingGeweigerd(url);
+  if (geweigerd === 'onbekendeHost') throw new DomeinFout('onverwerkbaar', 'De host van de callbackUrl bestaat niet (DNS).', 'body.callbackUrl');
+  if (geweigerd) throw new DomeinFout('onverwerkbaar', `De callbackUrl wijst naar een adres dat niet publiek is (${geweigerd}); alleen publieke unicast-adressen zijn toegestaan.`, 'body.callbackUrl');
+};
+
+/**
+ * Subscriptions: their owner's (a gemeente, a member, a regiopartner) or the cooperative's; coordinators
+ * manage all. The signing secret is shown once, at creation and at rotation; the Authorization value never.
+ */
+export const abonnementenUseCases = (deps: AbonnementenDeps) => {
+  const nu = () => deps.klok?.() ?? new Date();
+  return {
+    async maak(principal: Principal, invoer: AbonnementInvoer): Promise<{ abonnement: Abonnement; geheim: string }> {
+      const a = nieuwAbonnement(invoer, principal, { nu: nu().toISOString(), nieuwId: deps.nieuwId });
+      await vereisBestemming(deps, a.callbackUrl);
+      const geheim = nieuwGeheim();
+      await deps.store.voegToe(a, {
+        geheim: await deps.verzegel(geheim, a.id),
+        ...(invoer.authorization !== undefined ? { authorization: await deps.verzegel(invoer.authorization, a.id) } : {}),
+      });
+      return { abonnement: a, geheim };
+    },
+
+    async lijst(principal: Principal, pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<Abonnement>> {
+      return deps.store.lijst(principal.rol === 'coopAdmin' ? 'alle' : eigenaarVan(principal), pagina);
+    },
+
+    async haal(principal: Principal, id: string): Promise<Abonnement> {
+      return (await haalEigen(deps, principal, id)).abonnement;
+    },
+
+    async wijzig(principal: Principal, id: string, w: AbonnementWijziging, ifMatch: number | undefined): Promise<Abonnement> {
+      const { abonnement, verzegeld } = await haalEigen(deps, principal, id);
+      vereisVersie(abonnement, ifMatch);
+      const nieuw = wijzigAbonnement(abonnement, w, principal, nu().toISOString());
+      if (w.callbackUrl !== undefined) await vereisBestemming(deps, nieuw.callbackUrl);
+      const { authorization: _oud, ...rest } = verzegeld;
+      const v: Verzegeld =
+        w.authorization === undefined ? verzegeld : w.authorization === null ? rest : { ...rest, authorization: await deps.verzegel(w.authorization, id) };
+      await deps.store.vervang(nieuw, v, abonnement.versie);
+      return nieuw;
+    },
+
+    async verwijder(principal: Principal, id: string, ifMatch: number | undefined): Promise<void> {
+      const { abonnement } = await haalEigen(deps, principal, id);
+      vereisVersie(abonnement, ifMatch);
+      await deps.store.verwijder(id, abonnement.versie);
+    },
+
+    /** A new secret, shown once; the old one keeps signing beside it for 24 hours (both signatures sent). */
+    async roteer(principal: Principal, id: string): Promise<{ abonnement: Abonnement; geheim: string }> {
+      const { abonnement, verzegeld } = await haalEigen(deps, principal, id);
+      const nieuw = geroteerd(abonnement, principal, nu());
+      const geheim = nieuwGeheim();
+      await deps.store.vervang(nieuw, { ...verzegeld, geheim: await deps.verzegel(geheim, id), vorigGeheim: verzegeld.geheim }, abonnement.versie);
+      return { abonnement: nieuw, geheim };
+    },
+  };
+};
