@@ -13,6 +13,8 @@ const Env = z.object({
   /** Only set locally: the local SQS endpoint (its queue URLs use host names that do not resolve). */
   SQS_ENDPOINT: z.url().optional(),
   NOTIFICATIES_QUEUE_URL: z.string().min(1).optional(),
+  /** The webhooks consumer's own queue: the outbox forwards new events here, and the consumer its re-sends. */
+  WEBHOOKS_QUEUE_URL: z.string().min(1).optional(),
   /** The nazorg sweep sends due moments here. */
   NAZORG_QUEUE_URL: z.string().min(1).optional(),
   /** Bearer token verification: the issuer, the accepted audiences/client ids and the JWKS. */

@@ -119,6 +119,11 @@ export const INVENTARIS: Readonly<Record<string, InventarisRegel>> = {
   PartnerMachineClient: geenKandidaat('Welke systeemclient de huidige van een regiopartner is.'),
   JobCheckpoint: geenKandidaat('Waar een geplande taak gebleven is.'),
   UitgaandeGebeurtenis: geenKandidaat('Een gebeurtenis voor andere systemen (issue #14): alleen ids, een URL en codes (fase, status, reden uit een vaste lijst); vervalt na 30 dagen.'),
+  Abonnement: geenKandidaat('Een webhookabonnement van een organisatie: callback-URL, contactadres van haar functioneel beheer, verzegelde geheimen.'),
+  Bezorgstand: geenKandidaat('Wanneer de afleveringen van een abonnement laatst slaagden of sinds wanneer zij mislukken.'),
+  Verificatieopdracht: geenKandidaat('De opdracht een nieuwe callback te verifiëren: alleen ids; vervalt na 14 dagen.'),
+  Aflevering: geenKandidaat('De aflevering van één gebeurtenis aan één abonnement: ids, status, pogingen.'),
+  Afleverpoging: geenKandidaat('Eén poging: tijd, HTTP-status, duur; vervalt na 30 dagen.'),
   Feedregel: geenKandidaat('De kopie van een gebeurtenis in de feed van een jobcoachorganisatie: dezelfde ids en codes; vervalt na 30 dagen.'),
 };
 

@@ -1,11 +1,11 @@
-import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import type { Abonnement, Eigenaar } from '../domain/abonnementen/abonnement';
 import { DomeinFout } from '../domain/fouten';
 import type { AbonnementenStore, Verzegeld } from '../use-cases/abonnementen';
 import { dynamo, tabel } from './dynamodb';
-import { parseItem } from './items';
+import { geweigerd, parseItem } from './items';
 import { lijstPagina } from './queries';
 import { sleutels } from './sleutels';
 
@@ -58,6 +58,19 @@ const item = (a: Abonnement, v: Verzegeld) => ({
   ...v,
 });
 
+/**
+ * The verification's outbox item: its INSERT on the stream is forwarded to the webhooks queue as the
+ * first attempt of a signed `nl.werkcoop.abonnementen.verificatie` to the callback, whose 2xx makes the
+ * subscription actief. Only a trigger: kept a fortnight (the DLQ's retention), then TTL removes it.
+ */
+const verificatiePut = (abonnementId: string, id: string, op: string) => ({
+  Put: {
+    TableName: tabel(),
+    Item: { ...sleutels.verificatieopdracht(id), entiteit: 'Verificatieopdracht', id, abonnementId, op, verlooptOp: Math.floor(Date.parse(op) / 1000) + 14 * 86_400 },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
 const verouderd = () => new DomeinFout('verouderd', 'Het abonnement is intussen gewijzigd. Haal het opnieuw op en probeer het nog eens.');
 
 export const dynamoAbonnementenStore = (): AbonnementenStore => ({
@@ -75,17 +88,29 @@ export const dynamoAbonnementenStore = (): AbonnementenStore => ({
     return { items: p.items.map(({ geheim: _g, vorigGeheim: _v, authorization: _a, ...a }) => a as Abonnement), cursor: p.cursor };
   },
 
-  async voegToe(a, v) {
-    await dynamo().send(new PutCommand({ TableName: tabel(), Item: item(a, v), ConditionExpression: 'attribute_not_exists(pk)' }));
+  async voegToe(a, v, verificatieId) {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tabel(), Item: item(a, v), ConditionExpression: 'attribute_not_exists(pk)' } },
+          verificatiePut(a.id, verificatieId, a.gewijzigdOp),
+        ],
+      }),
+    );
   },
 
-  async vervang(a, v, verwachteVersie) {
+  async vervang(a, v, verwachteVersie, verificatieId) {
     try {
       await dynamo().send(
-        new PutCommand({ TableName: tabel(), Item: item(a, v), ConditionExpression: 'versie = :v', ExpressionAttributeValues: { ':v': verwachteVersie } }),
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tabel(), Item: item(a, v), ConditionExpression: 'versie = :v', ExpressionAttributeValues: { ':v': verwachteVersie } } },
+            ...(verificatieId ? [verificatiePut(a.id, verificatieId, a.gewijzigdOp)] : []),
+          ],
+        }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw verouderd();
+      if (geweigerd(error, 0)) throw verouderd();
       throw error;
     }
   },

@@ -53,6 +53,10 @@
  *   Feedregel             FEED#PARTNER#<partnerId> / UITGAAND#<ulid>   (a jobcoach organisation's feed: a copy of the event, same transaction; TTL)
  *   Abonnement            ABONNEMENT#<id> / ABONNEMENT             ABONNEMENTEN#<eigenaar> / <id>   gsi2 ABONNEMENTEN / <id> (coordinators: all)
  *                         (a webhook subscription; its secrets sealed, shared/webhooks/verzegelen.ts)
+ *   Bezorgstand           ABONNEMENT#<id> / BEZORGSTAND            (last success, failing since, last failure mail: apart, so a PATCH never overwrites them)
+ *   Verificatieopdracht   VERIFICATIE#<ulid> / VERIFICATIE         (outbox: a new callback's signed verification; TTL)
+ *   Aflevering            AFLEVERING#<abonnementId> / <gebeurtenisId>   (one per event × subscription: the claim that makes delivery exactly-once; failed ones are kept)
+ *   Afleverpoging         AFLEVERING#<abonnementId> / POGING#<gebeurtenisId>#<poging:2>   (every attempt: time, status, duration; TTL 30 days)
  *
  *   Privacy (shared/privacy; the inventory of what is personal data is shared/privacy/inventaris.ts):
  *   Verwerking            VERWERKING#<pseudoniem> / <op>#<id>       VERWERKINGEN#<dag>#<shard 0..7> / <op>#<id>   (the processing log, append-only; per person, per day)
@@ -189,6 +193,11 @@ export const sleutels = {
   abonnementenPerEigenaarPartitie: (eigenaar: string) => `ABONNEMENTEN#${eigenaar}`,
   abonnementenAlle: (id: string) => ({ gsi2pk: 'ABONNEMENTEN', gsi2sk: id }),
   abonnementenAllePartitie: 'ABONNEMENTEN',
+
+  bezorgstand: (abonnementId: string) => ({ pk: `ABONNEMENT#${abonnementId}`, sk: 'BEZORGSTAND' }),
+  verificatieopdracht: (id: string) => ({ pk: `VERIFICATIE#${id}`, sk: 'VERIFICATIE' }),
+  aflevering: (abonnementId: string, gebeurtenisId: string) => ({ pk: `AFLEVERING#${abonnementId}`, sk: gebeurtenisId }),
+  afleverpoging: (abonnementId: string, gebeurtenisId: string, poging: number) => ({ pk: `AFLEVERING#${abonnementId}`, sk: `POGING#${gebeurtenisId}#${String(poging).padStart(2, '0')}` }),
 
   escalatie: (id: string) => ({ pk: `ESCALATIE#${id}`, sk: 'ESCALATIE' }),
   escalatiesIndex: (status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: 'ESCALATIES', gsi1sk: lijst(status, aangemaaktOp, id) }),

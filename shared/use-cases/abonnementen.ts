@@ -26,9 +26,10 @@ export interface Verzegeld {
 export interface AbonnementenStore {
   haal(id: string): Promise<{ abonnement: Abonnement; verzegeld: Verzegeld } | undefined>;
   lijst(eigenaar: Eigenaar | 'alle', pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<Abonnement>>;
-  voegToe(a: Abonnement, v: Verzegeld): Promise<void>;
-  /** Refused with 'verouderd' when it changed since `verwachteVersie`. */
-  vervang(a: Abonnement, v: Verzegeld, verwachteVersie: number): Promise<void>;
+  /** With the verification's outbox item (`verificatieId`, a ULID) in the same write. */
+  voegToe(a: Abonnement, v: Verzegeld, verificatieId: string): Promise<void>;
+  /** Refused with 'verouderd' when it changed since `verwachteVersie`; a new callback brings a verification. */
+  vervang(a: Abonnement, v: Verzegeld, verwachteVersie: number, verificatieId?: string): Promise<void>;
   verwijder(id: string, verwachteVersie: number): Promise<void>;
 }
 
@@ -72,10 +73,14 @@ export const abonnementenUseCases = (deps: AbonnementenDeps) => {
       const a = nieuwAbonnement(invoer, principal, { nu: nu().toISOString(), nieuwId: deps.nieuwId });
       await vereisBestemming(deps, a.callbackUrl);
       const geheim = nieuwGeheim();
-      await deps.store.voegToe(a, {
-        geheim: await deps.verzegel(geheim, a.id),
-        ...(invoer.authorization !== undefined ? { authorization: await deps.verzegel(invoer.authorization, a.id) } : {}),
-      });
+      await deps.store.voegToe(
+        a,
+        {
+          geheim: await deps.verzegel(geheim, a.id),
+          ...(invoer.authorization !== undefined ? { authorization: await deps.verzegel(invoer.authorization, a.id) } : {}),
+        },
+        deps.nieuwId(),
+      );
       return { abonnement: a, geheim };
     },
 
@@ -95,7 +100,9 @@ export const abonnementenUseCases = (deps: AbonnementenDeps) => {
       const { authorization: _oud, ...rest } = verzegeld;
       const v: Verzegeld =
         w.authorization === undefined ? verzegeld : w.authorization === null ? rest : { ...rest, authorization: await deps.verzegel(w.authorization, id) };
-      await deps.store.vervang(nieuw, v, abonnement.versie);
+      // Back to inAfwachting, or a new callback while waiting: verify (again), in the same write.
+      const verifieren = nieuw.status === 'inAfwachting' && (abonnement.status !== 'inAfwachting' || nieuw.callbackUrl !== abonnement.callbackUrl);
+      await deps.store.vervang(nieuw, v, abonnement.versie, verifieren ? deps.nieuwId() : undefined);
       return nieuw;
     },
 

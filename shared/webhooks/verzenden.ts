@@ -73,6 +73,9 @@ export const bestemmingGeweigerd = async (
 /** The guard's switch: loopback allowed only where the local runtime or a test set it (never a stack; test/infra asserts it). */
 export const adresregels = (): Adresregels => ({ loopbackToestaan: process.env.WEBHOOKS_LOOPBACK_TOESTAAN === 'ja' });
 
+/** The tests' self-signed receiver's certificate, trusted only together with the switch (never in a stack). */
+export const testCa = (): string | undefined => (adresregels().loopbackToestaan ? process.env.WEBHOOKS_TEST_CA : undefined);
+
 export const verstuur = async (v: Verzending, opties: Verzendopties): Promise<Verzendresultaat> => {
   const start = performance.now();
   const klaar = (r: Omit<Verzendresultaat, 'duurMs' | 'bytesGelezen'> & { bytesGelezen?: number }): Verzendresultaat => ({

@@ -304,6 +304,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
       expect(functies.length).toBeGreaterThan(0);
       for (const f of functies) expect(Object.keys(f.Properties.Environment?.Variables ?? {}), f.id).not.toContain('WEBHOOKS_LOOPBACK_TOESTAAN');
       expect(JSON.stringify(t.all.map(([, template]) => template.toJSON()))).not.toContain('WEBHOOKS_LOOPBACK_TOESTAAN');
+      expect(JSON.stringify(t.all.map(([, template]) => template.toJSON()))).not.toContain('WEBHOOKS_TEST_CA');
     });
   });
 

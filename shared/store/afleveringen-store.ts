@@ -1,0 +1,189 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BEWAARDAGEN_AFLEVERPOGING } from '../domain/abonnementen/bewaren';
+import type { Bezorgstand } from '../domain/abonnementen/herhaalschema';
+import { dynamo, tabel } from './dynamodb';
+import { eigenaarSleutel } from './abonnementen-store';
+import type { Eigenaar } from '../domain/abonnementen/abonnement';
+import { sleutels } from './sleutels';
+
+/**
+ * The delivery state of one event × subscription. The Aflevering item is the one place that decides who
+ * sends: created once (attribute_not_exists), then claimed per attempt with a lease (a consumer that dies
+ * after claiming does not block it for ever), then closed per attempt in one transaction with that
+ * attempt's record. A duplicate message, a retried batch or a fan-out run twice finds the condition failed.
+ */
+export type AfleverStatus = 'wachtend' | 'bezig' | 'afgeleverd' | 'mislukt' | 'vervallen';
+export const LEASE_SECONDEN = 60;
+
+const epoch = (ms: number) => Math.floor(ms / 1000);
+
+export interface Poging {
+  readonly poging: number;
+  readonly op: string;
+  readonly status?: number | undefined;
+  readonly fout?: string | undefined;
+  readonly duurMs: number;
+}
+
+export const afleveringenStore = {
+  /** Creates the delivery once; false when it was already there (a repeated fan-out). */
+  async maak(abonnementId: string, gebeurtenisId: string, nu: Date): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new PutCommand({
+          TableName: tabel(),
+          Item: { ...sleutels.aflevering(abonnementId, gebeurtenisId), entiteit: 'Aflevering', abonnementId, gebeurtenisId, status: 'wachtend', poging: 1, aangemaaktOp: nu.toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  },
+
+  /** Claims attempt `poging`: only while it is the delivery's next attempt and nobody holds a live lease. */
+  async claim(abonnementId: string, gebeurtenisId: string, poging: number, nu: Date): Promise<'geclaimd' | 'klaar' | 'bezet'> {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tabel(),
+          Key: sleutels.aflevering(abonnementId, gebeurtenisId),
+          UpdateExpression: 'SET #s = :bezig, leaseTot = :lease',
+          ConditionExpression: 'poging = :p AND (#s = :wachtend OR (#s = :bezig AND leaseTot < :nu))',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':bezig': 'bezig', ':wachtend': 'wachtend', ':lease': epoch(nu.getTime()) + LEASE_SECONDEN, ':nu': epoch(nu.getTime()), ':p': poging },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return 'geclaimd';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const oud = error.Item as { status?: { S?: string }; poging?: { N?: string } } | undefined;
+      // Another attempt number, or closed: this message is a duplicate of one already handled.
+      if (!oud || Number(oud.poging?.N) !== poging || oud.status?.S !== 'bezig') return 'klaar';
+      return 'bezet';
+    }
+  },
+
+  /**
+   * Closes attempt `poging` in one transaction with its record: delivered, failed for good, or waiting for
+   * attempt `poging + 1`. Conditional on still holding the claim.
+   */
+  async sluit(abonnementId: string, gebeurtenisId: string, p: Poging, na: { status: AfleverStatus; volgendePogingOp?: string }): Promise<void> {
+    const verder = na.status === 'wachtend';
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tabel(),
+              Key: sleutels.aflevering(abonnementId, gebeurtenisId),
+              UpdateExpression: `SET #s = :s, poging = :volgende, laatsteStatus = :ls, laatstePogingOp = :op${verder ? ', volgendePogingOp = :vp' : ''} REMOVE leaseTot`,
+              ConditionExpression: '#s = :bezig AND poging = :p',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: {
+                ':s': na.status,
+                ':volgende': verder ? p.poging + 1 : p.poging,
+                ':ls': p.status ?? p.fout ?? 'geenAntwoord',
+                ':op': p.op,
+                ':bezig': 'bezig',
+                ':p': p.poging,
+                ...(verder ? { ':vp': na.volgendePogingOp } : {}),
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: tabel(),
+              Item: {
+                ...sleutels.afleverpoging(abonnementId, gebeurtenisId, p.poging),
+                entiteit: 'Afleverpoging',
+                abonnementId,
+                gebeurtenisId,
+                ...p,
+                verlooptOp: epoch(Date.parse(p.op)) + BEWAARDAGEN_AFLEVERPOGING * 86_400,
+              },
+            },
+          },
+        ],
+      }),
+    );
+  },
+
+  async pogingen(abonnementId: string, gebeurtenisId: string): Promise<Poging[]> {
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tabel(),
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':p': sleutels.aflevering(abonnementId, gebeurtenisId).pk, ':s': `POGING#${gebeurtenisId}#` },
+        ConsistentRead: true,
+      }),
+    );
+    return (r.Items ?? []).map((i) => ({ poging: i.poging, op: i.op, status: i.status, fout: i.fout, duurMs: i.duurMs }));
+  },
+
+  async haal(abonnementId: string, gebeurtenisId: string): Promise<{ status: AfleverStatus; poging: number } | undefined> {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.aflevering(abonnementId, gebeurtenisId), ConsistentRead: true }));
+    return Item ? { status: Item.status, poging: Item.poging } : undefined;
+  },
+
+  async bezorgstand(abonnementId: string): Promise<Bezorgstand> {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: tabel(), Key: sleutels.bezorgstand(abonnementId), ConsistentRead: true }));
+    return { laatsteSuccesOp: Item?.laatsteSuccesOp, eersteMisluktSindsSuccesOp: Item?.eersteMisluktSindsSuccesOp, laatsteMailOp: Item?.laatsteMailOp };
+  },
+
+  /** A success clears the failing streak; a failure starts one if none is running. */
+  async noteer(abonnementId: string, gelukt: boolean, op: string): Promise<void> {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tabel(),
+        Key: sleutels.bezorgstand(abonnementId),
+        UpdateExpression: gelukt ? 'SET entiteit = :e, laatsteSuccesOp = :op REMOVE eersteMisluktSindsSuccesOp' : 'SET entiteit = :e, eersteMisluktSindsSuccesOp = if_not_exists(eersteMisluktSindsSuccesOp, :op)',
+        ExpressionAttributeValues: { ':e': 'Bezorgstand', ':op': op },
+      }),
+    );
+  },
+
+  /** Sets the subscription's status, conditional on the one it was read in (a change by its owner wins). */
+  async zetStatus(abonnementId: string, van: readonly string[], naar: 'actief' | 'uitgeschakeld', omdat?: 'opgezegd' | 'zonderSucces'): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: tabel(),
+          Key: sleutels.abonnement(abonnementId),
+          UpdateExpression: `SET #s = :naar, versie = versie + :een${omdat ? ', uitgeschakeldOmdat = :omdat' : ' REMOVE uitgeschakeldOmdat'}`,
+          ConditionExpression: `#s IN (${van.map((_, i) => `:van${i}`).join(', ')})`,
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':naar': naar, ':een': 1, ...Object.fromEntries(van.map((v, i) => [`:van${i}`, v])), ...(omdat ? { ':omdat': omdat } : {}) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  },
+
+  /** The ids of the active subscriptions an owner has (the fan-out filters them by type and access). */
+  async abonnementenVan(eigenaar: Eigenaar): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await dynamo().send(
+        new QueryCommand({
+          TableName: tabel(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': sleutels.abonnementenPerEigenaarPartitie(eigenaarSleutel(eigenaar)) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      ids.push(...(r.Items ?? []).map((i) => String(i.id)));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return ids;
+  },
+};
