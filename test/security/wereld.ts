@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { gedeeldeOntvanger } from '../support/ontvanger';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { naTermijn } from '../../shared/domain/nazorg';
 import type { Gemeente } from '../../shared/schemas/gemeenten';
@@ -42,7 +43,7 @@ export interface Wereld {
   /** The placement's start as an event for other systems (issue #14): seen by the world's gemeente, member and partner. */
   readonly gebeurtenis: { readonly id: string };
   /** The gemeente's webhook subscription (issue #14). */
-  readonly abonnement: { readonly id: string };
+  readonly abonnement: { readonly id: string; readonly pad: string };
   /** Bearer headers of this world's tenants. */
   readonly koppen: { readonly gemeente: Kop; readonly werkgever: Kop; readonly regiopartner: Kop };
   /**
@@ -151,6 +152,22 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     await call('POST', `/v1/verwijzingen/${bemiddelbaar.id}/toestemmingen`, { headers: gemeenteKop, body: { lidId: lid.id } }),
   );
 
+  // The gemeente's subscription to everything it may see, active before the placement moves (issue #14):
+  // the matrix checks that its receiver never hears of another world's objects.
+  const abonnement = gelukt(
+    await call('POST', '/v1/abonnementen', {
+      headers: gemeenteKop,
+      body: {
+        types: ['nl.werkcoop.verwijzingen.status-gewijzigd', 'nl.werkcoop.plaatsingen.voorgesteld', 'nl.werkcoop.plaatsingen.fase-gewijzigd', 'nl.werkcoop.plaatsingen.gestart', 'nl.werkcoop.nazorgmomenten.beantwoord'],
+        callbackUrl: (await gedeeldeOntvanger()).url(`/${merk}/webhooks`),
+        contactEmail: `beheer-${merk}@example.nl`,
+        authorization: `Bearer token-${merk}`,
+      },
+    }),
+    201,
+  );
+  await runtime().settle();
+  if (gelukt(await call('GET', `/v1/abonnementen/${abonnement.id}`, { headers: gemeenteKop })).status !== 'actief') throw new Error(`wereld ${naam}: het abonnement werd niet actief`);
   const voorgesteld: Plaatsing = gelukt(
     await call('POST', '/v1/plaatsingen', { headers: admin, body: { verwijzingId: geplaatst.id, werkplekId: werkplek.id } }),
     201,
@@ -189,13 +206,6 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
   const feed = gelukt(await call('GET', '/v1/gebeurtenissen?pageSize=100', { headers: partnerKop })).gebeurtenissen as { id: string; type: string; subject: string }[];
   const gebeurtenis = feed.find((g) => g.type === 'nl.werkcoop.plaatsingen.gestart' && g.subject === plaatsing.id);
   if (!gebeurtenis) throw new Error(`wereld ${naam}: de start gaf geen gebeurtenis in de feed van de jobcoachorganisatie`);
-  const abonnement = gelukt(
-    await call('POST', '/v1/abonnementen', {
-      headers: gemeenteKop,
-      body: { types: ['nl.werkcoop.plaatsingen.gestart'], callbackUrl: `https://127.0.0.1:9/${merk}/webhooks`, contactEmail: `beheer-${merk}@example.nl`, authorization: `Bearer token-${merk}` },
-    }),
-    201,
-  );
 
   const merktekens = new Map<string, string>([
     [gemeente.code, 'gemeentecode'],
@@ -253,7 +263,7 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     nazorgmoment,
     escalatie,
     gebeurtenis: { id: gebeurtenis.id },
-    abonnement: { id: abonnement.id },
+    abonnement: { id: abonnement.id, pad: `/${merk}/webhooks` },
     koppen: { gemeente: gemeenteKop, werkgever: werkgeverKop, regiopartner: partnerKop },
     merktekens,
   };

@@ -89,5 +89,18 @@ export const startOntvanger = async (opties: { geheim?: string; host?: string } 
     });
   });
   await new Promise<void>((r) => server.listen(0, opties.host ?? '127.0.0.1', () => r()));
+  server.unref();
   return o;
 };
+
+let gedeeld: Promise<Ontvanger> | undefined;
+/**
+ * One receiver for a whole test file that needs a callback to answer (the security suites' worlds), trusted by
+ * the delivery through WEBHOOKS_TEST_CA. It answers 204 to all, so a verification never leaves a retry
+ * pending; it does not keep the test process alive.
+ */
+export const gedeeldeOntvanger = (): Promise<Ontvanger> =>
+  (gedeeld ??= startOntvanger().then((o) => {
+    process.env.WEBHOOKS_TEST_CA = o.ca;
+    return o;
+  }));
