@@ -1,6 +1,7 @@
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSEvent, SQSHandler, SQSRecord } from 'aws-lambda';
+import { ulid } from 'ulidx';
 import * as z from 'zod';
 import { apiUrl, requireEnv } from '../../shared/config/env';
 import { logger } from '../../shared/observability/logger';
@@ -43,6 +44,7 @@ export const afleverDeps: AfleverDeps = {
   verstuur,
   verzendopties: () => ({ regels: adresregels(), ca: testCa() }),
   apiUrl,
+  nieuwId: () => ulid(),
 };
 
 const processor = new BatchProcessor(EventType.SQS);

@@ -6,6 +6,9 @@ import { dynamo, tabel } from './dynamodb';
 import { eigenaarSleutel } from './abonnementen-store';
 import type { Eigenaar } from '../domain/abonnementen/abonnement';
 import { sleutels } from './sleutels';
+import { geweigerd } from './items';
+import { notificatieItem } from './notificaties-store';
+import type { Notificatie } from '../domain/notificaties';
 
 /**
  * The delivery state of one event × subscription. The Aflevering item is the one place that decides who
@@ -163,6 +166,42 @@ export const afleveringenStore = {
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  },
+
+  /**
+   * Disables a subscription (conditional on the status it was read in) and, when the last failure mail is a
+   * day old or more, mails its contact: status, mail and the mail's time in one transaction, so two
+   * consumers disabling at once send one mail.
+   */
+  async schakelUit(abonnementId: string, van: readonly string[], omdat: 'opgezegd' | 'zonderSucces', mail: Notificatie | undefined, nu: string): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tabel(),
+                Key: sleutels.abonnement(abonnementId),
+                UpdateExpression: 'SET #s = :naar, uitgeschakeldOmdat = :omdat, versie = versie + :een',
+                ConditionExpression: `#s IN (${van.map((_, i) => `:van${i}`).join(', ')})`,
+                ExpressionAttributeNames: { '#s': 'status' },
+                ExpressionAttributeValues: { ':naar': 'uitgeschakeld', ':omdat': omdat, ':een': 1, ...Object.fromEntries(van.map((v, i) => [`:van${i}`, v])) },
+              },
+            },
+            ...(mail
+              ? [
+                  { Put: { TableName: tabel(), Item: notificatieItem(mail), ConditionExpression: 'attribute_not_exists(pk)' } },
+                  { Update: { TableName: tabel(), Key: sleutels.bezorgstand(abonnementId), UpdateExpression: 'SET entiteit = :e, laatsteMailOp = :op', ExpressionAttributeValues: { ':e': 'Bezorgstand', ':op': nu } } },
+                ]
+              : []),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (geweigerd(error, 0)) return false;
       throw error;
     }
   },

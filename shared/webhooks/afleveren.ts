@@ -2,7 +2,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isVoor, type Abonnement, type Eigenaar } from '../domain/abonnementen/abonnement';
 import { berichtBody, VERIFICATIE_TYPE, type Betrokkenen, type Gebeurtenis } from '../domain/abonnementen/gebeurtenissen';
 import { webhookHeaders, type Geheimen } from '../domain/abonnementen/handtekening';
-import { beoordeel, moetUitschakelen, volgendeVertraging } from '../domain/abonnementen/herhaalschema';
+import { beoordeel, magMailen, moetUitschakelen, UITSCHAKELEN_NA_DAGEN, volgendeVertraging } from '../domain/abonnementen/herhaalschema';
+import type { Notificatie } from '../domain/notificaties';
 import { afleveringenStore } from '../store/afleveringen-store';
 import { dynamoAbonnementenStore } from '../store/abonnementen-store';
 import { dynamo, tabel } from '../store/dynamodb';
@@ -30,6 +31,7 @@ export interface AfleverDeps {
   readonly verstuur: (v: Verzending, opties: Verzendopties) => Promise<Verzendresultaat>;
   readonly verzendopties: () => Verzendopties;
   readonly apiUrl: () => string;
+  readonly nieuwId: () => string;
 }
 
 export type Afloop = 'uitgewaaierd' | 'doorgestuurd' | 'afgeleverd' | 'opnieuw' | 'mislukt' | 'opgezegd' | 'dubbel' | 'vervallen';
@@ -140,12 +142,31 @@ const afleveren = async (b: Extract<Bericht, { soort: 'afleveren' }>, deps: Afle
     if (b.verificatie) await afleveringenStore.zetStatus(a.id, ['inAfwachting'], 'actief');
     return 'afgeleverd';
   }
+  const stand = await afleveringenStore.bezorgstand(a.id);
+  const mail = (omdat: 'opgezegd' | 'zonderSucces') => (magMailen(stand, nu) ? uitgeschakeldMail(a, omdat, deps.nieuwId(), nu) : undefined);
   if (uitkomst.soort === 'opgezegd') {
-    await afleveringenStore.zetStatus(a.id, ['inAfwachting', 'actief'], 'uitgeschakeld', 'opgezegd');
+    await afleveringenStore.schakelUit(a.id, ['inAfwachting', 'actief'], 'opgezegd', mail('opgezegd'), nu.toISOString());
     return 'opgezegd';
   }
-  if (moetUitschakelen(await afleveringenStore.bezorgstand(a.id), nu)) await afleveringenStore.zetStatus(a.id, ['actief'], 'uitgeschakeld', 'zonderSucces');
+  if (moetUitschakelen(stand, nu)) await afleveringenStore.schakelUit(a.id, ['actief'], 'zonderSucces', mail('zonderSucces'), nu.toISOString());
   return uitkomst.soort === 'mislukt' ? 'mislukt' : 'opnieuw';
 };
+
+/** The one mail to the subscription's contact (its organisation's functional management, not a candidate). */
+const uitgeschakeldMail = (a: Abonnement, omdat: 'opgezegd' | 'zonderSucces', id: string, nu: Date): Notificatie => ({
+  id,
+  soort: 'abonnementUitgeschakeld',
+  aan: { naam: 'Functioneel beheer', email: a.contactEmail },
+  onderwerp: 'werkcoop: uw webhookabonnement is uitgeschakeld',
+  tekst:
+    `Het abonnement ${a.id} op ${a.callbackUrl} is uitgeschakeld: ` +
+    (omdat === 'opgezegd'
+      ? 'de ontvanger antwoordde 410 Gone.'
+      : `er is sinds ${UITSCHAKELEN_NA_DAGEN} dagen geen enkele aflevering geslaagd.`) +
+    ' Wijzig het abonnement (PATCH /v1/abonnementen/' + a.id + ') om het opnieuw te laten verifiëren; gebeurtenissen van de afgelopen 30 dagen staan in GET /v1/gebeurtenissen.',
+  onderwerpType: 'abonnement',
+  onderwerpId: a.id,
+  aangemaaktOp: nu.toISOString(),
+});
 
 export const verwerkBericht = (b: Bericht, deps: AfleverDeps): Promise<Afloop> => (b.soort === 'uitwaaieren' ? uitwaaieren(b.gebeurtenisId, deps) : afleveren(b, deps));

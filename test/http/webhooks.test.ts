@@ -121,6 +121,11 @@ describe('webhooks', () => {
     antwoord = 410;
     await wachtTot(async () => ok(await call('GET', `/v1/abonnementen/${abonnement.id}`, { headers: admin })).status === 'uitgeschakeld', 20_000);
     expect(ok(await call('GET', `/v1/abonnementen/${abonnement.id}`, { headers: admin })).uitgeschakeldOmdat).toBe('opgezegd');
+    // One mail to the contact, through the outbox and the notifications queue.
+    await wachtTot(() => rt.mail.list().some((m) => (m.mail as { tekst: string }).tekst.includes(abonnement.id)));
+    const mails = rt.mail.list().map((m) => m.mail as { aan: { email: string }; onderwerp: string; tekst: string }).filter((m) => m.tekst.includes(abonnement.id));
+    expect(mails).toEqual([expect.objectContaining({ aan: expect.objectContaining({ email: 'beheer@werkcoop.nl' }), onderwerp: expect.stringContaining('uitgeschakeld') })]);
+    expect(mails[0]!.tekst).toContain('410');
     const pogingen = (await afleveringen(abonnement.id)).filter((i) => i.entiteit === 'Afleverpoging' && i.gebeurtenisId !== undefined && i.status !== 204);
     expect(pogingen.map((p) => p.status)).toEqual([500, 410]);
   }, 40_000);
