@@ -21,6 +21,7 @@ const BerichtSchema = z.discriminatedUnion('soort', [
     dueMs: z.number().int().optional(),
     verificatie: z.literal(true).optional(),
   }),
+  z.strictObject({ soort: z.literal('herhalen'), abonnementId: Id, van: z.string().max(40), tot: z.string().max(40) }),
 ]);
 
 /** Re-sends go to this same queue, at most ten per call and each with its own delay (≤ 900 s). */
@@ -51,7 +52,7 @@ const processor = new BatchProcessor(EventType.SQS);
 const verwerk = async (record: SQSRecord) => {
   const bericht = BerichtSchema.parse(JSON.parse(record.body)) as Bericht;
   const afloop = await verwerkBericht(bericht, afleverDeps);
-  logger.info('webhookbericht verwerkt', { soort: bericht.soort, gebeurtenisId: bericht.gebeurtenisId, afloop, ontvangen: record.attributes.ApproximateReceiveCount });
+  logger.info('webhookbericht verwerkt', { soort: bericht.soort, abonnementId: 'abonnementId' in bericht ? bericht.abonnementId : undefined, afloop, ontvangen: record.attributes.ApproximateReceiveCount });
 };
 
 /**

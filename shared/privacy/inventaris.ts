@@ -124,6 +124,8 @@ export const INVENTARIS: Readonly<Record<string, InventarisRegel>> = {
   Verificatieopdracht: geenKandidaat('De opdracht een nieuwe callback te verifiëren: alleen ids; vervalt na 14 dagen.'),
   Aflevering: geenKandidaat('De aflevering van één gebeurtenis aan één abonnement: ids, status, pogingen.'),
   Afleverpoging: geenKandidaat('Eén poging: tijd, HTTP-status, duur; vervalt na 30 dagen.'),
+  Herbezorgopdracht: geenKandidaat('De opdracht één aflevering opnieuw te proberen: alleen ids; vervalt na 14 dagen.'),
+  Herhaalopdracht: geenKandidaat('De opdracht de gebeurtenissen van een periode opnieuw af te leveren: ids en twee tijdstippen; vervalt na 14 dagen.'),
   Feedregel: geenKandidaat('De kopie van een gebeurtenis in de feed van een jobcoachorganisatie: dezelfde ids en codes; vervalt na 30 dagen.'),
 };
 

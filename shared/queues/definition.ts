@@ -117,7 +117,7 @@ export const streamConsumers = {
     maxRetryAttempts: 10,
     // Measured peak 60 MB forwarding a batch: 128 MB leaves > 40% headroom.
     memoryMb: 128,
-    filter: { eventNames: ['INSERT'], entities: ['Notificatie', 'Accountopdracht', 'UitgaandeGebeurtenis', 'Verificatieopdracht'] },
+    filter: { eventNames: ['INSERT'], entities: ['Notificatie', 'Accountopdracht', 'UitgaandeGebeurtenis', 'Verificatieopdracht', 'Herbezorgopdracht', 'Herhaalopdracht'] },
     naarWachtrijen: true,
   },
   regiotellers: {

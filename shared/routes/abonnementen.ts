@@ -1,5 +1,18 @@
 import { PaginaParameters } from '../schemas/gemeenschappelijk';
-import { Abonnement, AbonnementenPagina, AbonnementIdParameters, AbonnementInvoer, AbonnementMetGeheim, AbonnementWijziging } from '../schemas/gebeurtenissen';
+import {
+  Abonnement,
+  AbonnementenPagina,
+  AbonnementIdParameters,
+  AbonnementInvoer,
+  AbonnementMetGeheim,
+  AbonnementWijziging,
+  AfleveringenFilter,
+  AfleveringenPagina,
+  AfleveringMetPogingen,
+  AfleveringParameters,
+  HerhalingOpgave,
+  Opdracht,
+} from '../schemas/gebeurtenissen';
 import { KLEIN } from './limieten';
 import { route } from './route';
 
@@ -99,5 +112,61 @@ export const abonnementenRoutes = {
     request: { params: AbonnementIdParameters },
     responses: { 200: { description: 'Het abonnement met zijn nieuwe geheim (alleen in dit antwoord).', schema: AbonnementMetGeheim, headers: ['ETag'] } },
     errors: [400, 404, 412],
+  }),
+
+  afleveringenZoeken: route({
+    operationId: 'afleveringenZoeken',
+    method: 'GET',
+    path: '/v1/abonnementen/{abonnementId}/afleveringen',
+    handler: 'functions/api/abonnementen/afleveringen-zoeken.ts',
+    roles: WIE,
+    tag: 'Abonnementen',
+    summary: 'Het afleverlogboek: de afleveringen van een abonnement, nieuwste eerst; `status=mislukt` geeft de mislukte.',
+    description: `${ZICHTBAARHEID} Een mislukte aflevering (alle pogingen op) wordt nooit verwijderd. Met een statusfilter kan een pagina korter zijn dan gevraagd; volg dan volgendePagina.`,
+    request: { params: AbonnementIdParameters, query: PaginaParameters.extend(AfleveringenFilter.shape) },
+    responses: { 200: { description: 'Een pagina afleveringen.', schema: AfleveringenPagina } },
+    errors: [400, 404],
+  }),
+
+  afleveringOphalen: route({
+    operationId: 'afleveringOphalen',
+    method: 'GET',
+    path: '/v1/abonnementen/{abonnementId}/afleveringen/{gebeurtenisId}',
+    handler: 'functions/api/abonnementen/aflevering-ophalen.ts',
+    roles: WIE,
+    tag: 'Abonnementen',
+    summary: 'Eén aflevering met elke poging: tijd, HTTP-status (of waarom er geen was) en duur; 30 dagen bewaard.',
+    description: ZICHTBAARHEID,
+    request: { params: AfleveringParameters },
+    responses: { 200: { description: 'De aflevering met haar pogingen.', schema: AfleveringMetPogingen } },
+    errors: [400, 404],
+  }),
+
+  afleveringHerbezorgen: route({
+    operationId: 'afleveringHerbezorgen',
+    method: 'POST',
+    path: '/v1/abonnementen/{abonnementId}/afleveringen/{gebeurtenisId}/herbezorging',
+    handler: 'functions/api/abonnementen/aflevering-herbezorgen.ts',
+    roles: WIE,
+    tag: 'Abonnementen',
+    summary: 'Verstuurt één afgesloten aflevering (mislukt, vervallen of afgeleverd) nog één keer, met dezelfde webhook-id.',
+    description: `${ZICHTBAARHEID} Een aflevering die al op een poging wacht of bezig is, is 409. De poging volgt binnen seconden; zie het afleverlogboek.`,
+    request: { params: AfleveringParameters },
+    responses: { 202: { description: 'De poging is gepland.', schema: Opdracht } },
+    errors: [400, 404, 409],
+  }),
+
+  abonnementHerhalen: route({
+    operationId: 'abonnementHerhalen',
+    method: 'POST',
+    path: '/v1/abonnementen/{abonnementId}/herhaling',
+    handler: 'functions/api/abonnementen/abonnement-herhalen.ts',
+    roles: WIE,
+    tag: 'Abonnementen',
+    summary: 'Levert de gebeurtenissen van een periode af die dit abonnement nog nooit kreeg (bijvoorbeeld van voor de verificatie of terwijl het uitgeschakeld was).',
+    description: `${ZICHTBAARHEID} Hoogstens 30 dagen (422 anders); alleen voor een actief abonnement (409 anders). Wat al eens is afgeleverd, staat in de feed (GET /v1/gebeurtenissen); een mislukte aflevering verstuurt u opnieuw met herbezorging.`,
+    request: { params: AbonnementIdParameters, body: HerhalingOpgave, maxBodyBytes: KLEIN },
+    responses: { 202: { description: 'De herhaling is gepland.', schema: Opdracht } },
+    errors: [400, 404, 409, 413, 415, 422],
   }),
 } as const;

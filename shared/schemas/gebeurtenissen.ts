@@ -103,3 +103,41 @@ export const AbonnementIdParameters = z.strictObject({ abonnementId: Id });
 export const AbonnementenPagina = z
   .strictObject({ abonnementen: z.array(Abonnement), volgendePagina: z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' }) })
   .meta({ id: 'AbonnementenPagina' });
+
+export const AfleverStatus = z
+  .enum(['wachtend', 'bezig', 'afgeleverd', 'mislukt', 'vervallen'])
+  .meta({ id: 'AfleverStatus', description: '`wachtend` op de volgende poging, `bezig`, `afgeleverd` (2xx), `mislukt` (pogingen op; bewaard), `vervallen` (abonnement weg of object niet meer zichtbaar).' });
+
+export const Aflevering = z
+  .strictObject({
+    gebeurtenisId: Id,
+    status: AfleverStatus,
+    poging: z.number().int().min(1).meta({ description: 'De laatste of de volgende poging.' }),
+    laatsteStatus: z.union([z.number().int(), z.string()]).optional().meta({ description: 'De HTTP-status van de laatste poging, of waarom er geen was (timeout, adresGeweigerd, …).' }),
+    laatstePogingOp: z.string().optional(),
+    volgendePogingOp: z.string().optional(),
+    aangemaaktOp: z.string(),
+  })
+  .meta({ id: 'Aflevering' });
+
+export const Afleverpoging = z
+  .strictObject({ poging: z.number().int(), op: z.string(), status: z.number().int().optional(), fout: z.string().optional(), duurMs: z.number().int() })
+  .meta({ id: 'Afleverpoging' });
+
+export const AfleveringMetPogingen = z
+  .strictObject({ gebeurtenisId: Id, status: AfleverStatus, poging: z.number().int().min(1), pogingen: z.array(Afleverpoging).meta({ description: 'Elke poging (30 dagen bewaard).' }) })
+  .meta({ id: 'AfleveringMetPogingen' });
+
+export const AfleveringenFilter = z.strictObject({ status: AfleverStatus.optional() });
+export const AfleveringenPagina = z
+  .strictObject({ afleveringen: z.array(Aflevering), volgendePagina: z.string().nullable().meta({ description: 'Pad naar de volgende pagina, of null op de laatste.' }) })
+  .meta({ id: 'AfleveringenPagina' });
+export const AfleveringParameters = z.strictObject({ abonnementId: Id, gebeurtenisId: Id });
+
+export const HerhalingOpgave = z
+  .strictObject({
+    van: z.iso.datetime({ offset: false }).meta({ example: '2026-12-01T00:00:00.000Z' }),
+    tot: z.iso.datetime({ offset: false }).meta({ example: '2026-12-02T00:00:00.000Z' }),
+  })
+  .meta({ id: 'HerhalingOpgave', description: 'Een periode van hoogstens 30 dagen (de bewaartermijn van gebeurtenissen).' });
+export const Opdracht = z.strictObject({ bericht: z.string() }).meta({ id: 'Opdracht' });

@@ -7,6 +7,9 @@ import { eigenaarSleutel } from './abonnementen-store';
 import type { Eigenaar } from '../domain/abonnementen/abonnement';
 import { sleutels } from './sleutels';
 import { geweigerd } from './items';
+import { encodeTime } from 'ulidx';
+import { leesCursor, maakCursor } from './cursor';
+import { DomeinFout } from '../domain/fouten';
 import { notificatieItem } from './notificaties-store';
 import type { Notificatie } from '../domain/notificaties';
 
@@ -28,6 +31,18 @@ export interface Poging {
   readonly fout?: string | undefined;
   readonly duurMs: number;
 }
+
+/** The smallest ('0') or largest ('Z') ULID of a millisecond: a period's bounds on a ULID-sorted key. */
+const ulidGrens = (ms: number, teken: '0' | 'Z') => encodeTime(ms, 10) + teken.repeat(16);
+
+/** An outbox item for the webhooks queue (the forwarder sends it on): kept a fortnight, then TTL removes it. */
+const opdrachtPut = (entiteit: 'Herbezorgopdracht' | 'Herhaalopdracht', id: string, nu: string, velden: Record<string, unknown>) => ({
+  Put: {
+    TableName: tabel(),
+    Item: { pk: `OPDRACHT#${id}`, sk: 'OPDRACHT', entiteit, id, ...velden, op: nu, verlooptOp: Math.floor(Date.parse(nu) / 1000) + 14 * 86_400 },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
 
 export const afleveringenStore = {
   /** Creates the delivery once; false when it was already there (a repeated fan-out). */
@@ -125,7 +140,9 @@ export const afleveringenStore = {
         ConsistentRead: true,
       }),
     );
-    return (r.Items ?? []).map((i) => ({ poging: i.poging, op: i.op, status: i.status, fout: i.fout, duurMs: i.duurMs }));
+    return (r.Items ?? [])
+      .filter((i) => Number(i.verlooptOp) * 1000 >= Date.now())
+      .map((i) => ({ poging: i.poging, op: i.op, duurMs: i.duurMs, ...(i.status !== undefined ? { status: i.status } : {}), ...(i.fout !== undefined ? { fout: i.fout } : {}) }));
   },
 
   async haal(abonnementId: string, gebeurtenisId: string): Promise<{ status: AfleverStatus; poging: number } | undefined> {
@@ -204,6 +221,99 @@ export const afleveringenStore = {
       if (geweigerd(error, 0)) return false;
       throw error;
     }
+  },
+
+  /**
+   * A subscription's deliveries, newest event first. They share the partition with the attempts, whose sort
+   * keys (POGING#…) sort after every ULID: `sk < POGING#` is the deliveries alone. A status filter may make
+   * a page shorter than asked (the cursor goes on).
+   */
+  async lijst(abonnementId: string, status: AfleverStatus | undefined, { pageSize, cursor }: { pageSize: number; cursor?: string | undefined }) {
+    const pk = sleutels.aflevering(abonnementId, '').pk;
+    const start = leesCursor(cursor);
+    if (start && (start.pk !== pk || Object.keys(start).length !== 2 || typeof start.sk !== 'string' || start.sk >= 'POGING#'))
+      throw new DomeinFout('ongeldigeInvoer', 'Deze cursor hoort niet bij deze lijst.', 'query.cursor');
+    const r = await dynamo().send(
+      new QueryCommand({
+        TableName: tabel(),
+        KeyConditionExpression: 'pk = :p AND sk < :poging',
+        ...(status ? { FilterExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
+        ExpressionAttributeValues: { ':p': pk, ':poging': 'POGING#', ...(status ? { ':s': status } : {}) },
+        ScanIndexForward: false,
+        Limit: pageSize,
+        ExclusiveStartKey: start,
+      }),
+    );
+    return {
+      items: (r.Items ?? []).map((i) => ({
+        gebeurtenisId: String(i.gebeurtenisId),
+        status: i.status as AfleverStatus,
+        poging: Number(i.poging),
+        ...(i.laatsteStatus !== undefined ? { laatsteStatus: i.laatsteStatus as number | string } : {}),
+        ...(i.laatstePogingOp ? { laatstePogingOp: String(i.laatstePogingOp) } : {}),
+        ...(i.volgendePogingOp && i.status === 'wachtend' ? { volgendePogingOp: String(i.volgendePogingOp) } : {}),
+        aangemaaktOp: String(i.aangemaaktOp),
+      })),
+      cursor: maakCursor(r.LastEvaluatedKey),
+    };
+  },
+
+  /**
+   * A manual resend: one more attempt of a closed delivery (failed, lapsed or even delivered), with the next
+   * attempt number, and its outbox item in the same write. Refused while an attempt is waiting or running.
+   */
+  async herbezorg(abonnementId: string, gebeurtenisId: string, opdrachtId: string, nu: string): Promise<'gepland' | 'onbekend' | 'loopt'> {
+    const huidig = await this.haal(abonnementId, gebeurtenisId);
+    if (!huidig) return 'onbekend';
+    if (huidig.status === 'wachtend' || huidig.status === 'bezig') return 'loopt';
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tabel(),
+                Key: sleutels.aflevering(abonnementId, gebeurtenisId),
+                UpdateExpression: 'SET #s = :wachtend, poging = :nieuw REMOVE volgendePogingOp',
+                ConditionExpression: 'poging = :oud AND #s = :was',
+                ExpressionAttributeNames: { '#s': 'status' },
+                ExpressionAttributeValues: { ':wachtend': 'wachtend', ':nieuw': huidig.poging + 1, ':oud': huidig.poging, ':was': huidig.status },
+              },
+            },
+            opdrachtPut('Herbezorgopdracht', opdrachtId, nu, { abonnementId, gebeurtenisId, poging: huidig.poging + 1 }),
+          ],
+        }),
+      );
+      return 'gepland';
+    } catch (error) {
+      if (geweigerd(error, 0)) return 'loopt';
+      throw error;
+    }
+  },
+
+  /** A replay of a period: an outbox item; the webhooks consumer does the work. */
+  async herhaal(abonnementId: string, van: string, tot: string, opdrachtId: string, nu: string): Promise<void> {
+    await dynamo().send(new PutCommand({ ...opdrachtPut('Herhaalopdracht', opdrachtId, nu, { abonnementId, van, tot }).Put }));
+  },
+
+  /** The events of a period, oldest first, from the coordinators' feed index (ULIDs sort by time). */
+  async gebeurtenisIdsTussen(vanMs: number, totMs: number): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const r = await dynamo().send(
+        new QueryCommand({
+          TableName: tabel(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :p AND gsi1sk BETWEEN :van AND :tot',
+          ExpressionAttributeValues: { ':p': sleutels.uitgaandAllePartitie, ':van': ulidGrens(vanMs, '0'), ':tot': ulidGrens(totMs, 'Z') },
+          ExclusiveStartKey: start,
+        }),
+      );
+      ids.push(...(r.Items ?? []).map((i) => String(i.id)));
+      start = r.LastEvaluatedKey;
+    } while (start);
+    return ids;
   },
 
   /** The ids of the active subscriptions an owner has (the fan-out filters them by type and access). */

@@ -57,6 +57,7 @@
  *   Verificatieopdracht   VERIFICATIE#<ulid> / VERIFICATIE         (outbox: a new callback's signed verification; TTL)
  *   Aflevering            AFLEVERING#<abonnementId> / <gebeurtenisId>   (one per event × subscription: the claim that makes delivery exactly-once; failed ones are kept)
  *   Afleverpoging         AFLEVERING#<abonnementId> / POGING#<gebeurtenisId>#<poging:2>   (every attempt: time, status, duration; TTL 30 days)
+ *   Herbezorgopdracht, Herhaalopdracht   OPDRACHT#<ulid> / OPDRACHT   (outbox: a manual resend, a replay of a period; TTL)
  *
  *   Privacy (shared/privacy; the inventory of what is personal data is shared/privacy/inventaris.ts):
  *   Verwerking            VERWERKING#<pseudoniem> / <op>#<id>       VERWERKINGEN#<dag>#<shard 0..7> / <op>#<id>   (the processing log, append-only; per person, per day)

@@ -33,7 +33,16 @@ export interface AbonnementenStore {
   verwijder(id: string, verwachteVersie: number): Promise<void>;
 }
 
+export interface AfleveringenPoort {
+  lijst(abonnementId: string, status: string | undefined, pagina: { pageSize: number; cursor?: string | undefined }): Promise<Pagina<{ gebeurtenisId: string }>>;
+  haal(abonnementId: string, gebeurtenisId: string): Promise<{ status: string; poging: number } | undefined>;
+  pogingen(abonnementId: string, gebeurtenisId: string): Promise<readonly object[]>;
+  herbezorg(abonnementId: string, gebeurtenisId: string, opdrachtId: string, nu: string): Promise<'gepland' | 'onbekend' | 'loopt'>;
+  herhaal(abonnementId: string, van: string, tot: string, opdrachtId: string, nu: string): Promise<void>;
+}
+
 export interface AbonnementenDeps {
+  readonly afleveringen?: AfleveringenPoort;
   readonly store: AbonnementenStore;
   readonly verzegel: (waarde: string, abonnementId: string) => Promise<string>;
   /** Resolves the callback's host and judges every address (the SSRF guard); the class refused, or undefined. */
@@ -110,6 +119,38 @@ export const abonnementenUseCases = (deps: AbonnementenDeps) => {
       const { abonnement } = await haalEigen(deps, principal, id);
       vereisVersie(abonnement, ifMatch);
       await deps.store.verwijder(id, abonnement.versie);
+    },
+
+    /** The delivery log: a subscription's deliveries (by status, e.g. the failed ones), newest first. */
+    async afleveringen(principal: Principal, id: string, status: string | undefined, pagina: { pageSize: number; cursor?: string | undefined }) {
+      await haalEigen(deps, principal, id);
+      return deps.afleveringen!.lijst(id, status, pagina);
+    },
+
+    /** One delivery with every attempt (time, status, duration). */
+    async aflevering(principal: Principal, id: string, gebeurtenisId: string) {
+      await haalEigen(deps, principal, id);
+      const [a, pogingen] = await Promise.all([deps.afleveringen!.haal(id, gebeurtenisId), deps.afleveringen!.pogingen(id, gebeurtenisId)]);
+      vereisToegang(a !== undefined, 'Deze aflevering');
+      return { gebeurtenisId, status: a!.status, poging: a!.poging, pogingen };
+    },
+
+    /** One more attempt of a closed delivery (Stripe's "resend"): one attempt, at once. */
+    async herbezorg(principal: Principal, id: string, gebeurtenisId: string): Promise<void> {
+      await haalEigen(deps, principal, id);
+      const r = await deps.afleveringen!.herbezorg(id, gebeurtenisId, deps.nieuwId(), nu().toISOString());
+      vereisToegang(r !== 'onbekend', 'Deze aflevering');
+      if (r === 'loopt') throw new DomeinFout('conflict', 'Deze aflevering wacht al op een poging of is bezig.');
+    },
+
+    /** Replays a period (at most the 30 days events are kept) to an active subscription. */
+    async herhaal(principal: Principal, id: string, periode: { van: string; tot: string }): Promise<void> {
+      const { abonnement } = await haalEigen(deps, principal, id);
+      const van = Date.parse(periode.van);
+      const tot = Date.parse(periode.tot);
+      if (!(van < tot) || tot - van > 30 * 86_400_000) throw new DomeinFout('onverwerkbaar', 'De periode loopt van vóór tot, en is hoogstens 30 dagen.', 'body.tot');
+      if (abonnement.status !== 'actief') throw new DomeinFout('conflict', 'Alleen een actief abonnement kan gebeurtenissen opnieuw krijgen.');
+      await deps.afleveringen!.herhaal(id, periode.van, periode.tot, deps.nieuwId(), nu().toISOString());
     },
 
     /** A new secret, shown once; the old one keeps signing beside it for 24 hours (both signatures sent). */

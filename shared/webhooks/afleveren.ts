@@ -21,7 +21,8 @@ import type { Verzendopties, Verzending, Verzendresultaat } from './verzenden';
  */
 export type Bericht =
   | { readonly soort: 'uitwaaieren'; readonly gebeurtenisId: string }
-  | { readonly soort: 'afleveren'; readonly gebeurtenisId: string; readonly abonnementId: string; readonly poging: number; readonly dueMs?: number; readonly verificatie?: true };
+  | { readonly soort: 'afleveren'; readonly gebeurtenisId: string; readonly abonnementId: string; readonly poging: number; readonly dueMs?: number; readonly verificatie?: true }
+  | { readonly soort: 'herhalen'; readonly abonnementId: string; readonly van: string; readonly tot: string };
 
 export interface AfleverDeps {
   readonly klok: () => Date;
@@ -169,4 +170,28 @@ const uitgeschakeldMail = (a: Abonnement, omdat: 'opgezegd' | 'zonderSucces', id
   aangemaaktOp: nu.toISOString(),
 });
 
-export const verwerkBericht = (b: Bericht, deps: AfleverDeps): Promise<Afloop> => (b.soort === 'uitwaaieren' ? uitwaaieren(b.gebeurtenisId, deps) : afleveren(b, deps));
+/**
+ * A replay of a period: every event of it the subscription is for and never had a delivery of (it was not
+ * yet verified, disabled, or did not exist yet) gets one now. Deliveries that exist are left alone: a failed
+ * one is resent on its own (POST …/herbezorging), a delivered one is in the pull feed. A repeated replay (a
+ * crash halfway) sends again what it created but never attempted; the claim absorbs the duplicates.
+ */
+const herhalen = async (b: Extract<Bericht, { soort: 'herhalen' }>, deps: AfleverDeps): Promise<Afloop> => {
+  const r = await abonnementen.haal(b.abonnementId);
+  if (!r) return 'vervallen';
+  const teSturen: string[] = [];
+  for (const id of await afleveringenStore.gebeurtenisIdsTussen(Date.parse(b.van), Date.parse(b.tot))) {
+    const g = await gebeurtenissen.haal(id);
+    if (!g || !isVoor(r.abonnement, g)) continue;
+    if (await afleveringenStore.maak(b.abonnementId, id, deps.klok())) teSturen.push(id);
+    else {
+      const bestaand = await afleveringenStore.haal(b.abonnementId, id);
+      if (bestaand?.status === 'wachtend' && bestaand.poging === 1) teSturen.push(id);
+    }
+  }
+  if (teSturen.length) await deps.stuur(teSturen.map((gebeurtenisId) => ({ bericht: { soort: 'afleveren', gebeurtenisId, abonnementId: b.abonnementId, poging: 1 }, vertragingSeconden: 0 })));
+  return 'uitgewaaierd';
+};
+
+export const verwerkBericht = (b: Bericht, deps: AfleverDeps): Promise<Afloop> =>
+  b.soort === 'uitwaaieren' ? uitwaaieren(b.gebeurtenisId, deps) : b.soort === 'herhalen' ? herhalen(b, deps) : afleveren(b, deps);

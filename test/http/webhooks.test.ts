@@ -3,7 +3,7 @@ import { CloudEvent } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { dynamo } from '../../shared/store/dynamodb';
-import { apiClient, nieuwAdres, ok, type Kop } from '../support/http';
+import { apiClient, expectProblem, nieuwAdres, ok, type Kop } from '../support/http';
 import { authorization, startTestRuntime } from '../support/runtime';
 import { startOntvanger, type Ontvanger } from '../support/ontvanger';
 
@@ -128,5 +128,41 @@ describe('webhooks', () => {
     expect(mails[0]!.tekst).toContain('410');
     const pogingen = (await afleveringen(abonnement.id)).filter((i) => i.entiteit === 'Afleverpoging' && i.gebeurtenisId !== undefined && i.status !== 204);
     expect(pogingen.map((p) => p.status)).toEqual([500, 410]);
-  }, 40_000);
+
+    // The delivery log: the failed delivery is kept, with every attempt.
+    const pad = `/v1/abonnementen/${abonnement.id}`;
+    const mislukt = ok(await call('GET', `${pad}/afleveringen?status=mislukt`, { headers: admin })).afleveringen;
+    expect(mislukt).toEqual([expect.objectContaining({ status: 'mislukt', poging: 2, laatsteStatus: 410 })]);
+    const eenAflevering = ok(await call('GET', `${pad}/afleveringen/${mislukt[0].gebeurtenisId}`, { headers: admin }));
+    expect(eenAflevering.pogingen.map((p: { status: number }) => p.status)).toEqual([500, 410]);
+    expect(eenAflevering.pogingen.every((p: { duurMs: number; op: string }) => p.duurMs >= 0 && !Number.isNaN(Date.parse(p.op)))).toBe(true);
+
+    // While disabled an event passes it by; re-enabled (a change verifies again) it can resend and replay.
+    const gemist = await aangevraagd();
+    ok(await call('POST', `/v1/leden/${gemist.id}/goedkeuring`, { headers: admin }));
+    await rt.settle();
+    antwoord = 204;
+    const huidig = ok(await call('GET', pad, { headers: admin }));
+    ok(await call('PATCH', pad, { headers: { ...admin, 'if-match': `"${huidig.versie}"` }, body: { contactEmail: 'beheer@werkcoop.nl' } }));
+    await wachtTot(async () => ok(await call('GET', pad, { headers: admin })).status === 'actief');
+
+    expect((await call('POST', `${pad}/afleveringen/${mislukt[0].gebeurtenisId}/herbezorging`, { headers: admin })).status).toBe(202);
+    await wachtTot(async () => ok(await call('GET', `${pad}/afleveringen/${mislukt[0].gebeurtenisId}`, { headers: admin })).status === 'afgeleverd');
+    expect(ok(await call('GET', `${pad}/afleveringen/${mislukt[0].gebeurtenisId}`, { headers: admin })).pogingen.map((p: { status: number }) => p.status)).toEqual([500, 410, 204]);
+
+    const voorHerhaling = ontvanger.ontvangen.filter((v) => v.pad === '/tweede' && v.body.includes(gemist.id)).length;
+    expect(voorHerhaling).toBe(0);
+    const van = new Date(Date.now() - 3_600_000).toISOString();
+    const tot = new Date(Date.now() + 60_000).toISOString();
+    expect((await call('POST', `${pad}/herhaling`, { headers: admin, body: { van, tot } })).status).toBe(202);
+    await wachtTot(() => ontvanger.ontvangen.some((v) => v.pad === '/tweede' && v.body.includes(gemist.id)));
+    // A second replay of the same period sends nothing it already delivered.
+    expect((await call('POST', `${pad}/herhaling`, { headers: admin, body: { van, tot } })).status).toBe(202);
+    await rt.settle();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(ontvanger.ontvangen.filter((v) => v.pad === '/tweede' && v.body.includes(gemist.id)).every((v) => v.handtekeningGeldig)).toBe(true);
+    expect(ontvanger.ontvangen.filter((v) => v.pad === '/tweede' && v.body.includes(gemist.id))).toHaveLength(1);
+    expectProblem(await call('POST', `${pad}/herhaling`, { headers: admin, body: { van: tot, tot: van } }), 422);
+    expectProblem(await call('POST', `${pad}/afleveringen/${mislukt[0].gebeurtenisId}/herbezorging`, { headers: await authorization(rt, 'gemeente', 'GM0363') }), 404);
+  }, 60_000);
 });

@@ -209,7 +209,8 @@ describe('route × rol × tenant, uit het manifest', () => {
       const bodies = ontvanger.ontvangen.filter((v) => v.pad === eigen.abonnement.pad).map((v) => JSON.parse(v.body) as { type: string; subject: string });
       // Its own placement's phases did arrive (so the check below is not vacuous) ...
       expect(bodies.map((b) => b.type)).toEqual(expect.arrayContaining(['nl.werkcoop.plaatsingen.voorgesteld', 'nl.werkcoop.plaatsingen.gestart']));
-      expect(bodies.filter((b) => b.type === 'nl.werkcoop.plaatsingen.gestart').map((b) => b.subject)).toEqual([eigen.plaatsing.id]);
+      // (The matrix's own calls may resend its delivery: the same event again, never another's.)
+      expect([...new Set(bodies.filter((b) => b.type === 'nl.werkcoop.plaatsingen.gestart').map((b) => b.subject))]).toEqual([eigen.plaatsing.id]);
       // ... and nothing of the other world: none of its ids, names or addresses.
       for (const v of ontvanger.ontvangen.filter((x) => x.pad === eigen.abonnement.pad)) expect(zoekLekken(JSON.parse(v.body), ander.merktekens, v.pad)).toEqual([]);
     }

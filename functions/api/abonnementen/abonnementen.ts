@@ -1,5 +1,6 @@
 import { ulid } from 'ulidx';
 import { dynamoAbonnementenStore } from '../../../shared/store/abonnementen-store';
+import { afleveringenStore } from '../../../shared/store/afleveringen-store';
 import { abonnementenUseCases } from '../../../shared/use-cases/abonnementen';
 import { verzegel } from '../../../shared/webhooks/verzegelen';
 import { adresregels, bestemmingGeweigerd } from '../../../shared/webhooks/verzenden';
@@ -10,4 +11,5 @@ export const abonnementen = abonnementenUseCases({
   verzegel,
   bestemmingGeweigerd: (url) => bestemmingGeweigerd(url, { regels: adresregels() }),
   nieuwId: () => ulid(),
+  afleveringen: afleveringenStore,
 });
