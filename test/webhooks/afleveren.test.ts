@@ -105,6 +105,60 @@ describe('precies één keer per gebeurtenis en abonnement', () => {
     expect(await afleveringenStore.haal(abonnement.id, g.id)).toEqual({ status: 'afgeleverd', poging: 1 });
   });
 
+  it('een ontvanger die altijd 500 geeft: tien pogingen op het schema (met een klok die de test bestuurt), dan mislukt en bewaard, het abonnement uit en één mail', async () => {
+    const { abonnement, g } = await opgezet();
+    ontvanger.antwoord = (_v, res) => res.writeHead(500).end();
+    let nu = Date.now();
+    const gestuurd: { bericht: any; vertragingSeconden: number }[] = [];
+    const deps = { ...consumer.afleverDeps, klok: () => new Date(nu), willekeur: () => 0.5, stuur: async (b: readonly { bericht: any; vertragingSeconden: number }[]) => void gestuurd.push(...b) };
+    await afleveringenStore.maak(abonnement.id, g.id, new Date(nu));
+    let bericht: any = { soort: 'afleveren', gebeurtenisId: g.id, abonnementId: abonnement.id, poging: 1 };
+    const wachttijden: number[] = [];
+    const afloop: string[] = [];
+    for (;;) {
+      const a = await mod.verwerkBericht(bericht, deps);
+      if (a === 'doorgestuurd') {
+        // An early message: sent on with at most 900 s; the test's clock then jumps to its due time.
+        expect(gestuurd.at(-1)!.vertragingSeconden).toBeLessThanOrEqual(900);
+        nu = bericht.dueMs;
+        continue;
+      }
+      afloop.push(a);
+      if (a !== 'opnieuw') break;
+      bericht = gestuurd.at(-1)!.bericht;
+      wachttijden.push(Math.round((bericht.dueMs - nu) / 1000));
+      nu += 60_000; // early on purpose: the message must be held until it is due
+    }
+    // willekeur 0.5 is the schedule itself: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h.
+    expect(wachttijden).toEqual([5, 300, 1800, 7200, 18000, 36000, 50400, 72000, 86400]);
+    expect(afloop).toEqual([...Array(9).fill('opnieuw'), 'mislukt']);
+    expect(ontvanger.ontvangen).toHaveLength(10);
+    expect(new Set(ontvanger.ontvangen.map((v) => v.headers['webhook-id']))).toEqual(new Set([g.id]));
+    expect(await afleveringenStore.haal(abonnement.id, g.id)).toEqual({ status: 'mislukt', poging: 10 });
+    expect((await afleveringenStore.pogingen(abonnement.id, g.id)).map((p) => p.status)).toEqual(Array(10).fill(500));
+    const r = (await import('../../shared/store/abonnementen-store')).dynamoAbonnementenStore();
+    expect((await r.haal(abonnement.id))!.abonnement).toMatchObject({ status: 'uitgeschakeld', uitgeschakeldOmdat: 'zonderSucces' });
+    const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const mails = await dynamo().send(
+      new QueryCommand({ TableName: process.env.TABLE_NAME, IndexName: 'gsi4', KeyConditionExpression: 'gsi4pk = :p', ExpressionAttributeValues: { ':p': `BETREFT#ABONNEMENT#${abonnement.id}` } }),
+    );
+    expect(mails.Items?.map((m) => m.soort)).toEqual(['abonnementUitgeschakeld']);
+    ontvanger.antwoord = (_v, res) => res.writeHead(204).end();
+  });
+
+  it('een abonnement met berichtvorm zgw krijgt het ZGW Notificaties-bericht, met dezelfde headers', async () => {
+    const { abonnement, g } = await opgezet();
+    const { dynamoAbonnementenStore } = await import('../../shared/store/abonnementen-store');
+    const huidig = (await dynamoAbonnementenStore().haal(abonnement.id))!;
+    await dynamoAbonnementenStore().vervang({ ...huidig.abonnement, berichtvorm: 'zgw', versie: huidig.abonnement.versie + 1 }, huidig.verzegeld, huidig.abonnement.versie);
+    await afleveringenStore.maak(abonnement.id, g.id, new Date());
+    expect(await mod.verwerkBericht({ soort: 'afleveren', gebeurtenisId: g.id, abonnementId: abonnement.id, poging: 1 }, consumer.afleverDeps)).toBe('afgeleverd');
+    const v = ontvanger.ontvangen[0]!;
+    expect(v.handtekeningGeldig).toBe(true);
+    expect(JSON.parse(v.body)).toMatchObject({ kanaal: 'leden', actie: 'goedgekeurd', resource: 'lid', kenmerken: { gebeurtenisId: g.id } });
+    expect(v.headers['webhook-id']).toBe(g.id);
+  });
+
   it('een bericht dat te vroeg binnenkomt gaat door met de rest van de wachttijd (≤ 900 s), zonder poging', async () => {
     const { abonnement, g } = await opgezet();
     const dueMs = Date.now() + 3600_000;
