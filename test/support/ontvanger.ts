@@ -51,7 +51,7 @@ const maakCertificaat = () => {
   }
 };
 
-export const startOntvanger = async (opties: { geheim?: string; host?: string } = {}): Promise<Ontvanger> => {
+export const startOntvanger = async (opties: { geheim?: string; host?: string; poort?: number } = {}): Promise<Ontvanger> => {
   const { key, cert } = maakCertificaat();
   const ontvangen: OntvangenVerzoek[] = [];
   const o: Ontvanger = {
@@ -88,7 +88,7 @@ export const startOntvanger = async (opties: { geheim?: string; host?: string } 
       o.antwoord(v, res);
     });
   });
-  await new Promise<void>((r) => server.listen(0, opties.host ?? '127.0.0.1', () => r()));
+  await new Promise<void>((r) => server.listen(opties.poort ?? 0, opties.host ?? '127.0.0.1', () => r()));
   server.unref();
   return o;
 };

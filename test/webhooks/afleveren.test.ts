@@ -159,6 +159,39 @@ describe('precies één keer per gebeurtenis en abonnement', () => {
     expect(v.headers['webhook-id']).toBe(g.id);
   });
 
+  it('een ontvanger die een tijd plat ligt en dan terugkomt: de gebeurtenissen komen alsnog, elk één keer', async () => {
+    const admin = { rol: 'coopAdmin', subject: 'c' } as const;
+    const tijdelijk = await startOntvanger();
+    const poort = tijdelijk.poort;
+    const { abonnement, geheim } = await abonnementen.maak(admin, { types: ['nl.werkcoop.leden.goedgekeurd'], callbackUrl: `https://127.0.0.1:${poort}/plat`, berichtvorm: 'cloudevents', contactEmail: 'a@b.nl' });
+    await afleveringenStore.zetStatus(abonnement.id, ['inAfwachting'], 'actief');
+    await tijdelijk.stop();
+    const gebeurtenissen: Gebeurtenis[] = Array.from({ length: 3 }, () => ({ id: ulid(), type: 'nl.werkcoop.leden.goedgekeurd', onderwerp: { soort: 'lid', id: ulid() }, versie: 2, tijd: new Date().toISOString(), data: { status: 'actief' }, betrokkenen: { lidId: 'l' } }));
+    let nu = Date.now();
+    const gestuurd: { bericht: any }[] = [];
+    const deps = { ...consumer.afleverDeps, klok: () => new Date(nu), willekeur: () => 0.5, stuur: async (b: readonly { bericht: any; vertragingSeconden: number }[]) => void gestuurd.push(...b) };
+    for (const g of gebeurtenissen) {
+      await dynamo().send(new TransactWriteCommand({ TransactItems: gebeurtenisItems([g]) }));
+      await mod.verwerkBericht({ soort: 'uitwaaieren', gebeurtenisId: g.id }, deps);
+    }
+    // Down: connection refused, each delivery plans its next attempt.
+    // (The file's earlier coordinators' subscriptions hear of these events too: only this one's messages count here.)
+    const vanDit = () => gestuurd.splice(0).filter((b) => b.bericht.abonnementId === abonnement.id);
+    for (const b of vanDit()) expect(await mod.verwerkBericht(b.bericht, deps)).toBe('opnieuw');
+    const terug = await startOntvanger({ geheim, poort });
+    try {
+      nu += 10_000;
+      const afloop = [];
+      for (const b of vanDit()) afloop.push(await mod.verwerkBericht(b.bericht, deps));
+      expect(afloop).toEqual(['afgeleverd', 'afgeleverd', 'afgeleverd']);
+      expect(terug.ontvangen.map((v) => v.headers['webhook-id']).sort()).toEqual(gebeurtenissen.map((g) => g.id).sort());
+      expect(terug.ontvangen.every((v) => v.handtekeningGeldig)).toBe(true);
+      for (const g of gebeurtenissen) expect((await afleveringenStore.pogingen(abonnement.id, g.id)).map((p) => p.status ?? p.fout)).toEqual(['verbinding', 204]);
+    } finally {
+      await terug.stop();
+    }
+  });
+
   it('een bericht dat te vroeg binnenkomt gaat door met de rest van de wachttijd (≤ 900 s), zonder poging', async () => {
     const { abonnement, g } = await opgezet();
     const dueMs = Date.now() + 3600_000;
