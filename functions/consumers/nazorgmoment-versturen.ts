@@ -21,6 +21,8 @@ import {
   type MomentVerwijzing,
 } from '../../shared/store/nazorg-store';
 import { linkItem } from '../../shared/store/nazorglinks-store';
+import { gebeurtenisItems } from '../../shared/store/uitgaand-store';
+import { uitMomentVerstuurd } from '../../shared/domain/abonnementen/wijzigingen';
 import { notificatieItem } from '../../shared/store/notificaties-store';
 import { sleutels } from '../../shared/store/sleutels';
 import type { TransactieItem } from '../../shared/store/zoekprofielen';
@@ -145,6 +147,8 @@ const itemsVoor = (a: Actie, { adressen, natermijnen }: Awaited<ReturnType<typeo
           { Put: { TableName: tabel(), Item: notificatieItem(uitnodiging(m, contact, link, token, nu)), ConditionExpression: 'attribute_not_exists(pk)' } },
         ];
       }),
+      // Sent, for other systems (issue #14): in the same all-or-nothing write, after the moment's condition.
+      ...gebeurtenisItems([uitMomentVerstuurd({ ...m, versie: m.versie + 1 }, ulid(Date.parse(nu)), nu)]),
     ];
   }
   const gemeente = adressen.get(sleutels.gemeente(m.gemeente).pk);

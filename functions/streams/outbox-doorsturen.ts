@@ -8,8 +8,14 @@ import { ENTITY_ATTRIBUTE } from '../../shared/table/definition';
 type Beeld = Record<string, AttributeValue>;
 
 /** Per outbox entity: the queue it goes to and the message, which carries keys only, never personal data. */
-const bestemmingen: Record<string, { readonly queue: 'NOTIFICATIES_QUEUE_URL' | 'GEBRUIKERS_QUEUE_URL'; readonly bericht: (b: Beeld) => unknown }> = {
+const bestemmingen: Record<string, { readonly queue: 'NOTIFICATIES_QUEUE_URL' | 'GEBRUIKERS_QUEUE_URL' | 'WEBHOOKS_QUEUE_URL'; readonly bericht: (b: Beeld) => unknown }> = {
   Notificatie: { queue: 'NOTIFICATIES_QUEUE_URL', bericht: (b) => ({ notificatieId: b.id!.S }) },
+  // An event for other systems: the webhooks consumer fans it out to its subscriptions (issue #14).
+  UitgaandeGebeurtenis: { queue: 'WEBHOOKS_QUEUE_URL', bericht: (b) => ({ soort: 'uitwaaieren', gebeurtenisId: b.id!.S }) },
+  // A new callback: its signed verification is the first attempt of a delivery of its own.
+  Herbezorgopdracht: { queue: 'WEBHOOKS_QUEUE_URL', bericht: (b) => ({ soort: 'afleveren', gebeurtenisId: b.gebeurtenisId!.S, abonnementId: b.abonnementId!.S, poging: Number(b.poging!.N) }) },
+  Herhaalopdracht: { queue: 'WEBHOOKS_QUEUE_URL', bericht: (b) => ({ soort: 'herhalen', abonnementId: b.abonnementId!.S, van: b.van!.S, tot: b.tot!.S }) },
+  Verificatieopdracht: { queue: 'WEBHOOKS_QUEUE_URL', bericht: (b) => ({ soort: 'afleveren', gebeurtenisId: b.id!.S, abonnementId: b.abonnementId!.S, poging: 1, verificatie: true }) },
   // A partner's staff, a member's contact or a coordinator: the consumer finds the invitation in that organisation's partition.
   Accountopdracht: {
     queue: 'GEBRUIKERS_QUEUE_URL',

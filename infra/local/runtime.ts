@@ -245,6 +245,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       PORTAAL_STIJL: statisch.stijl,
       // Only here, never in a stack: /portaal/inloggen then goes to the local sign-in page instead of Cognito.
       PORTAAL_INLOGGEN: 'lokaal',
+      // Only here, never in a stack: webhook callbacks may reach a receiver on loopback (shared/webhooks/verzenden.ts).
+      WEBHOOKS_LOOPBACK_TOESTAAN: 'ja',
       STATISCH_DIR: statisch.dir,
       MAIL_ADAPTER: 'bestand',
       MAIL_OUTBOX_DIR: outbox.dir,

@@ -253,6 +253,8 @@ export class StatelessStack extends Stack {
       })
         .bindTable(props.table, 'readWrite')
         .bindVerwerkingenlog(props.table, props.pseudoniemSleutel);
+      // The webhooks consumer re-sends a delivery to its own queue with a delay (its retries).
+      if ('naarZichzelf' in q && q.naarZichzelf) consumer.bindQueue(queue, q);
       consumer.addEventSource(
         new SqsEventSource(queue, {
           batchSize: q.batchSize,

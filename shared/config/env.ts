@@ -13,6 +13,8 @@ const Env = z.object({
   /** Only set locally: the local SQS endpoint (its queue URLs use host names that do not resolve). */
   SQS_ENDPOINT: z.url().optional(),
   NOTIFICATIES_QUEUE_URL: z.string().min(1).optional(),
+  /** The webhooks consumer's own queue: the outbox forwards new events here, and the consumer its re-sends. */
+  WEBHOOKS_QUEUE_URL: z.string().min(1).optional(),
   /** The nazorg sweep sends due moments here. */
   NAZORG_QUEUE_URL: z.string().min(1).optional(),
   /** Bearer token verification: the issuer, the accepted audiences/client ids and the JWKS. */
@@ -36,6 +38,16 @@ const Env = z.object({
   GEBRUIKERS_QUEUE_URL: z.string().min(1).optional(),
   /** Only set locally: the local runtime's API base URL (with /v1), listed as a server in the OpenAPI document it serves. */
   LOKALE_API_URL: z.url().optional(),
+  /**
+   * The API's public address with /v1, which events name as their `dataref` (issue #14). Unset, the local
+   * runtime's address (LOKALE_API_URL) or else the production address of the OpenAPI document.
+   */
+  API_URL: z.url().optional(),
+  /**
+   * The SSRF guard's switch (shared/webhooks/verzenden.ts): 'ja' lets callbacks reach loopback, for a receiver
+   * in the test process. Only the local runtime and the tests set it; never a stack (test/infra asserts it).
+   */
+  WEBHOOKS_LOOPBACK_TOESTAAN: z.enum(['ja']).optional(),
   /** The OAuth 2.0 token endpoint a machine client uses (client credentials). */
   TOKEN_URL: z.url().optional(),
   /**
@@ -105,3 +117,6 @@ export const requireEnv = <K extends keyof Env>(key: K): NonNullable<Env[K]> => 
  * origin (the portal's domain, which the deployments config names).
  */
 export const portaalUrl = (): string => env().PORTAAL_URL ?? env().CORS_ALLOWED_ORIGINS.split(',').find(Boolean) ?? 'https://portaal.werkcoop.nl';
+
+/** The API's public address, with /v1: where an event's `dataref` points (shared/domain/abonnementen). */
+export const apiUrl = (): string => env().API_URL ?? env().LOKALE_API_URL ?? 'https://api.werkcoop.nl/v1';

@@ -5,11 +5,11 @@
  */
 export interface Notificatie {
   readonly id: string;
-  readonly soort: 'lidGoedgekeurd' | 'lidAfgewezen' | 'nazorgmomentVerstuurd' | 'nazorgEscalatie' | RegiopartnerBericht;
+  readonly soort: 'lidGoedgekeurd' | 'lidAfgewezen' | 'nazorgmomentVerstuurd' | 'nazorgEscalatie' | 'abonnementUitgeschakeld' | RegiopartnerBericht;
   readonly aan: { readonly naam: string; readonly email: string };
   readonly onderwerp: string;
   readonly tekst: string;
-  readonly onderwerpType: 'lid' | 'nazorgmoment' | 'plaatsing' | 'regiopartnerAanmelding';
+  readonly onderwerpType: 'lid' | 'nazorgmoment' | 'plaatsing' | 'regiopartnerAanmelding' | 'abonnement';
   readonly onderwerpId: string;
   readonly aangemaaktOp: string;
 }

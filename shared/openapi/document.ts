@@ -60,6 +60,8 @@ const TAG_BESCHRIJVINGEN: Readonly<Record<string, string>> = {
   Nazorg: 'Nazorgmomenten na de start van een plaatsing, de antwoorden van werkgever en jobcoach, risicosignalen, escalaties en duurzaamheid.',
   Uitkomsten:
     'Of plaatsingen duurzaam zijn: anonieme, onderdrukte cijfers per cohort en groep (CBS-cohortonderzoek, WIOA-behoud, Divosa-herinstroom, de banenafspraak), vraag en aanbod per regio, en de SRG-export van een gemeente.',
+  Gebeurtenissen: 'Wat er veranderde, voor de systemen van gemeenten, leden en partners: dunne CloudEvents (NL GOV-profiel) zonder persoonsgegevens, één voor één of als feed.',
+  Abonnementen: 'Webhooks: ondertekende afleveringen (Standard Webhooks) van gebeurtenissen aan de systemen van gemeenten, leden en partners, als CloudEvent of ZGW Notificaties-bericht.',
   Privacy: 'De AVG: het verwerkingenlogboek, inzage in en verwijdering van de gegevens van een kandidaat, en de bewaartermijn.',
 };
 

@@ -124,6 +124,15 @@ export const INVENTARIS: Readonly<Record<string, InventarisRegel>> = {
   Aansluiting: geenKandidaat('Een wachtende kandidaat of een werkplek met vrije plaatsen in vraag en aanbod van een regio: codes en een datum, geen persoon.'),
   PartnerMachineClient: geenKandidaat('Welke systeemclient de huidige van een regiopartner is.'),
   JobCheckpoint: geenKandidaat('Waar een geplande taak gebleven is.'),
+  UitgaandeGebeurtenis: geenKandidaat('Een gebeurtenis voor andere systemen (issue #14): alleen ids, een URL en codes (fase, status, reden uit een vaste lijst); vervalt na 30 dagen.'),
+  Abonnement: geenKandidaat('Een webhookabonnement van een organisatie: callback-URL, contactadres van haar functioneel beheer, verzegelde geheimen.'),
+  Bezorgstand: geenKandidaat('Wanneer de afleveringen van een abonnement laatst slaagden of sinds wanneer zij mislukken.'),
+  Verificatieopdracht: geenKandidaat('De opdracht een nieuwe callback te verifiëren: alleen ids; vervalt na 14 dagen.'),
+  Aflevering: geenKandidaat('De aflevering van één gebeurtenis aan één abonnement: ids, status, pogingen.'),
+  Afleverpoging: geenKandidaat('Eén poging: tijd, HTTP-status, duur; vervalt na 30 dagen.'),
+  Herbezorgopdracht: geenKandidaat('De opdracht één aflevering opnieuw te proberen: alleen ids; vervalt na 14 dagen.'),
+  Herhaalopdracht: geenKandidaat('De opdracht de gebeurtenissen van een periode opnieuw af te leveren: ids en twee tijdstippen; vervalt na 14 dagen.'),
+  Feedregel: geenKandidaat('De kopie van een gebeurtenis in de feed van een jobcoachorganisatie: dezelfde ids en codes; vervalt na 30 dagen.'),
 };
 
 export const regelVan = (entiteit: string): InventarisRegel | undefined => INVENTARIS[entiteit];

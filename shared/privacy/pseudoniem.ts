@@ -35,12 +35,19 @@ const laadSleutel = async (): Promise<Buffer> => {
   }
 };
 
-/** The pseudonymiser with the container's key (read once; a failed read is tried again next time). */
-export const pseudonimiseerder = async (): Promise<(id: string) => string> => {
-  sleutel ??= laadSleutel().catch((error: unknown) => {
+/**
+ * The deployment's secret key material (read once; a failed read is tried again next time). Besides the
+ * pseudonyms it seals the subscriptions' secrets (shared/webhooks/verzegelen.ts), under a key of its own
+ * derived with HKDF, so every API function that already reads it needs no second secret or right.
+ */
+export const sleutelmateriaal = (): Promise<Buffer> =>
+  (sleutel ??= laadSleutel().catch((error: unknown) => {
     sleutel = undefined;
     throw error;
-  });
-  const k = await sleutel;
+  }));
+
+/** The pseudonymiser with the container's key. */
+export const pseudonimiseerder = async (): Promise<(id: string) => string> => {
+  const k = await sleutelmateriaal();
   return (id) => createHmac('sha256', k).update(id, 'utf8').digest('base64url');
 };

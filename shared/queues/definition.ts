@@ -19,6 +19,8 @@ export interface QueueDefinition {
   readonly maxConcurrency: number;
   /** Lambda memory, from the peak RSS `npm run bench` measured (≥ 40% headroom). */
   readonly memoryMb: number;
+  /** The consumer sends to its own queue (delayed re-sends): it gets the queue's URL and send right. */
+  readonly naarZichzelf?: true;
 }
 
 export const queueDefinitions = {
@@ -60,6 +62,21 @@ export const queueDefinitions = {
     maxConcurrency: 10,
     memoryMb: 256,
   },
+  webhooks: {
+    name: 'webhooks',
+    urlEnv: 'WEBHOOKS_QUEUE_URL',
+    consumer: 'functions/consumers/webhook-afleveren.ts',
+    // One attempt takes at most 15 s (shared/webhooks/verzenden.ts); a batch's attempts run one after another.
+    consumerTimeoutSeconds: 180,
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    maxReceiveCount: 5,
+    // A burst of events must not become a burst of requests at one gemeente's receiver, nor take the table.
+    maxConcurrency: 5,
+    // Not yet measured by the bench (issue #14): the notifications consumer's shape (read, send, conditional write) at 256 MB for TLS.
+    memoryMb: 256,
+    naarZichzelf: true,
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = keyof typeof queueDefinitions;
@@ -100,7 +117,7 @@ export const streamConsumers = {
     maxRetryAttempts: 10,
     // Measured peak 60 MB forwarding a batch: 128 MB leaves > 40% headroom.
     memoryMb: 128,
-    filter: { eventNames: ['INSERT'], entities: ['Notificatie', 'Accountopdracht'] },
+    filter: { eventNames: ['INSERT'], entities: ['Notificatie', 'Accountopdracht', 'UitgaandeGebeurtenis', 'Verificatieopdracht', 'Herbezorgopdracht', 'Herhaalopdracht'] },
     naarWachtrijen: true,
   },
   regiotellers: {

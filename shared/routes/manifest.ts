@@ -1,5 +1,7 @@
+import { abonnementenRoutes } from './abonnementen';
 import { algemeenRoutes } from './algemeen';
 import { coordinatorenRoutes } from './coordinatoren';
+import { gebeurtenissenRoutes } from './gebeurtenissen';
 import { gemeentenRoutes } from './gemeenten';
 import { ledenRoutes } from './leden';
 import { nazorgRoutes } from './nazorg';
@@ -27,6 +29,8 @@ export const routes = {
   ...nazorgRoutes,
   ...privacyRoutes,
   ...uitkomstenRoutes,
+  ...gebeurtenissenRoutes,
+  ...abonnementenRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;

@@ -1,11 +1,13 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulidx';
 import * as z from 'zod';
 import { DomeinFout } from '../domain/fouten';
 import type { Escalatie } from '../schemas/nazorg';
 import type { EscalatieStore } from '../use-cases/nazorg';
 import { dynamo, tabel } from './dynamodb';
-import { parseItem } from './items';
+import { geweigerd, parseItem } from './items';
+import { gebeurtenisItems } from './uitgaand-store';
+import { uitEscalatie } from '../domain/abonnementen/wijzigingen';
 import { escalatieItem, haalProjectie, naarEscalatie } from './nazorg-store';
 import { sleutels } from './sleutels';
 
@@ -48,16 +50,24 @@ export const dynamoEscalatieStore = (): EscalatieStore => ({
   async handelAf(afgehandeld: Escalatie) {
     try {
       await dynamo().send(
-        new PutCommand({
-          TableName: tabel(),
-          Item: escalatieItem(afgehandeld),
-          ConditionExpression: '#s = :open',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':open': 'open' },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tabel(),
+                Item: escalatieItem(afgehandeld),
+                ConditionExpression: '#s = :open',
+                ExpressionAttributeNames: { '#s': 'status' },
+                ExpressionAttributeValues: { ':open': 'open' },
+              },
+            },
+            // Handled, for the coordinators' systems (issue #14), in the same write.
+            ...gebeurtenisItems([uitEscalatie(afgehandeld, ulid(Date.parse(afgehandeld.afgehandeldOp ?? new Date().toISOString())), afgehandeld.afgehandeldOp ?? new Date().toISOString())]),
+          ],
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new DomeinFout('conflict', 'Deze escalatie is intussen afgehandeld.');
+      if (geweigerd(error, 0)) throw new DomeinFout('conflict', 'Deze escalatie is intussen afgehandeld.');
       throw error;
     }
   },

@@ -10,6 +10,8 @@ import { notificatieItem } from './notificaties-store';
 import { nieuweLidGebruikerSchrijfacties } from './partner-gebruikers-store';
 import { gebeurtenissenPagina, lijstPagina } from './queries';
 import { sleutels } from './sleutels';
+import { gebeurtenisItems } from './uitgaand-store';
+import { uitLid } from '../domain/abonnementen/wijzigingen';
 
 const sleutelVelden = { pk: z.string(), sk: z.string() };
 // Items are parsed on every read: a query can never hand back another entity's items as a lid.
@@ -74,6 +76,8 @@ export const dynamoLedenStore = (): LedenStore => ({
             ...(kvkVrijgeven
               ? [{ Delete: { TableName: tabel(), Key: sleutels.kvk(lid.kvkNummer), ConditionExpression: 'lidId = :lid', ExpressionAttributeValues: { ':lid': lid.id } } }]
               : []),
+            // Approved or suspended: other systems hear of it in the same transaction (issue #14).
+            ...gebeurtenisItems(uitLid(gebeurtenis)),
           ],
         }),
       );

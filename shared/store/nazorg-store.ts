@@ -18,6 +18,9 @@ import { linkGebruikItem } from './nazorglinks-store';
 import { naarPlaatsing } from './plaatsing-item';
 import { notificatieItem } from './notificaties-store';
 import { sleutels } from './sleutels';
+import { gebeurtenisItems } from './uitgaand-store';
+import { uitAntwoord, uitEscalatie } from '../domain/abonnementen/wijzigingen';
+import { ulid } from 'ulidx';
 import type { TransactieItem } from './zoekprofielen';
 
 /**
@@ -163,6 +166,8 @@ export const antwoordUiterlijkBijVersturen = (m: Pick<Nazorgmoment, 'reactieterm
 export const escalatieItems = (e: EscalatieMet): TransactieItem[] => [
   { Put: { TableName: tabel(), Item: escalatieItem(e.escalatie), ConditionExpression: 'attribute_not_exists(pk)' } },
   { Put: { TableName: tabel(), Item: notificatieItem(e.notificatie), ConditionExpression: 'attribute_not_exists(pk)' } },
+  // The coordinators' systems hear of it too (issue #14); the escalation's own ULID names its creation event.
+  ...gebeurtenisItems([uitEscalatie(e.escalatie, e.escalatie.id, e.escalatie.aangemaaktOp)]),
 ];
 
 /**
@@ -241,6 +246,10 @@ export const antwoordItems = (a: AntwoordMutatie): { items: TransactieItem[]; ro
     ],
   ];
   if (a.escalatie) for (const item of escalatieItems(a.escalatie)) entries.push(['escalatie', item]);
+  // Answered (and a durability check's outcome recorded), for other systems (issue #14): the answer's
+  // history record names the first event, so a replayed answer cannot give a second.
+  for (const item of gebeurtenisItems(uitAntwoord(a.moment, { beantwoord: a.gebeurtenis.id, duurzaamheid: ulid(Date.parse(a.plaatsing.gewijzigdOp)) }, a.plaatsing.gewijzigdOp)))
+    entries.push(['plaatsing', item]);
   return { items: entries.map(([, i]) => i), rollen: entries.map(([r]) => r) };
 };
 

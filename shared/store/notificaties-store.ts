@@ -9,11 +9,11 @@ import { sleutels } from './sleutels';
 const NotificatieItem = z.object({
   entiteit: z.literal('Notificatie'),
   id: z.string(),
-  soort: z.enum(['lidGoedgekeurd', 'lidAfgewezen', 'nazorgmomentVerstuurd', 'nazorgEscalatie', ...REGIOPARTNER_BERICHTEN]),
+  soort: z.enum(['lidGoedgekeurd', 'lidAfgewezen', 'nazorgmomentVerstuurd', 'nazorgEscalatie', 'abonnementUitgeschakeld', ...REGIOPARTNER_BERICHTEN]),
   aan: z.object({ naam: z.string(), email: z.string() }),
   onderwerp: z.string(),
   tekst: z.string(),
-  onderwerpType: z.enum(['lid', 'nazorgmoment', 'plaatsing', 'regiopartnerAanmelding']),
+  onderwerpType: z.enum(['lid', 'nazorgmoment', 'plaatsing', 'regiopartnerAanmelding', 'abonnement']),
   onderwerpId: z.string(),
   aangemaaktOp: z.string(),
   status: z.enum(['wachtend', 'verzenden', 'verzonden']),

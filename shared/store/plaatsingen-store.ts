@@ -17,6 +17,8 @@ import { naarPlaatsing } from './plaatsing-item';
 import { naarVerwijzing, verwijzingTransactieItems } from './verwijzingen-store';
 import { naarWerkplek, werkplekMutatieItems } from './werkplekken-store';
 import type { TransactieItem } from './zoekprofielen';
+import { gebeurtenisItems } from './uitgaand-store';
+import { uitPlaatsing } from '../domain/abonnementen/wijzigingen';
 
 const sleutelVelden = { pk: z.string(), sk: z.string() };
 const GebeurtenisItem = PlaatsingGebeurtenis.extend({ ...sleutelVelden, entiteit: z.literal('PlaatsingGebeurtenis') });
@@ -142,6 +144,8 @@ export const plaatsingTransactie = (m: PlaatsingMutatie, g: Gevolgen): { items: 
   // retention term starts here (shared/privacy/bewaartermijn.ts). A return to the gemeente closes the
   // referral itself, whose own entries above carry the term.
   if (m.gebeurtenis.soort === 'beeindigd' && !g.verwijzing) entries.push(['gevolg', bewaartermijnPut(pl.verwijzingId, pl.gemeente, pl.gewijzigdOp)]);
+  // The events for other systems (issue #14), in this same transaction: last, so the indexes above stay.
+  for (const item of gebeurtenisItems(uitPlaatsing(m.gebeurtenis, pl))) entries.push(['gevolg', item]);
   return { items: entries.map(([, item]) => item), rollen: entries.map(([rol]) => rol) };
 };
 

@@ -13,6 +13,8 @@ import { notificatieItem } from './notificaties-store';
 import { gebeurtenissenPagina, lijstPagina } from './queries';
 import { nieuwePartnerSchrijfacties } from './regiopartners-store';
 import { sleutels } from './sleutels';
+import { gebeurtenisItems } from './uitgaand-store';
+import { uitAanmelding } from '../domain/abonnementen/wijzigingen';
 
 const sleutelVelden = { pk: z.string(), sk: z.string() };
 /** Until it is confirmed an application and its first event carry the table's TTL: an unconfirmed one lapses. */
@@ -194,6 +196,8 @@ export const dynamoAanmeldingenStore = (): AanmeldingenStore => ({
             ...(notificatie ? [{ Put: { TableName: tabel(), Item: notificatieItem(notificatie), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
             ...(nieuwePartner ? nieuwePartnerSchrijfacties(nieuwePartner) : []),
             ...(machineClient ? eersteMachineClientSchrijfacties(machineClient) : []),
+            // The decision for other systems (issue #14), in the same transaction.
+            ...gebeurtenisItems(uitAanmelding(gebeurtenis)),
           ],
         }),
       );

@@ -52,6 +52,18 @@
  *                        REGIO#<regio>, LID#<lidId>, PARTNER#<jobcoach partnerId> (shard 0), NATIONAAL (shards 0..7); a report reads its scope's collection, never a Scan)
  *   Aansluitingbron      AANSLUITINGBRON#<VERWIJZING|WERKPLEK>#<id> / AANSLUITINGBRON   (what one referral or place adds to supply and demand, and its last stream record)
  *   Aansluiting          AANSLUITING#<regio> / <KANDIDAAT|WERKPLEK>#<id>   (a waiting candidate or a place with free places: the region's supply and demand)
+ *   Events to other systems (issue #14; shared/domain/abonnementen):
+ *   UitgaandeGebeurtenis  UITGAAND#<ulid> / UITGAAND                 gsi1 UITGAAND / <ulid> (coordinators' feed, and replay by period)
+ *                         (the event, written in its change's transaction; its INSERT starts the fan-out; TTL verlooptOp)
+ *                                                                                                                  gsi2 UITGAAND#GEMEENTE#<gm> / <ulid>, gsi3 UITGAAND#LID#<lidId> / <ulid> (those parties' feeds)
+ *   Feedregel             FEED#PARTNER#<partnerId> / UITGAAND#<ulid>   (a jobcoach organisation's feed: a copy of the event, same transaction; TTL)
+ *   Abonnement            ABONNEMENT#<id> / ABONNEMENT             ABONNEMENTEN#<eigenaar> / <id>   gsi2 ABONNEMENTEN / <id> (coordinators: all)
+ *                         (a webhook subscription; its secrets sealed, shared/webhooks/verzegelen.ts)
+ *   Bezorgstand           ABONNEMENT#<id> / BEZORGSTAND            (last success, failing since, last failure mail: apart, so a PATCH never overwrites them)
+ *   Verificatieopdracht   VERIFICATIE#<ulid> / VERIFICATIE         (outbox: a new callback's signed verification; TTL)
+ *   Aflevering            AFLEVERING#<abonnementId> / <gebeurtenisId>   (one per event × subscription: the claim that makes delivery exactly-once; failed ones are kept)
+ *   Afleverpoging         AFLEVERING#<abonnementId> / POGING#<gebeurtenisId>#<poging:2>   (every attempt: time, status, duration; TTL 30 days)
+ *   Herbezorgopdracht, Herhaalopdracht   OPDRACHT#<ulid> / OPDRACHT   (outbox: a manual resend, a replay of a period; TTL)
  *
  *   Privacy (shared/privacy; the inventory of what is personal data is shared/privacy/inventaris.ts):
  *   Verwerking            VERWERKING#<pseudoniem> / <op>#<id>       VERWERKINGEN#<dag>#<shard 0..7> / <op>#<id>   (the processing log, append-only; per person, per day)
@@ -172,6 +184,34 @@ export const sleutels = {
   aansluitingbron: (bron: string) => ({ pk: `AANSLUITINGBRON#${bron}`, sk: 'AANSLUITINGBRON' }),
   aansluitingPartitie: (regio: string) => `AANSLUITING#${regio}`,
   aansluiting: (regio: string, bron: string) => ({ pk: `AANSLUITING#${regio}`, sk: bron }),
+  uitgaandeGebeurtenis: (id: string) => ({ pk: `UITGAAND#${id}`, sk: 'UITGAAND' }),
+  /**
+   * The feeds: on the event item itself for coordinators (gsi1), the gemeente (gsi2) and the member (gsi3),
+   * so most changes add one item to their transaction (a placement start with the widest follow-up plan
+   * must stay far below 100); the jobcoach organisation, a fourth party, gets a row of its own. gsi1's one
+   * partition takes every event: tens per second at the most, far below a partition's 1000 WCU.
+   */
+  uitgaandAlle: (id: string) => ({ gsi1pk: 'UITGAAND', gsi1sk: id }),
+  uitgaandAllePartitie: 'UITGAAND',
+  uitgaandGemeente: (gemeente: string, id: string) => ({ gsi2pk: `UITGAAND#GEMEENTE#${gemeente}`, gsi2sk: id }),
+  uitgaandGemeentePartitie: (gemeente: string) => `UITGAAND#GEMEENTE#${gemeente}`,
+  uitgaandLid: (lidId: string, id: string) => ({ gsi3pk: `UITGAAND#LID#${lidId}`, gsi3sk: id }),
+  uitgaandLidPartitie: (lidId: string) => `UITGAAND#LID#${lidId}`,
+  feedregel: (partnerId: string, id: string) => ({ pk: `FEED#PARTNER#${partnerId}`, sk: `UITGAAND#${id}` }),
+  feedPartnerPartitie: (partnerId: string) => `FEED#PARTNER#${partnerId}`,
+  feedPrefix: 'UITGAAND#',
+
+  abonnement: (id: string) => ({ pk: `ABONNEMENT#${id}`, sk: 'ABONNEMENT' }),
+  /** The owner's subscriptions: its list, and what the fan-out reads for an event that owner saw. */
+  abonnementenPerEigenaar: (eigenaar: string, id: string) => ({ gsi1pk: `ABONNEMENTEN#${eigenaar}`, gsi1sk: id }),
+  abonnementenPerEigenaarPartitie: (eigenaar: string) => `ABONNEMENTEN#${eigenaar}`,
+  abonnementenAlle: (id: string) => ({ gsi2pk: 'ABONNEMENTEN', gsi2sk: id }),
+  abonnementenAllePartitie: 'ABONNEMENTEN',
+
+  bezorgstand: (abonnementId: string) => ({ pk: `ABONNEMENT#${abonnementId}`, sk: 'BEZORGSTAND' }),
+  verificatieopdracht: (id: string) => ({ pk: `VERIFICATIE#${id}`, sk: 'VERIFICATIE' }),
+  aflevering: (abonnementId: string, gebeurtenisId: string) => ({ pk: `AFLEVERING#${abonnementId}`, sk: gebeurtenisId }),
+  afleverpoging: (abonnementId: string, gebeurtenisId: string, poging: number) => ({ pk: `AFLEVERING#${abonnementId}`, sk: `POGING#${gebeurtenisId}#${String(poging).padStart(2, '0')}` }),
 
   escalatie: (id: string) => ({ pk: `ESCALATIE#${id}`, sk: 'ESCALATIE' }),
   escalatiesIndex: (status: string, aangemaaktOp: string, id: string) => ({ gsi1pk: 'ESCALATIES', gsi1sk: lijst(status, aangemaaktOp, id) }),

@@ -11,6 +11,8 @@ import { geweigerd, parseItem } from './items';
 import { gebeurtenissenPagina, lijstPagina } from './queries';
 import { sleutels } from './sleutels';
 import { zoekprofielMutaties, type TransactieItem } from './zoekprofielen';
+import { gebeurtenisItems } from './uitgaand-store';
+import { uitVerwijzing } from '../domain/abonnementen/wijzigingen';
 
 const sleutelVelden = { pk: z.string(), sk: z.string() };
 // Items are parsed on every read: a query can never hand back another entity's items as a referral.
@@ -78,6 +80,8 @@ export const verwijzingTransactieItems = (m: VerwijzingMutatie): TransactieItem[
   // A closed referral's retention term starts (again) with this change (shared/privacy/bewaartermijn.ts). Last,
   // so the entries' indexes above stay what the refusals read.
   ...(isAfgesloten(m.verwijzing.status) ? [bewaartermijnPut(m.verwijzing.id, m.verwijzing.gemeente, m.verwijzing.gewijzigdOp)] : []),
+  // The status change for other systems (issue #14), in the same transaction, after everything the refusals index.
+  ...gebeurtenisItems(uitVerwijzing(m.gebeurtenis, m.verwijzing)),
 ];
 
 export const dynamoVerwijzingenStore = (): VerwijzingenStore => ({

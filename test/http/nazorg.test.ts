@@ -418,7 +418,7 @@ describe('escalaties: ophalen en afhandelen door een coördinator', () => {
   const alle = async (status: 'open' | 'afgehandeld'): Promise<Escalatie[]> => ok(await call('GET', `/v1/escalaties?status=${status}&pageSize=100`, { headers: admin })).escalaties;
   const afhandeling = { afhandeling: 'Werkgever en kandidaat gesproken; jobcoach komt twee uur per week extra.', uitkomst: 'ondersteuningGeregeld' };
 
-  it('ophalen (2 GetItems: de escalatie en de verwijzing van haar plaatsing) en afhandelen (1 conditionele Put); daarna afgehandeld met wie en wanneer', async () => {
+  it('ophalen (2 GetItems: de escalatie en de verwijzing van haar plaatsing) en afhandelen (1 transactie: de conditionele Put en de gebeurtenis voor andere systemen); daarna afgehandeld met wie en wanneer', async () => {
     const { escalatie, ePad } = await metEscalatie();
     const g = await call('GET', ePad, { headers: admin });
     expect(ok(g)).toEqual(escalatie);
@@ -426,7 +426,7 @@ describe('escalaties: ophalen en afhandelen door een coördinator', () => {
 
     const r = await call('POST', `${ePad}/afhandelen`, { headers: admin, body: afhandeling });
     const a = ok(r) as Escalatie;
-    expect(r.ops).toEqual(['GetItem', 'GetItem', 'PutItem']);
+    expect(r.ops).toEqual(['GetItem', 'GetItem', 'TransactWriteItems']);
     expect(a).toMatchObject({ ...escalatie, status: 'afgehandeld', ...afhandeling, afgehandeldDoor: { rol: 'coopAdmin', subject: expect.any(String) } });
     expect(Date.parse(a.afgehandeldOp!)).toBeGreaterThanOrEqual(Date.parse(escalatie.aangemaaktOp));
     expect(ok(await call('GET', ePad, { headers: admin }))).toEqual(a);

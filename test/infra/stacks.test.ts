@@ -298,6 +298,14 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
       for (const f of functies) expect(Object.keys(f.Properties.Environment?.Variables ?? {}), f.id).not.toContain('PORTAAL_INLOGGEN');
       expect(JSON.stringify(t.all.map(([, template]) => template.toJSON()))).not.toContain('PORTAAL_INLOGGEN');
     });
+
+    it('never turns the SSRF guard\'s switch on: WEBHOOKS_LOOPBACK_TOESTAAN is the local runtime\'s and the tests\' alone', () => {
+      const functies = resourcesOf(t.all, 'AWS::Lambda::Function');
+      expect(functies.length).toBeGreaterThan(0);
+      for (const f of functies) expect(Object.keys(f.Properties.Environment?.Variables ?? {}), f.id).not.toContain('WEBHOOKS_LOOPBACK_TOESTAAN');
+      expect(JSON.stringify(t.all.map(([, template]) => template.toJSON()))).not.toContain('WEBHOOKS_LOOPBACK_TOESTAAN');
+      expect(JSON.stringify(t.all.map(([, template]) => template.toJSON()))).not.toContain('WEBHOOKS_TEST_CA');
+    });
   });
 
   describe('encryption at rest with the deployment\'s customer-managed keys', () => {

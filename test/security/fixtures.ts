@@ -26,6 +26,8 @@ export const PARAMETERS: Record<string, { readonly van: (w: Wereld) => string; r
   nazorgmomentId: { van: (w) => w.nazorgmoment.id, onbestaand: ulid },
   aanmeldingId: { van: (w) => w.aanmelding.id, onbestaand: ulid },
   escalatieId: { van: (w) => w.escalatie.id, onbestaand: ulid },
+  gebeurtenisId: { van: (w) => w.gebeurtenis.id, onbestaand: ulid },
+  abonnementId: { van: (w) => w.abonnement.id, onbestaand: ulid },
   // A region names a regiopartner's scope (its figures): Twente is a region no world works in.
   arbeidsmarktregio: { van: (w) => w.gemeente.arbeidsmarktregio, onbestaand: () => 'Twente' },
 };

@@ -22,6 +22,7 @@ import {
 import { tekstenIn, zoekLekken, type Lek } from './lekken';
 import { isProblem, kort, stuur, type RauwAntwoord } from './verzoek';
 import { zaaiWereld, type Wereld } from './wereld';
+import { gedeeldeOntvanger } from '../support/ontvanger';
 
 /**
  * The route × role × tenant matrix, generated from the route manifest. Every route is called by every
@@ -196,5 +197,22 @@ describe('route × rol × tenant, uit het manifest', () => {
     expect(telling.lekken).toBe(0);
     // The matrix means something only if each kind of expectation occurred.
     for (const soort of ['niet-geauthenticeerd', 'geen-toegang', 'niet-gevonden', 'toegestaan']) expect(telling.perVerwachting.get(soort)).toBeGreaterThan(0);
+  });
+
+  it("een abonnee van de ene tenant krijgt nooit een gebeurtenis over de objecten van de andere (webhooks, issue #14)", async () => {
+    await rt.settle();
+    const ontvanger = await gedeeldeOntvanger();
+    for (const [eigen, ander] of [
+      [A, B],
+      [B, A],
+    ] as const) {
+      const bodies = ontvanger.ontvangen.filter((v) => v.pad === eigen.abonnement.pad).map((v) => JSON.parse(v.body) as { type: string; subject: string });
+      // Its own placement's phases did arrive (so the check below is not vacuous) ...
+      expect(bodies.map((b) => b.type)).toEqual(expect.arrayContaining(['nl.werkcoop.plaatsingen.voorgesteld', 'nl.werkcoop.plaatsingen.gestart']));
+      // (The matrix's own calls may resend its delivery: the same event again, never another's.)
+      expect([...new Set(bodies.filter((b) => b.type === 'nl.werkcoop.plaatsingen.gestart').map((b) => b.subject))]).toEqual([eigen.plaatsing.id]);
+      // ... and nothing of the other world: none of its ids, names or addresses.
+      for (const v of ontvanger.ontvangen.filter((x) => x.pad === eigen.abonnement.pad)) expect(zoekLekken(JSON.parse(v.body), ander.merktekens, v.pad)).toEqual([]);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { gedeeldeOntvanger } from '../support/ontvanger';
 import type { LocalRuntime } from '../../infra/local/runtime';
 import { naTermijn } from '../../shared/domain/nazorg';
 import type { Gemeente } from '../../shared/schemas/gemeenten';
@@ -39,6 +40,10 @@ export interface Wereld {
   readonly nazorgmoment: Nazorgmoment;
   /** The open escalation a high-risk answer on the placement's P4W moment raised. */
   readonly escalatie: Escalatie;
+  /** The placement's start as an event for other systems (issue #14): seen by the world's gemeente, member and partner. */
+  readonly gebeurtenis: { readonly id: string };
+  /** The gemeente's webhook subscription (issue #14). */
+  readonly abonnement: { readonly id: string; readonly pad: string };
   /** Bearer headers of this world's tenants. */
   readonly koppen: { readonly gemeente: Kop; readonly werkgever: Kop; readonly regiopartner: Kop };
   /**
@@ -147,6 +152,22 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     await call('POST', `/v1/verwijzingen/${bemiddelbaar.id}/toestemmingen`, { headers: gemeenteKop, body: { lidId: lid.id } }),
   );
 
+  // The gemeente's subscription to everything it may see, active before the placement moves (issue #14):
+  // the matrix checks that its receiver never hears of another world's objects.
+  const abonnement = gelukt(
+    await call('POST', '/v1/abonnementen', {
+      headers: gemeenteKop,
+      body: {
+        types: ['nl.werkcoop.verwijzingen.status-gewijzigd', 'nl.werkcoop.plaatsingen.voorgesteld', 'nl.werkcoop.plaatsingen.fase-gewijzigd', 'nl.werkcoop.plaatsingen.gestart', 'nl.werkcoop.nazorgmomenten.beantwoord'],
+        callbackUrl: (await gedeeldeOntvanger()).url(`/${merk}/webhooks`),
+        contactEmail: `beheer-${merk}@example.nl`,
+        authorization: `Bearer token-${merk}`,
+      },
+    }),
+    201,
+  );
+  await runtime().settle();
+  if (gelukt(await call('GET', `/v1/abonnementen/${abonnement.id}`, { headers: gemeenteKop })).status !== 'actief') throw new Error(`wereld ${naam}: het abonnement werd niet actief`);
   const voorgesteld: Plaatsing = gelukt(
     await call('POST', '/v1/plaatsingen', { headers: admin, body: { verwijzingId: geplaatst.id, werkplekId: werkplek.id } }),
     201,
@@ -181,6 +202,10 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
   const escalaties = gelukt(await call('GET', '/v1/escalaties?status=open&pageSize=100', { headers: admin })).escalaties as Escalatie[];
   const escalatie = escalaties.find((e) => e.plaatsingId === plaatsing.id);
   if (!escalatie) throw new Error(`wereld ${naam}: het hoge risico gaf geen escalatie`);
+  // The start, after the jobcoach's assignment: an event the world's gemeente, member and partner all see (issue #14).
+  const feed = gelukt(await call('GET', '/v1/gebeurtenissen?pageSize=100', { headers: partnerKop })).gebeurtenissen as { id: string; type: string; subject: string }[];
+  const gebeurtenis = feed.find((g) => g.type === 'nl.werkcoop.plaatsingen.gestart' && g.subject === plaatsing.id);
+  if (!gebeurtenis) throw new Error(`wereld ${naam}: de start gaf geen gebeurtenis in de feed van de jobcoachorganisatie`);
 
   const merktekens = new Map<string, string>([
     [gemeente.code, 'gemeentecode'],
@@ -215,6 +240,11 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     [nazorgmoment.id, 'nazorgmoment-id'],
     [p4w.id, 'nazorgmoment-id'],
     [escalatie.id, 'escalatie-id'],
+    [gebeurtenis.id, 'gebeurtenis-id'],
+    [abonnement.id, 'abonnement-id'],
+    [abonnement.geheim, 'geheim abonnement'],
+    [`Bearer token-${merk}`, 'Authorization-waarde abonnement'],
+    [`beheer-${merk}@example.nl`, 'contactadres abonnement'],
     [gebruiker!.id, 'id uitnodiging medewerker regiopartner'],
   ]);
 
@@ -232,6 +262,8 @@ export const zaaiWereld = async (api: ApiClient, runtime: () => LocalRuntime, na
     doelId: doel.id,
     nazorgmoment,
     escalatie,
+    gebeurtenis: { id: gebeurtenis.id },
+    abonnement: { id: abonnement.id, pad: `/${merk}/webhooks` },
     koppen: { gemeente: gemeenteKop, werkgever: werkgeverKop, regiopartner: partnerKop },
     merktekens,
   };

@@ -38,7 +38,9 @@ describe('een plaatsing voorstellen', () => {
     const { v, w } = await omgevingMet();
     const m = voorstellen(v, w, admin, omgeving());
     const { items } = plaatsingTransactie(m, {});
-    expect(items.map((i) => Object.keys(i)[0])).toEqual(['Put', 'Put', 'Put', 'ConditionCheck', 'ConditionCheck']);
+    // The last Put is the event for other systems (issue #14), in the same transaction.
+    expect(items.map((i) => Object.keys(i)[0])).toEqual(['Put', 'Put', 'Put', 'ConditionCheck', 'ConditionCheck', 'Put']);
+    expect(items.at(-1)!.Put!.Item).toMatchObject({ entiteit: 'UitgaandeGebeurtenis', type: 'nl.werkcoop.plaatsingen.voorgesteld', id: m.gebeurtenis.id });
     await store().schrijf(m, {});
     expect(await store().haal(m.plaatsing.id)).toEqual(m.plaatsing);
     expect(await leesParen(v.id)).toEqual(new Map([[`${v.id}/${w.id}`, m.plaatsing.id]]));
