@@ -120,32 +120,23 @@ export const streamConsumers = {
     filter: { eventNames: ['INSERT'], entities: ['Notificatie', 'Accountopdracht', 'UitgaandeGebeurtenis', 'Verificatieopdracht', 'Herbezorgopdracht', 'Herhaalopdracht'] },
     naarWachtrijen: true,
   },
-  regiotellers: {
-    name: 'regiotellers',
-    handler: 'functions/streams/regiotellers.ts',
-    batchSize: 100,
-    timeoutSeconds: 60,
-    maxRetryAttempts: 10,
-    // A batch is a read and at most one transaction per record, one record at a time, as the forwarder's
-    // batch of sends (measured 60 MB): 128 MB.
-    memoryMb: 128,
-    // Placements and places are never deleted (erasure anonymises a placement): inserts and changes suffice.
-    filter: { eventNames: ['INSERT', 'MODIFY'], entities: ['Plaatsing', 'Werkplek'] },
-    tabel: 'readWrite',
-  },
-  uitkomsten: {
-    name: 'uitkomsten',
-    handler: 'functions/streams/uitkomsten.ts',
-    // Each record is a consistent read and one transaction of up to 9 items: 50 records stay well inside
-    // the timeout even when every one loses a race and reads again.
+  /**
+   * The regions' counters and the outcome records with supply and demand (functions/streams/cijfers.ts): one
+   * mapping for both, because DynamoDB Streams throttles a shard with more than two readers.
+   */
+  cijfers: {
+    name: 'cijfers',
+    handler: 'functions/streams/cijfers.ts',
+    // Each record is at most a consistent read and one transaction of up to 9 items per part: 50 records stay
+    // well inside the timeout even when every one loses a race and reads again.
     batchSize: 50,
-    timeoutSeconds: 60,
+    timeoutSeconds: 90,
     maxRetryAttempts: 10,
     memoryMb: 256,
-    // Placements, moments and escalations make the outcome records; referrals and places the supply and
-    // demand; an erasure's anonymous referral ends a waiting candidate. Nothing here is deleted but by an
-    // erasure, whose changes (anonymised placements and moments) leave the records as they were.
-    filter: { eventNames: ['INSERT', 'MODIFY'], entities: ['Plaatsing', 'Nazorgmoment', 'Escalatie', 'Verwijzing', 'AnoniemeVerwijzing', 'Werkplek'] },
+    // Placements and places make the counters; placements, moments and escalations the outcome records;
+    // referrals and places the supply and demand; an erasure's anonymous referral ends a waiting candidate.
+    // Nothing here is deleted but by an erasure, whose changes leave the records as they were.
+    filter: { eventNames: ['INSERT', 'MODIFY'], entities: ['Plaatsing', 'Werkplek', 'Nazorgmoment', 'Escalatie', 'Verwijzing', 'AnoniemeVerwijzing'] },
     tabel: 'readWrite',
   },
 } as const satisfies Record<string, StreamConsumerDefinition>;

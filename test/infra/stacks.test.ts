@@ -668,6 +668,12 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
       });
     });
 
+    it('reads the table stream with at most two mappings: DynamoDB Streams throttles a shard with more than two readers', () => {
+      const vanStream = resourcesOf(t.all, 'AWS::Lambda::EventSourceMapping').filter((m) => JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'));
+      expect(vanStream).toHaveLength(Object.keys(streamConsumers).length);
+      expect(vanStream.length).toBeLessThanOrEqual(2);
+    });
+
     it('hands the stream forwarder each queue URL in its definition env var', () => {
       const variables = Object.fromEntries(Object.values(queueDefinitions).map((q) => [q.urlEnv, Match.anyValue()]));
       t.stateless.hasResourceProperties('AWS::Lambda::Function', {
