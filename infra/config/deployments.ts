@@ -51,6 +51,13 @@ export const DeploymentSchema = z.strictObject({
     .array(z.enum(ARBEIDSMARKTREGIOS, { error: (i) => `${String(i.input)} is not an arbeidsmarktregio` }))
     .min(1, 'serves no arbeidsmarktregio')
     .refine(uniek, 'names an arbeidsmarktregio twice'),
+  /**
+   * The API's public address with its version, as clients reach it (issue #14): events name their resource
+   * by it (`dataref`, the ZGW `resourceUrl`) and the feed's links start with it. Every function gets it as
+   * API_URL, so none falls back to the production address of the OpenAPI document. A configured address, not
+   * the HttpApi's generated endpoint: that token would tie every nested stack's functions to the API in a cycle.
+   */
+  apiUrl: httpsUrl.refine((u) => /^https:\/\/[^/]+\/v1$/.test(u), { error: (i) => `apiUrl ${String(i.input)} is not https://<host>/v1` }),
   /** Browser origins allowed by CORS (API Gateway preflight and the functions' CORS_ALLOWED_ORIGINS). */
   corsAllowedOrigins: z.array(origin),
   /**
@@ -82,6 +89,7 @@ export const deployments: readonly Deployment[] = [
     stage: 'test',
     region: 'eu-central-1',
     arbeidsmarktregios: ['Groot Amsterdam', 'Zuid-Holland Centraal'],
+    apiUrl: 'https://api.test.werkcoop.nl/v1',
     corsAllowedOrigins: ['https://portaal.test.werkcoop.nl'],
     oauthCallbackUrls: ['https://portaal.test.werkcoop.nl/portaal/inloggen/terug'],
     oauthLogoutUrls: ['https://portaal.test.werkcoop.nl/portaal'],
@@ -104,6 +112,7 @@ export const deployments: readonly Deployment[] = [
       'Haaglanden',
       'Midden-Utrecht',
     ],
+    apiUrl: 'https://api.werkcoop.nl/v1',
     corsAllowedOrigins: ['https://portaal.werkcoop.nl'],
     oauthCallbackUrls: ['https://portaal.werkcoop.nl/portaal/inloggen/terug'],
     oauthLogoutUrls: ['https://portaal.werkcoop.nl/portaal'],

@@ -122,6 +122,9 @@ export class WerkcoopFunction extends NodejsFunction {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         // The deployment's arbeidsmarktregio's as configuration (infra/config/deployments.ts), not code.
         WERKCOOP_ARBEIDSMARKTREGIOS: JSON.stringify(props.deployment.arbeidsmarktregios),
+        // The API's public address (events' dataref, the feed's links: apiUrl() in shared/config/env.ts), on
+        // every function so none that builds an event or a URL can fall back to another deployment's address.
+        API_URL: props.deployment.apiUrl,
         ...props.environment,
       },
       bundling: props.bijlagen

@@ -12,8 +12,11 @@
  *   npm run bench -- --uitkomsten [--uitkomsten-nationaal 100000]
  *                                       # only the outcome reports (test/bench/uitkomsten.ts): a region of
  *                                       # 10,000 placements and the nation (default 100,000; smaller for a quick look)
+ *   npm run bench -- --webhooks [--webhooks-n 200]
+ *                                       # only the webhooks section (test/bench/webhooks.ts): changes → receiver on loopback
  *   The full run ends with the same reports, the nation at 20,000 placements (seeding 100,000 takes ~1.5 min
  *   here): `--uitkomsten-nationaal 100000` for the issue's scale, `--zonder-uitkomsten` to leave them out.
+ *   Then the webhooks section at 100 changes (20 with --quick), in a child process; `--zonder-webhooks` leaves it out.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,6 +64,15 @@ if (argv.includes('--nazorg')) {
   const n = argv.indexOf('--nazorg-n');
   const { nazorgBench } = await import('./nazorg');
   await nazorgBench(n === -1 ? 100_000 : Number(argv[n + 1]), { alleenGeheugen: argv.includes('--alleen-geheugen') });
+  process.exit(0);
+}
+
+// `--webhooks [--webhooks-n 200]`: only the webhooks section (test/bench/webhooks.ts): N changes through the API to a
+// receiver on loopback, events/s and latency against signed POSTs straight to it, DynamoDB/SQS requests per event.
+if (argv.includes('--webhooks')) {
+  const n = argv.indexOf('--webhooks-n');
+  const { webhooksBench } = await import('./webhooks');
+  await webhooksBench(n === -1 ? 200 : Number(argv[n + 1]));
   process.exit(0);
 }
 
@@ -856,6 +868,13 @@ main().then(
       const n = argv.indexOf('--uitkomsten-nationaal');
       const { uitkomstenBench } = await import('./uitkomsten');
       await uitkomstenBench(n === -1 ? UITKOMSTEN_NATIONAAL_STANDAARD : Number(argv[n + 1]));
+    }
+    if (!argv.includes('--zonder-webhooks')) {
+      // In a process of its own: handlers read their environment once per process, so a second runtime here
+      // would use the first one's table and queues. About half a minute for 100 changes on a busy 2-core machine.
+      const { spawnSync } = await import('node:child_process');
+      const r = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--webhooks', '--webhooks-n', quick ? '20' : '100'], { stdio: 'inherit' });
+      if (r.status !== 0) throw new Error(`the webhooks section exited ${r.status}`);
     }
     process.exit(0);
   },

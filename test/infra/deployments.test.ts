@@ -15,6 +15,7 @@ const basis: Deployment = {
   stage: 'test',
   region: 'eu-west-1',
   arbeidsmarktregios: ['Twente'],
+  apiUrl: 'https://api.example.nl/v1',
   corsAllowedOrigins: ['https://portaal.example.nl'],
   oauthCallbackUrls: ['https://portaal.example.nl/portaal/inloggen/terug'],
   oauthLogoutUrls: ['https://portaal.example.nl/portaal'],
@@ -52,6 +53,16 @@ describe('deployments config', () => {
     expect(fout({ corsAllowedOrigins: ['http://portaal.example.nl'] })).toThrow(/not an https URL/);
     expect(fout({ corsAllowedOrigins: ['https://portaal.example.nl/'] })).toThrow(/path or trailing slash/);
     expect(fout({ arbeidsmarktregios: [] })).toThrow(/serves no arbeidsmarktregio/);
+  });
+
+  it("refuses an API address that is not https://<host>/v1 (events' dataref and the feed's links start with it)", () => {
+    const fout = (d: Partial<Deployment>) => () => validateDeployments([{ ...basis, ...d }]);
+    expect(fout({ apiUrl: 'http://api.example.nl/v1' })).toThrow(/not an https URL/);
+    expect(fout({ apiUrl: 'https://api.example.nl' })).toThrow(/is not https:\/\/<host>\/v1/);
+    expect(fout({ apiUrl: 'https://api.example.nl/v1/' })).toThrow(/is not https:\/\/<host>\/v1/);
+    expect(fout({ apiUrl: 'https://api.example.nl/basis/v1' })).toThrow(/is not https:\/\/<host>\/v1/);
+    expect(() => validateDeployments([basis])).not.toThrow();
+    expect(deployments.map((d) => d.apiUrl)).toEqual(['https://api.test.werkcoop.nl/v1', 'https://api.werkcoop.nl/v1']);
   });
 
   it("refuses sign-in URLs that are not the portal's return and start (the portal client would send codes elsewhere)", () => {

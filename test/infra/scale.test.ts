@@ -18,6 +18,7 @@ const noordOost: Deployment = {
   stage: 'productie',
   region: 'eu-west-1',
   arbeidsmarktregios: ['Groningen', 'Friesland', 'Drenthe'],
+  apiUrl: 'https://api.noord-oost.werkcoop.nl/v1',
   corsAllowedOrigins: ['https://portaal.noord-oost.werkcoop.nl'],
   oauthCallbackUrls: ['https://portaal.noord-oost.werkcoop.nl/portaal/inloggen/terug'],
   oauthLogoutUrls: ['https://portaal.noord-oost.werkcoop.nl/portaal'],

@@ -674,6 +674,30 @@ describe.each(deployments.map((d) => [d.name, d] as const))('deployment %s', (na
       expect(vanStream.length).toBeLessThanOrEqual(2);
     });
 
+    it("gives every function the deployment's API address as API_URL, above all those that build events and URLs with apiUrl()", () => {
+      // The handlers that call apiUrl() today (events' dataref, the feed's links): found in the source, so a
+      // new one is covered without editing this test; each must be among the functions that get API_URL.
+      const roepen = readdirSync('functions', { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.ts') && /\bapiUrl\b/.test(readFileSync(join('functions', f), 'utf8')))
+        .map((f) => `functions/${f.split('\\').join('/')}`)
+        .sort();
+      expect(roepen).toEqual(['functions/api/gebeurtenissen/gebeurtenissen.ts', 'functions/consumers/webhook-afleveren.ts']);
+      const functies = resourcesOf(t.all, 'AWS::Lambda::Function');
+      expect(functies.length).toBeGreaterThan(0);
+      for (const f of functies) expect(f.Properties.Environment?.Variables?.API_URL, `${f.path}/${f.id}`).toBe(deployment.apiUrl);
+      // By name: the webhooks consumer and the feed's route functions (the Gebeurtenissen group).
+      const consumer = Object.values(t.stateless.findResources('AWS::Lambda::Function')).find((f) => f.Properties.Description === 'Consumer of webhooks')!;
+      expect(consumer.Properties.Environment.Variables.API_URL).toBe(deployment.apiUrl);
+      const feed = allRoutes.filter((r) => r.tag === 'Gebeurtenissen');
+      expect(feed.length).toBeGreaterThan(0);
+      for (const route of feed) {
+        const fn = t.stacks.stateless.routeFunctions.get(route)!;
+        const props = t.groups.get(route.tag)!.findResources('AWS::Lambda::Function')[logicalId(fn)]!.Properties;
+        expect(props.Environment.Variables.API_URL, route.operationId).toBe(deployment.apiUrl);
+      }
+      expect(deployment.apiUrl).toMatch(/^https:\/\/[^/]+\/v1$/);
+    });
+
     it('hands the stream forwarder each queue URL in its definition env var', () => {
       const variables = Object.fromEntries(Object.values(queueDefinitions).map((q) => [q.urlEnv, Match.anyValue()]));
       t.stateless.hasResourceProperties('AWS::Lambda::Function', {
